@@ -1,0 +1,34 @@
+# The two commands of the README: `make build` and `make test`.
+# Each sets up .venv (Python 3.11+) from the pinned constraints if needed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test check serve clean
+
+build: $(STAMP)
+	$(BIN)/iwe-pack check
+	$(BIN)/mkdocs build --strict
+	@echo "Built the site in site/ (open site/index.html)."
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+check: $(STAMP)
+	$(BIN)/iwe-pack check
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf site build

@@ -1,0 +1,63 @@
+"""MkDocs adapter for iwe_pack: thin on purpose.
+
+MkDocs events in, iwe_pack calls out. All logic (loading, checking, page
+content) lives in the importable package, so another site engine can reuse it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from iwe_pack import SourceErrors, load_workshop, site
+
+_state: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        workshop = load_workshop(root)
+    except SourceErrors as exc:
+        raise PluginError(str(exc)) from None
+    _state.update(root=root, workshop=workshop)
+    config.nav = _expand_nav(config.nav, site.nav(workshop))
+    return config
+
+
+def _expand_nav(nav, on_the_day):
+    """Replace the nav entry that points at on-the-day/index.md with the sections in order."""
+    if nav is None:
+        return None
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if value == f"{site.ON_THE_DAY}/index.md":
+                out.append({title: on_the_day})
+                continue
+            if isinstance(value, list):
+                out.append({title: _expand_nav(value, on_the_day)})
+                continue
+        out.append(item)
+    return out
+
+
+def on_files(files, config):
+    root, workshop = _state["root"], _state["workshop"]
+    # Our page templates live beside the theme overrides; they are not site files.
+    for f in [f for f in files if f.src_uri.startswith(site.TEMPLATE_DIR + "/")]:
+        files.remove(f)
+    for uri, markdown in site.pages(workshop, root / "overrides").items():
+        files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
+    return files
+
+
+def on_serve(server, config, builder):
+    root = _state["root"]
+    for folder in ("packs", "src"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server

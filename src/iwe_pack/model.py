@@ -1,0 +1,137 @@
+"""The typed model of the workshop: what every output (site, PDFs) reads.
+
+The dataclasses here are also the schema of the YAML sources: a field's name
+is the key an editor writes, its type is what the value must be. Fields with
+``metadata={"yaml": False}`` are filled in after loading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from .strictyaml import Origin
+
+MINUTES = {"min": 1, "max": 600, "allowed": "a whole number of minutes from 1 to 600"}
+NOT_YAML = {"yaml": False}
+
+Format = Literal["whole-group", "break-out", "break-out-then-whole-group"]
+FORMAT_LABELS = {
+    "whole-group": "Whole group",
+    "break-out": "Small break-out groups",
+    "break-out-then-whole-group": "Small break-out groups, then the whole group",
+}
+
+Copies = Literal["per-attendee", "per-group", "per-facilitator", "for-the-room"]
+COPIES_LABELS = {
+    "per-attendee": "one per attendee",
+    "per-group": "one per group",
+    "per-facilitator": "one per facilitator",
+    "for-the-room": "one for the room",
+}
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """Base: remembers the file and lines an object was loaded from."""
+
+    source: Optional[Origin] = field(default=None, compare=False, repr=False, kw_only=True, metadata=NOT_YAML)
+
+
+@dataclass(frozen=True)
+class MinuteRange(Sourced):
+    min: int = field(metadata=MINUTES)
+    max: int = field(metadata=MINUTES)
+
+    def __str__(self) -> str:
+        return f"{self.min}–{self.max}"
+
+    @property
+    def slack(self) -> int:
+        return self.max - self.min
+
+
+@dataclass(frozen=True)
+class Budget(Sourced):
+    session: MinuteRange
+    prework: MinuteRange
+
+
+@dataclass(frozen=True)
+class PreworkItem(Sourced):
+    title: str
+    minutes: MinuteRange
+    what: str
+    url: Optional[str] = None
+    source_document: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Section(Sourced):
+    id: str = field(metadata={"allowed": "a short name in lower case letters, digits and hyphens, e.g. wrap-up"})
+    title: str
+    minutes: MinuteRange
+    format: Format
+    lead: str
+    purpose: str
+    prepare: list[str] = field(default_factory=list)
+    handouts: list[str] = field(default_factory=list)
+    notes: Optional[str] = field(default=None, metadata={"allowed": "the path of a Markdown file inside content/"})
+    # filled in after loading
+    notes_markdown: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
+    number: int = field(default=0, metadata=NOT_YAML)
+
+    @property
+    def format_label(self) -> str:
+        return FORMAT_LABELS[self.format]
+
+    @property
+    def notes_path(self) -> str:
+        return self.notes or f"sections/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class WorkshopFile(Sourced):
+    """The schema of ``content/workshop.yml``."""
+
+    title: str
+    budget: Budget
+    prework: list[PreworkItem]
+    sections: list[Section]
+
+
+@dataclass(frozen=True)
+class Handout(Sourced):
+    id: str = field(metadata={"allowed": "a short name in lower case letters, digits and hyphens"})
+    title: str
+    what: str
+    copies: Copies
+
+
+@dataclass(frozen=True)
+class HandoutsFile(Sourced):
+    """The schema of ``content/handouts.yml``."""
+
+    handouts: list[Handout]
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """Everything loaded and checked: what outputs are made from."""
+
+    title: str
+    budget: Budget
+    prework: list[PreworkItem]
+    sections: list[Section]
+    handouts: dict[str, Handout]
+
+    @property
+    def total(self) -> MinuteRange:
+        return MinuteRange(sum(s.minutes.min for s in self.sections), sum(s.minutes.max for s in self.sections))
+
+    @property
+    def prework_total(self) -> MinuteRange:
+        return MinuteRange(sum(p.minutes.min for p in self.prework), sum(p.minutes.max for p in self.prework))
+
+    def handouts_for(self, section: Section) -> list[Handout]:
+        return [self.handouts[h] for h in section.handouts]

@@ -1,0 +1,301 @@
+"""Strict, typed YAML: from a file a person edits to a typed dataclass.
+
+PyYAML's own loaders follow YAML 1.1, which turns an unquoted ``10:30`` into
+630, ``NO`` into False and silently keeps the last of two duplicate keys. Here
+YAML is only *composed* into nodes (which keep their line numbers) and each
+node is converted by the type the model declares for it, so a value means what
+the person who typed it meant, and every mistake is reported with its file,
+line and field. Anchors and aliases are refused: the sources never need them
+and they can expand without limit.
+
+Schema types are ordinary dataclasses. A field's metadata may carry
+``allowed`` (words for the error message), ``min``/``max`` for whole numbers,
+and ``yaml=False`` for fields filled in after loading.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+import yaml
+
+from .errors import Collector
+
+MAX_BYTES = 1_000_000
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (&name, *name) are not allowed here; write the value out in full",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+class ScalarType:
+    """Base for custom scalar types: subclasses implement ``parse(text)``.
+
+    ``parse`` raises ValueError with a sentence saying what is allowed.
+    """
+
+    @classmethod
+    def parse(cls, text: str):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def read_text(path: Path, errors: Collector) -> str | None:
+    """Read a UTF-8 text file, reporting a missing file or bad encoding."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        errors.add(path, None, None, "file not found")
+        return None
+    except OSError as exc:
+        errors.add(path, None, None, f"cannot be read ({exc.strerror})")
+        return None
+    if len(data) > MAX_BYTES:
+        errors.add(path, None, None, f"file is {len(data):,} bytes; at most {MAX_BYTES:,} are allowed")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        errors.add(path, line, None, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def compose(path: Path, errors: Collector) -> yaml.Node | None:
+    text = read_text(path, errors)
+    if text is None:
+        return None
+    try:
+        node = yaml.compose(text, Loader=_NoAliasLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "not valid YAML"
+        if exc.context and exc.context not in problem:
+            problem = f"{exc.context}, {problem}"
+        hint = ""
+        if "'\\t'" in problem:
+            problem, hint = "found a tab character", "; indent with spaces, not tabs"
+        elif "mapping values are not allowed" in problem:
+            hint = " (put text that contains ': ' in quotes)"
+        errors.add(path, mark.line + 1 if mark else None, None, f"YAML syntax error: {problem}{hint}")
+        return None
+    except yaml.YAMLError as exc:
+        errors.add(path, None, None, f"YAML syntax error: {exc}")
+        return None
+    if node is None:
+        errors.add(path, 1, None, "the file is empty")
+    return node
+
+
+def load(path: Path, schema: type, errors: Collector):
+    """Load ``path`` as an instance of the dataclass ``schema`` (or None)."""
+    node = compose(path, errors)
+    if node is None:
+        return None
+    return Converter(path, errors).convert(node, schema, "")
+
+
+def line_of(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a list of keys and values"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null") and node.style is None:
+        return "nothing"
+    text = node.value if len(node.value) <= 60 else node.value[:57] + "..."
+    return repr(text)
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.style is None and node.tag.endswith(":null")
+
+
+def _field_label(path: str) -> str:
+    return path or "(top level)"
+
+
+def allowed_keys(schema: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(schema) if f.metadata.get("yaml", True)]
+
+
+class Converter:
+    def __init__(self, path: Path, errors: Collector):
+        self.path = path
+        self.errors = errors
+
+    def fail(self, node: yaml.Node | None, path: str, message: str):
+        self.errors.add(self.path, line_of(node) if node is not None else None, _field_label(path), message)
+        return _FAILED
+
+    def convert(self, node: yaml.Node, tp: Any, path: str, meta: typing.Mapping | None = None):
+        meta = meta or {}
+        origin = get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if _is_null(node):
+                return None
+            return self.convert(node, args[0], path, meta)
+        if _is_null(node):
+            return self.fail(node, path, f"is empty; {self._allowed(tp, meta)}")
+        if dataclasses.is_dataclass(tp):
+            return self.mapping(node, tp, path)
+        if origin is list:
+            return self.sequence(node, get_args(tp)[0], path, meta)
+        if not isinstance(node, yaml.ScalarNode):
+            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(tp, meta)}")
+        text = node.value
+        if origin is Literal:
+            choices = [str(c) for c in get_args(tp)]
+            if text in choices:
+                return text
+            near = difflib.get_close_matches(text, choices, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            return self.fail(node, path, f"found {text!r}{hint}; allowed: {', '.join(choices)}")
+        if tp is str:
+            text = text.strip()
+            if not text:
+                return self.fail(node, path, "is empty; write some text here")
+            return text
+        if tp is bool:
+            low = text.lower()
+            if low in ("true", "false"):
+                return low == "true"
+            return self.fail(node, path, f"found {text!r}; allowed: true or false")
+        if tp is int:
+            if re.fullmatch(r"[0-9]+", text.strip()):
+                value = int(text)
+                lo, hi = meta.get("min"), meta.get("max")
+                if (lo is not None and value < lo) or (hi is not None and value > hi):
+                    return self.fail(node, path, f"found {value}; {self._allowed(tp, meta)}")
+                return value
+            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(tp, meta)}")
+        if isinstance(tp, type) and issubclass(tp, ScalarType):
+            try:
+                return tp.parse(text.strip())
+            except ValueError as exc:
+                return self.fail(node, path, f"found {text!r}; {exc}")
+        raise TypeError(f"schema type {tp!r} is not supported")  # a bug in the schema, not in the source
+
+    def _allowed(self, tp: Any, meta: typing.Mapping) -> str:
+        if "allowed" in meta:
+            return f"allowed: {meta['allowed']}"
+        if tp is int:
+            lo, hi = meta.get("min"), meta.get("max")
+            if lo is not None and hi is not None:
+                return f"allowed: a whole number from {lo} to {hi}"
+            return "allowed: a whole number"
+        if tp is str:
+            return "allowed: some text"
+        if dataclasses.is_dataclass(tp):
+            return "allowed: keys " + ", ".join(allowed_keys(tp))
+        if get_origin(tp) is list:
+            return "allowed: a list (one item a line, each starting with '- ')"
+        if get_origin(tp) is Literal:
+            return "allowed: " + ", ".join(map(str, get_args(tp)))
+        return f"allowed: {getattr(tp, 'description', tp.__name__)}"
+
+    def sequence(self, node, item_tp, path, meta):
+        if not isinstance(node, yaml.SequenceNode):
+            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(list[item_tp], meta)}")
+        out = []
+        for i, child in enumerate(node.value, start=1):
+            value = self.convert(child, item_tp, f"{path}.{i}" if path else str(i), {})
+            if value is not _FAILED:
+                out.append(value)
+        if len(out) != len(node.value):
+            return _FAILED
+        return out
+
+    def mapping(self, node, schema, path):
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(schema, {})}")
+        fields = {f.name: f for f in dataclasses.fields(schema) if f.metadata.get("yaml", True)}
+        seen: dict[str, int] = {}
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, path, "a key must be a plain word")
+                ok = False
+                continue
+            key = key_node.value
+            sub = f"{path}.{key}" if path else key
+            if key in seen:
+                self.fail(key_node, sub, f"duplicate key {key!r}: it is already set on line {seen[key]}; keep one")
+                ok = False
+                continue
+            seen[key] = line_of(key_node)
+            if key not in fields:
+                near = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                self.fail(key_node, sub, f"unknown key {key!r}{hint}; allowed keys here: {', '.join(fields)}")
+                ok = False
+                continue
+            f = fields[key]
+            value = self.convert(value_node, _hints(schema)[key], sub, f.metadata)
+            lines[key] = line_of(key_node)
+            if value is _FAILED:
+                ok = False
+            else:
+                values[key] = value
+        for name, f in fields.items():
+            if name not in seen and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                sub = f"{path}.{name}" if path else name
+                self.fail(node, sub, f"is missing; add '{name}:' here ({self._allowed(_hints(schema)[name], f.metadata)})")
+                ok = False
+        if not ok:
+            return _FAILED
+        obj = schema(**values)
+        object.__setattr__(obj, "source", Origin(self.errors.rel(self.path), line_of(node), lines, path))
+        return obj
+
+
+@dataclasses.dataclass(frozen=True)
+class Origin:
+    """Where a loaded object came from: for messages about it after loading."""
+
+    file: str
+    line: int
+    lines: dict[str, int]
+    path: str
+
+    def line_for(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+    def field(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+
+_hint_cache: dict[type, dict] = {}
+
+
+def _hints(schema: type) -> dict:
+    if schema not in _hint_cache:
+        _hint_cache[schema] = typing.get_type_hints(schema)
+    return _hint_cache[schema]
+
+
+class _Failed:
+    def __repr__(self):
+        return "<failed>"
+
+
+_FAILED = _Failed()

@@ -1,0 +1,87 @@
+"""Fixtures: a copy of the project to change, and the two public entry points
+(the ``iwe-pack`` command and ``mkdocs build``) run as a person runs them."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+COPY = ["mkdocs.yml", "content", "overrides", "hooks", "packs"]
+
+
+class Project:
+    def __init__(self, path: Path):
+        self.path = path
+
+    def file(self, rel: str) -> Path:
+        return self.path / rel
+
+    def read(self, rel: str) -> str:
+        return self.file(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.file(rel).parent.mkdir(parents=True, exist_ok=True)
+        self.file(rel).write_text(text, encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        text = self.read(rel)
+        assert old in text, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new, count))
+
+    def line_of(self, rel: str, needle: str) -> int:
+        for n, line in enumerate(self.read(rel).splitlines(), start=1):
+            if needle in line:
+                return n
+        raise AssertionError(f"{needle!r} not in {rel}")
+
+    def check(self, *args: str) -> subprocess.CompletedProcess:
+        return run([str(BIN / "iwe-pack"), "--root", str(self.path), "check", *args], cwd=self.path)
+
+    def build(self) -> subprocess.CompletedProcess:
+        return run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(self.path / "mkdocs.yml")], cwd=self.path)
+
+    def page(self, rel: str) -> str:
+        return (self.path / "site" / rel).read_text(encoding="utf-8")
+
+
+def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def copy_project(dest: Path) -> Project:
+    dest.mkdir()
+    for name in COPY:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return Project(dest)
+
+
+def strip_ansi(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A fresh copy of the shipped sources, to change and build."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Project:
+    """The shipped sources, built once for the tests that only read the site."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return project

@@ -1,0 +1,128 @@
+"""The built site: what a facilitator sees, from the shipped sources."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+
+def sections():
+    return yaml.safe_load((ROOT / "content/workshop.yml").read_text())["sections"]
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.urls.append((tag, name, value))
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_home_page_and_every_section_page(built):
+    assert (built.path / "site/index.html").is_file()
+    for s in sections():
+        page = built.page(f"on-the-day/{s['id']}/index.html")
+        text = text_of(page)
+        assert f"{s['minutes']['min']}–{s['minutes']['max']} minutes" in text
+        assert s["title"] in text
+        # the facilitator notes are on the page, with their headings
+        notes = (ROOT / "content/sections" / f"{s['id']}.md").read_text()
+        for heading in re.findall(r"^## (.+)$", notes, flags=re.M):
+            assert heading in text, (s["id"], heading)
+
+
+def test_running_order_page_shows_ranges_and_totals(built):
+    text = text_of(built.page("on-the-day/index.html"))
+    for s in sections():
+        assert f"{s['title']} {s['minutes']['min']}–{s['minutes']['max']}" in text
+    assert "Total 130–180" in text
+    assert "120–180 minutes" in text
+
+
+def test_navigation_follows_the_day_in_order(built):
+    html = built.page("index.html")
+    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    # "On the day" opens the running order (its index page); the sections follow
+    order = ["Start here", "Before the day", "On the day"]
+    order += [f"{i}. {s['title']}" for i, s in enumerate(sections(), start=1)]
+    order += ["After the day", "Reference", "Glossary", "Sources"]
+    positions = [nav.find(label) for label in order]
+    assert -1 not in positions, list(zip(order, positions))
+    assert positions == sorted(positions)
+
+
+def test_no_request_to_another_server(built):
+    site = built.path / "site"
+    for page in site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text())
+        for tag, attr, url in parser.urls:
+            if tag in ("script", "link", "img", "iframe", "source") and attr in ("src", "href"):
+                if tag == "link" and re.search(r'rel="(canonical|prev|next)"', url):
+                    continue
+                assert not re.match(r"(https?:)?//", url), f"{page}: {tag} {attr}={url}"
+    for css in site.rglob("*.css"):
+        text = css.read_text()
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, css
+
+
+def test_fonts_are_served_from_the_site(built):
+    site = built.path / "site"
+    css = (site / "assets/stylesheets/fonts.css").read_text()
+    urls = re.findall(r'url\("([^"]+)"\)', css)
+    assert urls
+    for url in urls:
+        font = (site / "assets/stylesheets" / url).resolve()
+        assert font.is_file() and font.read_bytes()[:4] == b"wOF2", url
+    assert "assets/stylesheets/fonts.css" in built.page("index.html")
+
+
+def test_search_index_holds_the_sections(built):
+    index = json.loads((built.path / "site/search/search_index.json").read_text())
+    titles = {d["title"] for d in index["docs"]}
+    for s in sections():
+        assert s["title"] in titles
+
+
+def test_templates_are_not_published(built):
+    assert not list((built.path / "site").rglob("*.j2"))
+
+
+def test_broken_link_fails_the_strict_build(project):
+    project.replace("content/after-the-day.md", "\n", "\nSee [the missing page](missing.md).\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert "missing.md" in result.stderr
+
+
+def test_hostile_text_in_sources_is_shown_not_run(project):
+    hostile = """O'Brien & "Co" <b>x</b> {{7*7}} <script>alert(1)</script> [l](javascript:alert(1))"""
+    quoted = "'" + hostile.replace("'", "''") + "'"
+    project.replace("content/workshop.yml", "lead: Facilitators, one in each group if possible", f"lead: {quoted}")
+    project.replace("content/workshop.yml", "title: Action planning", f"title: {quoted}")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    for page_file in (project.path / "site").rglob("*.html"):
+        page = page_file.read_text()
+        assert "<script>alert(1)</script>" not in page, page_file
+        assert "<b>x</b>" not in page, page_file
+        assert 'href="javascript:' not in page, page_file
+    page = project.page("on-the-day/self-assessment/index.html")
+    assert "O&#x27;Brien &amp; &quot;Co&quot; &lt;b&gt;x&lt;/b&gt; {{7*7}} &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # the title shows literally, in the page heading and the navigation of every page
+    title = "O&#x27;Brien &amp; &quot;Co&quot; &lt;b&gt;x&lt;/b&gt; {{7*7}}"
+    assert title in project.page("on-the-day/action-planning/index.html")
+    assert f"5. {title}" in project.page("index.html")
