@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from iwe_pack import SourceErrors, load_workshop, site
+from iwe_pack.packs import PACKS, load_packs
 
 _state: dict = {}
 
@@ -20,26 +21,30 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     try:
         workshop = load_workshop(root)
+        plans = load_packs(root, workshop)
     except SourceErrors as exc:
         raise PluginError(str(exc)) from None
-    _state.update(root=root, workshop=workshop)
-    config.nav = _expand_nav(config.nav, site.nav(workshop))
+    _state.update(root=root, workshop=workshop, plans=plans)
+    config.nav = _expand_nav(config.nav, {
+        f"{site.ON_THE_DAY}/index.md": site.nav(workshop),
+        f"{PACKS}/index.md": site.packs_nav(plans),
+    })
     return config
 
 
-def _expand_nav(nav, on_the_day):
-    """Replace the nav entry that points at on-the-day/index.md with the sections in order."""
+def _expand_nav(nav, expansions):
+    """Replace each nav entry that points at a key of ``expansions`` with its pages."""
     if nav is None:
         return None
     out = []
     for item in nav:
         if isinstance(item, dict):
             (title, value), = item.items()
-            if value == f"{site.ON_THE_DAY}/index.md":
-                out.append({title: on_the_day})
+            if isinstance(value, str) and value in expansions:
+                out.append({title: expansions[value]})
                 continue
             if isinstance(value, list):
-                out.append({title: _expand_nav(value, on_the_day)})
+                out.append({title: _expand_nav(value, expansions)})
                 continue
         out.append(item)
     return out
@@ -50,8 +55,9 @@ def on_files(files, config):
     # Our page templates live beside the theme overrides; they are not site files.
     for f in [f for f in files if f.src_uri.startswith(site.TEMPLATE_DIR + "/")]:
         files.remove(f)
-    for uri, markdown in site.pages(workshop, root / "overrides").items():
-        files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.INCLUDED))
+    generated = site.pages(workshop, root / "overrides") | site.pack_pages(_state["plans"], workshop, root)
+    for uri, content in generated.items():
+        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
     return files
 
 

@@ -1,15 +1,19 @@
-"""The ``iwe-pack`` command."""
+"""The ``iwe-pack`` command: check the sources and packs, start a new pack."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
 from pathlib import Path
+from string import Template
 
 from . import __version__
 from .errors import SourceErrors
 from .load import load_workshop
 from .model import Workshop
+from .packs import PACKS, Plan, default_minutes, load_pack, load_packs, slugify
 
 
 def find_root(start: Path) -> Path:
@@ -33,21 +37,82 @@ def running_order(w: Workshop) -> str:
     return "\n".join(lines)
 
 
+def agenda(plan: Plan) -> str:
+    p = plan.pack
+    where = f"online on {p.platform}" if p.format == "virtual" else p.venue
+    width = max(len(i.title) for i in plan.agenda) + 4
+    lines = [f"{p.place}: {p.date.long}, {plan.start} to {plan.finish}, {where}",
+             f"{p.attendees} attendees, {len(p.groups)} groups, {len(p.facilitators)} facilitators", ""]
+    for item in plan.agenda:
+        lines.append(f"  {item.clock}–{item.clock_end}  {item.title:<{width}}{item.minutes:>4} min")
+    lines.append(f"  {plan.finish}        {'Finish':<{width}}{plan.total:>4} min in all")
+    if plan.advice:
+        lines += ["", "Advice:"] + [f"  - {a.message}" for a in plan.advice]
+    else:
+        lines += ["", "Advice: none; the plan fits the people coming."]
+    return "\n".join(lines)
+
+
 def cmd_check(args) -> int:
     root = find_root(Path(args.root))
     w = load_workshop(root)
+    if args.packs:
+        for i, name in enumerate(args.packs):
+            path = Path(name)
+            if not path.is_file():
+                print(f"iwe-pack: {name}: file not found", file=sys.stderr)
+                return 1
+            print(("\n" if i else "") + agenda(load_pack(path, w, root)))
+        return 0
     print(running_order(w))
-    print(f"\nOK: {len(w.sections)} sections, {len(w.handouts)} handouts and the timings are valid.")
+    plans = load_packs(root, w)
+    print(f"\nPlace packs ({len(plans)}):")
+    for plan in plans:
+        advice = f"{len(plan.advice)} piece{'s' if len(plan.advice) != 1 else ''} of advice"
+        print(f"  {PACKS}/{plan.slug}.yml: {plan.pack.place}, {plan.pack.date}, {plan.start}–{plan.finish}, {advice}")
+    print(f"\nOK: {len(w.sections)} sections, {len(w.handouts)} handouts, {len(w.matrix.principles)} matrix "
+          f"principles and {len(plans)} place packs are valid.")
+    return 0
+
+
+def cmd_new(args) -> int:
+    root = find_root(Path(args.root))
+    w = load_workshop(root)
+    slug = slugify(args.place)
+    path = root / PACKS / f"{slug}.yml"
+    date = args.date or (dt.date.today() + dt.timedelta(weeks=8)).isoformat()
+    minutes = "".join(
+        f"  {s.id}: {default_minutes(s)}{' ' * (18 - len(s.id))}# {s.minutes.min} to {s.minutes.max}\n"
+        for s in w.sections
+    )
+    template = Template((Path(__file__).with_name("new-pack.yml.tmpl")).read_text(encoding="utf-8"))
+    text = template.substitute(place=args.place, place_yaml=json.dumps(args.place, ensure_ascii=False),
+                               slug=slug, date=date, minutes=minutes)
+    path.parent.mkdir(exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8") as f:  # never overwrite an existing pack
+            f.write(text)
+    except FileExistsError:
+        print(f"iwe-pack: {path.relative_to(root)} already exists; it was not changed. "
+              f"Edit it, or choose another name.", file=sys.stderr)
+        return 1
+    print(f"Created {path.relative_to(root)}. Fill it in, then run: iwe-pack check {path.relative_to(root)}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="iwe-pack", description="Check and build the wellbeing workshop pack.")
     parser.add_argument("--version", action="version", version=f"iwe-pack {__version__}")
-    parser.add_argument("--root", default=".", help="the project folder (default: the one holding content/workshop.yml, from here up)")
+    parser.add_argument("--root", default=".",
+                        help="the project folder (default: the one holding content/workshop.yml, from here up)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = sub.add_parser("check", help="validate every source and print the running order with its timings")
+    p = sub.add_parser("check", help="validate the sources and packs; print the running order, or a pack's agenda")
+    p.add_argument("packs", nargs="*", metavar="PACK", help="pack files to check and show (default: all, briefly)")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("new", help="start a pack for a place: writes packs/<place>.yml (never overwrites)")
+    p.add_argument("place", help='the place name, e.g. "Kingston upon Hull"')
+    p.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: eight weeks from today)")
+    p.set_defaults(func=cmd_new)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import strictyaml
 from .errors import Collector
-from .model import HandoutsFile, Section, Workshop, WorkshopFile
+from .model import AdviceRules, HandoutsFile, Matrix, Section, Workshop, WorkshopFile
 from .timing import Timed, check_fit
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -22,15 +22,18 @@ def load_workshop(root: Path) -> Workshop:
     errors = Collector(root)
     wf: WorkshopFile | None = strictyaml.load(content / "workshop.yml", WorkshopFile, errors)
     hf: HandoutsFile | None = strictyaml.load(content / "handouts.yml", HandoutsFile, errors)
+    matrix: Matrix | None = strictyaml.load(content / "matrix.yml", Matrix, errors)
+    advice: AdviceRules | None = strictyaml.load(content / "advice.yml", AdviceRules, errors)
     errors.raise_if_any()
-    assert wf is not None and hf is not None
+    assert wf and hf and matrix and advice
+    _check_matrix(matrix, errors)
 
     handouts = {}
     for h in hf.handouts:
         _check_slug(h.id, h, "id", errors)
         if h.id in handouts:
-            errors.add(h.source.file, h.source.line_for("id"), h.source.field("id"),
-                       f"handout id {h.id!r} is used twice (first on line {handouts[h.id].source.line_for('id')}); each handout needs its own id")
+            errors.add(h.origin.file, h.origin.line_for("id"), h.origin.field("id"),
+                       f"handout id {h.id!r} is used twice (first on line {handouts[h.id].origin.line_for('id')}); each handout needs its own id")
         handouts.setdefault(h.id, h)
 
     _check_ranges(wf, errors)
@@ -39,61 +42,102 @@ def load_workshop(root: Path) -> Workshop:
     for number, s in enumerate(wf.sections, start=1):
         _check_slug(s.id, s, "id", errors)
         if s.id in seen:
-            errors.add(s.source.file, s.source.line_for("id"), s.source.field("id"),
-                       f"section id {s.id!r} is used twice (first on line {seen[s.id].source.line_for('id')}); each section needs its own id")
+            errors.add(s.origin.file, s.origin.line_for("id"), s.origin.field("id"),
+                       f"section id {s.id!r} is used twice (first on line {seen[s.id].origin.line_for('id')}); each section needs its own id")
         seen.setdefault(s.id, s)
         for i, ref in enumerate(s.handouts, start=1):
             if ref not in handouts:
                 near = difflib.get_close_matches(ref, list(handouts), n=1)
                 hint = f" (did you mean {near[0]!r}?)" if near else ""
-                errors.add(s.source.file, s.source.line_for("handouts"), f"{s.source.field('handouts')}.{i}",
+                errors.add(s.origin.file, s.origin.line_for("handouts"), f"{s.origin.field('handouts')}.{i}",
                            f"found {ref!r}{hint}; allowed: a handout id from content/handouts.yml")
         notes = _read_notes(content, s, errors)
-        sections.append(dataclasses.replace(s, notes_markdown=notes or "", number=number, source=s.source))
+        sections.append(dataclasses.replace(s, notes_markdown=notes or "", number=number, origin=s.origin))
 
     if not wf.sections:
-        errors.add(wf.source.file, wf.source.line_for("sections"), "sections", "found no sections; allowed: a list of at least one section")
+        errors.add(wf.origin.file, wf.origin.line_for("sections"), "sections", "found no sections; allowed: a list of at least one section")
     errors.raise_if_any()
 
     budget = wf.budget
-    fit = check_fit([Timed(s.title, s.minutes, s.source.line_for("minutes")) for s in sections], budget.session,
+    fit = check_fit([Timed(s.title, s.minutes, s.origin.line_for("minutes")) for s in sections], budget.session,
                     "The sections of the running order", "Section")
     if fit:
-        errors.add(wf.source.file, budget.source.line_for("session"), "budget.session", fit)
-    fit = check_fit([Timed(p.title, p.minutes, p.source.line_for("minutes")) for p in wf.prework], budget.prework,
+        errors.add(wf.origin.file, budget.origin.line_for("session"), "budget.session", fit)
+    fit = check_fit([Timed(p.title, p.minutes, p.origin.line_for("minutes")) for p in wf.prework], budget.prework,
                     "The pre-work items", "Pre-work")
     if fit:
-        errors.add(wf.source.file, budget.source.line_for("prework"), "budget.prework", fit)
+        errors.add(wf.origin.file, budget.origin.line_for("prework"), "budget.prework", fit)
     errors.raise_if_any()
-    return Workshop(title=wf.title, budget=budget, prework=list(wf.prework), sections=sections, handouts=handouts)
+    return Workshop(title=wf.title, budget=budget, prework=list(wf.prework), sections=sections,
+                    handouts=handouts, matrix=matrix, advice=advice)
+
+
+def _check_matrix(m: Matrix, errors: Collector) -> None:
+    """Levels numbered 1, 2, 3... and every principle describes every level, in order."""
+    for i, level in enumerate(m.levels, start=1):
+        if level.score != i:
+            errors.add(level.origin.file, level.origin.line_for("score"), level.origin.field("score"),
+                       f"found {level.score}; levels are listed lowest first, so this one must be {i}")
+    if len(m.levels) < 2:
+        errors.add(m.origin.file, m.origin.line_for("levels"), "levels", "a matrix needs at least two levels")
+    if not m.principles:
+        errors.add(m.origin.file, m.origin.line_for("principles"), "principles", "found no principles; add at least one")
+    seen: dict[str, int] = {}
+    names = {lv.score: lv.name for lv in m.levels}
+    for p in m.principles:
+        _check_slug(p.id, p, "id", errors)
+        if p.id in seen:
+            errors.add(p.origin.file, p.origin.line_for("id"), p.origin.field("id"),
+                       f"principle id {p.id!r} is used twice (first on line {seen[p.id]}); each principle needs its own id")
+        seen.setdefault(p.id, p.origin.line_for("id"))
+        scores = [pl.level for pl in p.levels]
+        for score, name in names.items():
+            if score not in scores:
+                errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"),
+                           f"principle {p.id!r} has no entry for level {score} ({name}); "
+                           f"every principle describes every level, {', '.join(map(str, names))}")
+        for pl in p.levels:
+            if pl.level not in names:
+                errors.add(pl.origin.file, pl.origin.line_for("level"), pl.origin.field("level"),
+                           f"found level {pl.level}; allowed: {', '.join(map(str, names))} (the levels listed at the top)")
+            elif scores.count(pl.level) > 1:
+                errors.add(pl.origin.file, pl.origin.line_for("level"), pl.origin.field("level"),
+                           f"level {pl.level} is described twice in principle {p.id!r}; keep one")
+            if not pl.evidence:
+                errors.add(pl.origin.file, pl.origin.line_for("evidence"), pl.origin.field("evidence"),
+                           "found no evidence prompts; add at least one question, e.g. 'What could we point to?'")
+        if scores == sorted(scores) or len(set(scores)) != len(scores):
+            continue
+        errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"),
+                   f"levels are in the order {scores}; list them lowest first")
 
 
 def _check_slug(value: str, obj, key: str, errors: Collector) -> None:
     if not SLUG.fullmatch(value):
-        errors.add(obj.source.file, obj.source.line_for(key), obj.source.field(key),
+        errors.add(obj.origin.file, obj.origin.line_for(key), obj.origin.field(key),
                    f"found {value!r}; allowed: lower case letters, digits and single hyphens, e.g. wrap-up")
 
 
 def _check_ranges(wf: WorkshopFile, errors: Collector) -> None:
-    ranges = [(s.minutes, s.source.field("minutes")) for s in wf.sections]
-    ranges += [(p.minutes, p.source.field("minutes")) for p in wf.prework]
+    ranges = [(s.minutes, s.origin.field("minutes")) for s in wf.sections]
+    ranges += [(p.minutes, p.origin.field("minutes")) for p in wf.prework]
     ranges += [(wf.budget.session, "budget.session"), (wf.budget.prework, "budget.prework")]
     for r, name in ranges:
         if r.min > r.max:
-            errors.add(r.source.file, r.source.line_for("min"), f"{name}.min",
+            errors.add(r.origin.file, r.origin.line_for("min"), f"{name}.min",
                        f"min is {r.min} but max is {r.max}; min must not be more than max")
 
 
 def _read_notes(content: Path, s: Section, errors: Collector) -> str | None:
     rel = s.notes_path
     path = (content / rel).resolve()
-    field = s.source.field("notes") if s.notes else s.source.field("id")
-    line = s.source.line_for("notes") if s.notes else s.source.line_for("id")
+    field = s.origin.field("notes") if s.notes else s.origin.field("id")
+    line = s.origin.line_for("notes") if s.notes else s.origin.line_for("id")
     if not path.is_relative_to(content.resolve()) or path.suffix != ".md":
-        errors.add(s.source.file, line, field, f"found {rel!r}; allowed: a Markdown (.md) file inside content/")
+        errors.add(s.origin.file, line, field, f"found {rel!r}; allowed: a Markdown (.md) file inside content/")
         return None
     if not path.is_file():
-        errors.add(s.source.file, line, field,
+        errors.add(s.origin.file, line, field,
                    f"the facilitator notes file content/{rel} does not exist; create it, or set 'notes:' to the right file")
         return None
     return strictyaml.read_text(path, errors)

@@ -35,7 +35,7 @@ COPIES_LABELS = {
 class Sourced:
     """Base: remembers the file and lines an object was loaded from."""
 
-    source: Optional[Origin] = field(default=None, compare=False, repr=False, kw_only=True, metadata=NOT_YAML)
+    origin: Optional[Origin] = field(default=None, compare=False, repr=False, kw_only=True, metadata=NOT_YAML)
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,8 @@ class Workshop:
     prework: list[PreworkItem]
     sections: list[Section]
     handouts: dict[str, Handout]
+    matrix: "Matrix"
+    advice: "AdviceRules"
 
     @property
     def total(self) -> MinuteRange:
@@ -135,3 +137,106 @@ class Workshop:
 
     def handouts_for(self, section: Section) -> list[Handout]:
         return [self.handouts[h] for h in section.handouts]
+
+    def section(self, id: str) -> Section:
+        return next(s for s in self.sections if s.id == id)
+
+
+# --- The maturity matrix (content/matrix.yml) -------------------------------
+
+SCORE = {"min": 1, "max": 9, "allowed": "a whole number from 1 to 9"}
+
+
+@dataclass(frozen=True)
+class Level(Sourced):
+    score: int = field(metadata=SCORE)
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class PrincipleLevel(Sourced):
+    level: int = field(metadata=SCORE)
+    descriptor: str
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Principle(Sourced):
+    id: str = field(metadata={"allowed": "a short name in lower case letters, digits and hyphens"})
+    title: str
+    statement: str
+    why: str
+    source: str
+    levels: list[PrincipleLevel]
+
+
+@dataclass(frozen=True)
+class Matrix(Sourced):
+    """The schema of ``content/matrix.yml``."""
+
+    title: str
+    intro: str
+    levels: list[Level]
+    principles: list[Principle]
+
+    def level(self, score: int) -> Level:
+        return self.levels[score - 1]
+
+
+# --- Advice rules for place packs (content/advice.yml) ----------------------
+
+COUNT = {"min": 1, "max": 1000, "allowed": "a whole number from 1 to 1000"}
+SECONDS = {"min": 1, "max": 600, "allowed": "a whole number of seconds from 1 to 600"}
+
+
+@dataclass(frozen=True)
+class IntroductionsRule(Sourced):
+    lead_minutes: int = field(metadata=MINUTES)
+    seconds_per_person: int = field(metadata=SECONDS)
+    source: str
+
+
+@dataclass(frozen=True)
+class FeedbackRule(Sourced):
+    minutes_per_group: int = field(metadata=MINUTES)
+    least_group_work_percent: int = field(metadata={"min": 1, "max": 100, "allowed": "a whole number from 1 to 100"})
+    source: str
+
+
+@dataclass(frozen=True)
+class RoomSizeRule(Sourced):
+    in_person: int = field(metadata=COUNT)
+    virtual: int = field(metadata=COUNT)
+    source: str
+
+
+@dataclass(frozen=True)
+class GroupSizeRule(Sourced):
+    most_people: int = field(metadata=COUNT)
+    source: str
+
+
+@dataclass(frozen=True)
+class ScreenBreakRule(Sourced):
+    most_minutes_online: int = field(metadata=MINUTES)
+    source: str
+
+
+@dataclass(frozen=True)
+class SourcedRule(Sourced):
+    source: str
+
+
+@dataclass(frozen=True)
+class AdviceRules(Sourced):
+    """The schema of ``content/advice.yml``: the numbers behind each piece of advice."""
+
+    introductions: IntroductionsRule
+    feedback: FeedbackRule
+    room_size: RoomSizeRule
+    group_size: GroupSizeRule
+    screen_breaks: ScreenBreakRule
+    facilitators: SourcedRule
+    technical_host: SourcedRule
+    maximum_timings: SourcedRule

@@ -11,7 +11,8 @@ import html
 from pathlib import Path
 
 from .model import COPIES_LABELS, Workshop
-from .render import Trusted, render
+from .packs import PACKS, Plan
+from .render import Trusted, md_code_block, render
 
 ON_THE_DAY = "on-the-day"
 TEMPLATE_DIR = "iwe"  # inside overrides/
@@ -19,6 +20,50 @@ TEMPLATE_DIR = "iwe"  # inside overrides/
 
 def section_uri(section) -> str:
     return f"{ON_THE_DAY}/{section.id}.md"
+
+
+ADVICE_TITLES = {
+    "introductions": "Introductions may run over",
+    "feedback": "Little time left for group work",
+    "facilitators": "Fewer facilitators than groups",
+    "room-size": "A lot of people",
+    "group-size": "Large groups",
+    "screen-breaks": "A long stretch on screen",
+    "technical-host": "No technical host",
+    "maximum-timings": "Could run past three hours",
+}
+
+
+def letters(plan: Plan, workshop: Workshop, content: Path) -> dict[str, str]:
+    """The plain-text letters for a place: {file name: text}."""
+    context = dict(p=plan.pack, plan=plan, w=workshop)
+    return {
+        "joining-instructions.txt": render(content / "letters", "joining-instructions.txt.j2", **context),
+        "follow-up.txt": render(content / "letters", "follow-up.txt.j2", **context),
+    }
+
+
+def pack_pages(plans: list[Plan], workshop: Workshop, root: Path) -> dict[str, str | bytes]:
+    """The packs index, a page per place, and each place's downloads."""
+    templates = root / "overrides"
+    out: dict[str, str | bytes] = {f"{PACKS}/index.md": render(templates, "iwe/packs-index.md.j2", plans=plans)}
+    for plan in plans:
+        texts = letters(plan, workshop, root / "content")
+        for name, text in texts.items():
+            out[f"{PACKS}/{plan.slug}/{name}"] = text.encode("utf-8")
+        out[f"{PACKS}/{plan.slug}.md"] = render(
+            templates, "iwe/pack.md.j2", p=plan.pack, plan=plan, slug=plan.slug, copies=COPIES_LABELS,
+            advice_titles=ADVICE_TITLES, section_link=lambda s: Trusted(f"../{section_uri(s)}"),
+            joining=md_code_block(texts["joining-instructions.txt"], "letter"),
+            follow_up=md_code_block(texts["follow-up.txt"], "letter"),
+        )
+    return out
+
+
+def packs_nav(plans: list[Plan]) -> list:
+    return [{"All places": f"{PACKS}/index.md"}] + [
+        {html.escape(plan.pack.place): f"{PACKS}/{plan.slug}.md"} for plan in plans
+    ]
 
 
 def pages(workshop: Workshop, templates: Path) -> dict[str, str]:

@@ -158,6 +158,8 @@ class Converter:
             return self.mapping(node, tp, path)
         if origin is list:
             return self.sequence(node, get_args(tp)[0], path, meta)
+        if origin is dict:
+            return self.table(node, get_args(tp)[1], path, meta)
         if not isinstance(node, yaml.ScalarNode):
             return self.fail(node, path, f"found {_describe(node)}; {self._allowed(tp, meta)}")
         text = node.value
@@ -223,6 +225,30 @@ class Converter:
             return _FAILED
         return out
 
+    def table(self, node, value_tp, path, meta):
+        """A mapping with keys chosen by the editor (checked by the caller)."""
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, path, f"found {_describe(node)}; allowed: a list of 'name: value' lines")
+        out = LineDict()
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            sub = f"{path}.{key}" if path else str(key)
+            if not key:
+                self.fail(key_node, path, "a key must be a plain word")
+                ok = False
+            elif key in out:
+                self.fail(key_node, sub, f"duplicate key {key!r}: it is already set on line {out.lines[key]}; keep one")
+                ok = False
+            else:
+                value = self.convert(value_node, value_tp, sub, meta)
+                out.lines[key] = line_of(key_node)
+                if value is _FAILED:
+                    ok = False
+                else:
+                    out[key] = value
+        return out if ok else _FAILED
+
     def mapping(self, node, schema, path):
         if not isinstance(node, yaml.MappingNode):
             return self.fail(node, path, f"found {_describe(node)}; {self._allowed(schema, {})}")
@@ -264,8 +290,16 @@ class Converter:
         if not ok:
             return _FAILED
         obj = schema(**values)
-        object.__setattr__(obj, "source", Origin(self.errors.rel(self.path), line_of(node), lines, path))
+        object.__setattr__(obj, "origin", Origin(self.errors.rel(self.path), line_of(node), lines, path))
         return obj
+
+
+class LineDict(dict):
+    """A dict from YAML that remembers the line of each key."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict[str, int] = {}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Timing checks: does the running order fit the budget, and if not, what to cut."""
+"""Timing checks: does a running order or a day's plan fit its budget, and if not, what to cut."""
 
 from __future__ import annotations
 
@@ -9,28 +9,35 @@ from .model import MinuteRange
 
 @dataclass(frozen=True)
 class Timed:
-    """Anything with a name and a minutes range (a section, a pre-work item)."""
+    """A part of the day with the range it may take.
+
+    For the running order the range is a section's minimum and maximum. For a
+    place's plan it is the least the part could take (a section's minimum, or
+    nothing for a break) up to the minutes planned for it.
+    """
 
     name: str
     minutes: MinuteRange
     line: int | None
 
 
-def _table(items: list[Timed], total: MinuteRange, budget: MinuteRange, label: str) -> str:
+def _table(items: list[Timed], budget: MinuteRange, label: str, planned: bool) -> str:
     width = max([len(i.name) for i in items] + [len("Total")]) + 4
+    shown = (lambda r: str(r.max)) if planned else str
+    total = MinuteRange(sum(i.minutes.min for i in items), sum(i.minutes.max for i in items))
     rows = [f"    {'':3}{label:<{width}}Minutes"]
     for n, item in enumerate(items, start=1):
-        rows.append(f"    {str(n) + '.':<3}{item.name:<{width}}{str(item.minutes):>7}")
-    rows.append(f"    {'':3}{'Total':<{width}}{str(total):>7}")
+        rows.append(f"    {str(n) + '.':<3}{item.name:<{width}}{shown(item.minutes):>7}")
+    rows.append(f"    {'':3}{'Total':<{width}}{shown(total):>7}")
     rows.append(f"    {'':3}{'Budget':<{width}}{str(budget):>7}")
     return "\n".join(rows)
 
 
-def _cuts(items: list[Timed], over: int, step: int = 5) -> list[str]:
-    """Suggest where to take ``over`` minutes off the maximums.
+def _cuts(items: list[Timed], over: int, planned: bool, step: int = 5) -> list[str]:
+    """Suggest where to take ``over`` minutes off the top of the ranges.
 
     Each cut of ``step`` minutes goes to the part with the most room left
-    between its minimum and maximum, so the parts that grew most give most
+    between its least and its most, so the parts that grew most give most
     back and none is squeezed to nothing while another keeps all its room.
     """
     cut = {id(i): 0 for i in items}
@@ -45,42 +52,53 @@ def _cuts(items: list[Timed], over: int, step: int = 5) -> list[str]:
     lines = []
     for item in items:
         if cut[id(item)]:
-            new_max = item.minutes.max - cut[id(item)]
+            new = item.minutes.max - cut[id(item)]
             where = f" (line {item.line})" if item.line else ""
-            lines.append(f"    - {item.name}: max {item.minutes.max} → {new_max}{where}, "
-                         f"leaving {item.minutes.min}–{new_max} minutes")
+            if planned:
+                floor = f"its shortest is {item.minutes.min}" if item.minutes.min else "or drop it"
+                lines.append(f"    - {item.name}: {item.minutes.max} → {new} minutes{where}; {floor}")
+            else:
+                lines.append(f"    - {item.name}: max {item.minutes.max} → {new}{where}, "
+                             f"leaving {item.minutes.min}–{new} minutes")
     return lines
 
 
-def check_fit(items: list[Timed], budget: MinuteRange, what: str, label: str) -> str | None:
+def check_fit(items: list[Timed], budget: MinuteRange, what: str, label: str, planned: bool = False) -> str | None:
     """Return a message saying why ``items`` do not fit ``budget`` (None if they fit).
 
-    Both ends must fit: at their minimums the items must fill at least the
-    budget's minimum, and at their maximums they must not pass its maximum.
+    For ranges (``planned=False``) both ends must fit: at their minimums the
+    items must fill at least the budget's minimum, and at their maximums they
+    must not pass its maximum. For a plan (``planned=True``) the planned
+    minutes (the top of each range) must fall inside the budget.
     """
-    total = MinuteRange(sum(i.minutes.min for i in items), sum(i.minutes.max for i in items))
-    table = _table(items, total, budget, label)
-    if total.min > budget.max:
-        over = total.min - budget.max
+    least = sum(i.minutes.min for i in items)
+    most = sum(i.minutes.max for i in items)
+    table = _table(items, budget, label, planned)
+    as_ = "as planned" if planned else "at their maximums"
+    if least > budget.max:
+        over = least - budget.max
+        fix = ("shorten or drop breaks, or drop a part" if planned else
+               "lower the minimums by {over} minutes in all, or drop a part, and lower the maximums to match")
         return (
-            f"{what} cannot fit the budget of {budget} minutes even at their minimums: "
-            f"they take at least {total.min} minutes, {over} more than {budget.max}.\n{table}\n"
-            f"  What to cut: lower the minimums by {over} minutes in all, or drop a part, "
-            f"and lower the maximums to match."
+            f"{what} cannot fit the budget of {budget} minutes even at their shortest: "
+            f"they take at least {least} minutes, {over} more than {budget.max}.\n{table}\n"
+            f"  What to cut: {fix.format(over=over)}."
         )
-    if total.max > budget.max:
-        over = total.max - budget.max
-        cuts = _cuts(items, over)
+    if most > budget.max:
+        over = most - budget.max
         return (
-            f"{what} do not fit the budget of {budget} minutes: at their maximums they take "
-            f"{total.max} minutes, {over} more than {budget.max}.\n{table}\n"
-            f"  What to cut: lower the maximums by {over} minutes in all, for example:\n" + "\n".join(cuts)
+            f"{what} do not fit the budget of {budget} minutes: {as_} they take "
+            f"{most} minutes, {over} more than {budget.max}.\n{table}\n"
+            f"  What to cut: take {over} minutes off in all, for example:\n" + "\n".join(_cuts(items, over, planned))
         )
-    if total.min < budget.min:
-        short = budget.min - total.min
+    short_total = most if planned else least
+    if short_total < budget.min:
+        short = budget.min - short_total
+        what_to = "raise the planned minutes" if planned else "raise the minimums"
         return (
-            f"{what} are too short for the budget of {budget} minutes: at their minimums they take "
-            f"{total.min} minutes, {short} fewer than {budget.min}.\n{table}\n"
-            f"  What to change: raise the minimums by {short} minutes in all, or add a part."
+            f"{what} are too short for the budget of {budget} minutes: "
+            f"{'as planned' if planned else 'at their minimums'} they take "
+            f"{short_total} minutes, {short} fewer than {budget.min}.\n{table}\n"
+            f"  What to change: {what_to} by {short} minutes in all, or add a part."
         )
     return None
