@@ -61,6 +61,10 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    return site.expand_markers(markdown, _state["workshop"], _state["root"] / "overrides")
+
+
 def on_serve(server, config, builder):
     root = _state["root"]
     for folder in ("packs", "src"):

@@ -126,3 +126,15 @@ def test_hostile_text_in_sources_is_shown_not_run(project):
     title = "O&#x27;Brien &amp; &quot;Co&quot; &lt;b&gt;x&lt;/b&gt; {{7*7}}"
     assert title in project.page("on-the-day/action-planning/index.html")
     assert f"5. {title}" in project.page("index.html")
+
+
+def test_prework_on_before_the_day_comes_from_the_running_order_data(project):
+    project.replace("content/workshop.yml", "title: How we built community wealth in Preston",
+                    "title: Preston <em>case</em> study")
+    project.replace("content/workshop.yml", "minutes: {min: 10, max: 20}", "minutes: {min: 15, max: 20}")
+    project.replace("content/workshop.yml", "prework: {min: 30, max: 60}", "prework: {min: 35, max: 60}")
+    assert project.build().returncode == 0
+    page = project.page("before-the-day/index.html")
+    assert "Preston &lt;em&gt;case&lt;/em&gt; study</a>" in page
+    assert "It takes about 15 to 20 minutes." in text_of(page)
+    assert "<!-- iwe:prework -->" not in page

@@ -153,3 +153,11 @@ def test_build_fails_with_the_same_message_and_sources_untouched(project):
     assert_clean_failure(result, WS, "unknown key 'purpsoe'", "did you mean 'purpose'?")
     after = {p: p.read_bytes() for p in project.file("content").rglob("*") if p.is_file()}
     assert before == after
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://x.org/a b", 'https://x.org/")[x](y'])
+def test_web_addresses_are_checked(project, url):
+    line = project.line_of(WS, "url: https://wellbeingeconomycourse.org")
+    project.replace(WS, "url: https://wellbeingeconomycourse.org/policy-course", f"url: '{url}'")
+    assert_clean_failure(project.check(), f"{WS}, line {line}", "field prework.1.url",
+                         "allowed: a web address starting https://")

@@ -8,9 +8,10 @@ is the key an editor writes, its type is what the value must be. Fields with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Literal, Optional
 
-from .strictyaml import Origin
+from .strictyaml import Origin, ScalarType
 
 MINUTES = {"min": 1, "max": 600, "allowed": "a whole number of minutes from 1 to 600"}
 NOT_YAML = {"yaml": False}
@@ -29,6 +30,18 @@ COPIES_LABELS = {
     "per-facilitator": "one per facilitator",
     "for-the-room": "one for the room",
 }
+
+
+class WebAddress(str, ScalarType):
+    """A web address starting https:// (or http://), with nothing that could break out of a link."""
+
+    description = "a web address starting https://"
+
+    @classmethod
+    def parse(cls, text: str) -> "WebAddress":
+        if not re.fullmatch(r"https?://[^\s<>()\[\]\"'`\\]+", text):
+            raise ValueError("allowed: a web address starting https://, with no spaces, quotes or brackets")
+        return cls(text)
 
 
 @dataclass(frozen=True)
@@ -62,8 +75,7 @@ class PreworkItem(Sourced):
     title: str
     minutes: MinuteRange
     what: str
-    url: Optional[str] = None
-    source_document: Optional[str] = None
+    url: Optional[WebAddress] = None
 
 
 @dataclass(frozen=True)

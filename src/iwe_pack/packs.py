@@ -20,7 +20,7 @@ from typing import Literal, Optional
 
 from . import strictyaml
 from .errors import Collector, SourceErrors
-from .model import COUNT, Handout, MinuteRange, Principle, Section, Sourced, Workshop
+from .model import COUNT, Handout, MinuteRange, Principle, Section, Sourced, WebAddress, Workshop
 from .strictyaml import LineDict, ScalarType
 from .timing import Timed, check_fit
 
@@ -127,7 +127,7 @@ class PackFile(Sourced):
     facilitators: list[str]
     venue: Optional[str] = None
     platform: Optional[str] = None
-    joining_link: Optional[str] = None
+    joining_link: Optional[WebAddress] = None
     technical_host: Optional[str] = None
     contact: Optional[str] = None
     self_assessment: Literal["share", "whole"] = "share"

@@ -8,6 +8,7 @@ could write them to disk.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from .model import COPIES_LABELS, Workshop
@@ -77,6 +78,24 @@ def pages(workshop: Workshop, templates: Path) -> dict[str, str]:
             handouts=workshop.handouts_for(s), copies=COPIES_LABELS,
         )
     return out
+
+
+MARKERS = re.compile(r"<!--\s*iwe:(\w+)\s*-->")
+
+
+def expand_markers(markdown: str, workshop: Workshop, templates: Path) -> str:
+    """Replace markers such as ``<!-- iwe:prework -->`` in a hand-written page with data from the model.
+
+    Keeps facts such as the pre-work list in one place (content/workshop.yml).
+    An unknown marker is left as it is (an HTML comment shows nothing).
+    """
+    def one(match: re.Match) -> str:
+        name = match.group(1)
+        if name == "prework":
+            return render(templates, "iwe/prework.md.j2", w=workshop)
+        return match.group(0)
+
+    return MARKERS.sub(one, markdown)
 
 
 def nav(workshop: Workshop) -> list:
