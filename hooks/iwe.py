@@ -1,33 +1,66 @@
 """MkDocs adapter for iwe_pack: thin on purpose.
 
 MkDocs events in, iwe_pack calls out. All logic (loading, checking, page
-content) lives in the importable package, so another site engine can reuse it.
+content, print-offs) lives in the importable package, so another site engine
+can reuse it.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import tempfile
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from iwe_pack import SourceErrors, load_workshop, site
+from iwe_pack import SourceErrors, load_workshop, printing, publish, site
 from iwe_pack.packs import PACKS, load_packs
 
-_state: dict = {}
+log = logging.getLogger("mkdocs.hooks.iwe")
+_state: dict = {"command": "build"}
+
+
+class PrintFile(File):
+    """A rendered PDF or zip: copied into the site atomically, and skipped while still rendering (serve)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if not os.path.exists(self.abs_src_path):
+            return
+        if dirty and not self.is_modified():
+            return
+        dest = Path(self.abs_dest_path)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
+        os.close(fd)
+        try:
+            shutil.copyfile(self.abs_src_path, tmp)
+            os.replace(tmp, dest)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
 
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    only = [p for p in os.environ.get("IWE_PACKS", "").replace(",", " ").split() if p]
     try:
         workshop = load_workshop(root)
-        plans = load_packs(root, workshop)
+        plans = load_packs(root, workshop, only=only or None)
     except SourceErrors as exc:
         raise PluginError(str(exc)) from None
     _state.update(root=root, workshop=workshop, plans=plans)
     config.nav = _expand_nav(config.nav, {
         f"{site.ON_THE_DAY}/index.md": site.nav(workshop),
         f"{PACKS}/index.md": site.packs_nav(plans),
+        f"{site.PRINT_OFFS}/index.md": site.print_offs_nav(workshop),
     })
     return config
 
@@ -50,19 +83,58 @@ def _expand_nav(nav, expansions):
     return out
 
 
+def _progress(done, total, job, cached):
+    if not cached:
+        log.info(f"Print-offs: {done}/{total} rendered ({job.name})")
+
+
 def on_files(files, config):
-    root, workshop = _state["root"], _state["workshop"]
-    # Our page templates live beside the theme overrides; they are not site files.
-    for f in [f for f in files if f.src_uri.startswith(site.TEMPLATE_DIR + "/")]:
+    root, workshop, plans = _state["root"], _state["workshop"], _state["plans"]
+    # Our page and print templates live beside the theme overrides; they are not site files.
+    for f in [f for f in files if f.src_uri.split("/", 1)[0] in (site.TEMPLATE_DIR, printing.PRINT)]:
         files.remove(f)
-    generated = site.pages(workshop, root / "overrides") | site.pack_pages(_state["plans"], workshop, root)
+    serving = _state["command"] == "serve"
+    try:
+        downloads = publish.downloads(workshop, plans, root, render=not serving, progress=_progress)
+    except SourceErrors as exc:
+        raise PluginError(str(exc)) from None
+    _state["downloads"] = downloads
+    generated = (site.pages(workshop, root / "overrides")
+                 | site.pack_pages(plans, workshop, root, downloads.by_place)
+                 | site.print_off_pages(workshop, root, downloads.by_place[None]))
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
+    for job in downloads.pending:  # serve: link now, render in the background
+        downloads.files[job.path] = printing.cache_dir(root) / "pending" / job.name
+    for uri, path in downloads.files.items():
+        files.append(PrintFile.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.INCLUDED))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     return site.expand_markers(markdown, _state["workshop"], _state["root"] / "overrides")
+
+
+def on_post_build(config):
+    pending = _state["downloads"].pending
+    if pending:
+        log.info(f"Print-offs: rendering {len(pending)} PDFs in the background; "
+                 "they appear in the site as they are ready (run 'make build' for zips).")
+        threading.Thread(target=_render_later, args=(pending, _state["root"], config.site_dir), daemon=True).start()
+
+
+def _render_later(jobs, root, site_dir):
+    try:
+        done = printing.render_all(jobs, root)
+    except SourceErrors as exc:
+        log.warning(str(exc))
+        return
+    for path, cached in done.items():
+        dest = Path(site_dir) / path
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".tmp-{dest.name}")
+        shutil.copyfile(cached, tmp)
+        os.replace(tmp, dest)
 
 
 def on_serve(server, config, builder):

@@ -113,7 +113,7 @@ def test_missing_notes_file(project):
     project.file("content/sections/vision.md").unlink()
     line = project.line_of(WS, "- id: vision")
     assert_clean_failure(project.check(), f"{WS}, line {line}", "field sections.4.id",
-                         "content/sections/vision.md does not exist")
+                         "the facilitator notes file content/sections/vision.md does not exist")
 
 
 @pytest.mark.parametrize("notes", ["../../etc/passwd.md", "/etc/passwd", "sections/vision.txt"])

@@ -34,7 +34,8 @@ def load_workshop(root: Path) -> Workshop:
         if h.id in handouts:
             errors.add(h.origin.file, h.origin.line_for("id"), h.origin.field("id"),
                        f"handout id {h.id!r} is used twice (first on line {handouts[h.id].origin.line_for('id')}); each handout needs its own id")
-        handouts.setdefault(h.id, h)
+        body = _read_markdown(content, f"handouts/{h.id}.md", h, "id", errors, required=h.layout == "text")
+        handouts.setdefault(h.id, dataclasses.replace(h, body=body or "", origin=h.origin))
 
     _check_ranges(wf, errors)
     sections: list[Section] = []
@@ -68,7 +69,7 @@ def load_workshop(root: Path) -> Workshop:
     if fit:
         errors.add(wf.origin.file, budget.origin.line_for("prework"), "budget.prework", fit)
     errors.raise_if_any()
-    return Workshop(title=wf.title, budget=budget, prework=list(wf.prework), sections=sections,
+    return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
                     handouts=handouts, matrix=matrix, advice=advice)
 
 
@@ -129,15 +130,27 @@ def _check_ranges(wf: WorkshopFile, errors: Collector) -> None:
 
 
 def _read_notes(content: Path, s: Section, errors: Collector) -> str | None:
-    rel = s.notes_path
+    if s.notes:
+        return _read_markdown(content, s.notes, s, "notes", errors, required=True, chosen=True)
+    return _read_markdown(content, s.notes_path, s, "id", errors, required=True)
+
+
+def _read_markdown(content: Path, rel: str, obj, key: str, errors: Collector, required: bool,
+                   chosen: bool = False) -> str | None:
+    """Read a Markdown file inside content/ that belongs to ``obj`` (a section's notes, a handout's body).
+
+    ``chosen`` means the editor named the file (so it must be a .md inside content/);
+    otherwise it is the file expected by convention, and ``required`` says whether it must exist.
+    """
     path = (content / rel).resolve()
-    field = s.origin.field("notes") if s.notes else s.origin.field("id")
-    line = s.origin.line_for("notes") if s.notes else s.origin.line_for("id")
-    if not path.is_relative_to(content.resolve()) or path.suffix != ".md":
-        errors.add(s.origin.file, line, field, f"found {rel!r}; allowed: a Markdown (.md) file inside content/")
+    line, field = obj.origin.line_for(key), obj.origin.field(key)
+    if chosen and (not path.is_relative_to(content.resolve()) or path.suffix != ".md"):
+        errors.add(obj.origin.file, line, field, f"found {rel!r}; allowed: a Markdown (.md) file inside content/")
         return None
     if not path.is_file():
-        errors.add(s.origin.file, line, field,
-                   f"the facilitator notes file content/{rel} does not exist; create it, or set 'notes:' to the right file")
+        if required:
+            what = "facilitator notes" if isinstance(obj, Section) else "text"
+            hint = "set 'notes:' to the right file" if isinstance(obj, Section) else "or choose another layout"
+            errors.add(obj.origin.file, line, field, f"the {what} file content/{rel} does not exist; create it, {hint}")
         return None
     return strictyaml.read_text(path, errors)

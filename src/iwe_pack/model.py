@@ -24,6 +24,7 @@ FORMAT_LABELS = {
 }
 
 Copies = Literal["per-attendee", "per-group", "per-facilitator", "for-the-room"]
+Paper = Literal["A4 portrait", "A4 landscape", "A3 landscape"]
 COPIES_LABELS = {
     "per-attendee": "one per attendee",
     "per-group": "one per group",
@@ -41,6 +42,18 @@ class WebAddress(str, ScalarType):
     def parse(cls, text: str) -> "WebAddress":
         if not re.fullmatch(r"https?://[^\s<>()\[\]\"'`\\]+", text):
             raise ValueError("allowed: a web address starting https://, with no spaces, quotes or brackets")
+        return cls(text)
+
+
+class Version(str, ScalarType):
+    """A semantic version number: major.minor.patch, such as 1.2.0."""
+
+    description = "a version number such as 1.2.0"
+
+    @classmethod
+    def parse(cls, text: str) -> "Version":
+        if not re.fullmatch(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", text):
+            raise ValueError("allowed: a version number of three whole numbers, such as 1.2.0")
         return cls(text)
 
 
@@ -107,6 +120,7 @@ class WorkshopFile(Sourced):
     """The schema of ``content/workshop.yml``."""
 
     title: str
+    version: Version
     budget: Budget
     prework: list[PreworkItem]
     sections: list[Section]
@@ -118,6 +132,11 @@ class Handout(Sourced):
     title: str
     what: str
     copies: Copies
+    paper: Paper = "A4 portrait"
+    # the print layout, a template in overrides/print/ (default: the Markdown body in content/handouts/<id>.md)
+    layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring"] = "text"
+    # filled in after loading: the Markdown body
+    body: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
 
 
 @dataclass(frozen=True)
@@ -132,6 +151,7 @@ class Workshop:
     """Everything loaded and checked: what outputs are made from."""
 
     title: str
+    version: str
     budget: Budget
     prework: list[PreworkItem]
     sections: list[Section]

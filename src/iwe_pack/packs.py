@@ -330,11 +330,12 @@ def print_list(pack: PackFile, workshop: Workshop) -> list[PrintItem]:
         "per-facilitator": len(pack.facilitators),
         "for-the-room": 1,
     }
-    used: dict[str, list[str]] = {}
+    used: dict[str, list[str]] = {h: [] for h in workshop.handouts}
     for s in workshop.sections:
         for h in s.handouts:
-            used.setdefault(h, []).append(s.title)
-    return [PrintItem(workshop.handouts[h], counts[workshop.handouts[h].copies], titles) for h, titles in used.items()]
+            used[h].append(s.title)
+    return [PrintItem(workshop.handouts[h], counts[workshop.handouts[h].copies], titles or ["Setting up"])
+            for h, titles in used.items()]
 
 
 def advise(pack: PackFile, workshop: Workshop, agenda: list[AgendaItem]) -> list[Advice]:

@@ -8,12 +8,14 @@ could write them to disk.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 import re
 from pathlib import Path
 
 from .model import COPIES_LABELS, Workshop
 from .packs import PACKS, Plan
-from .render import Trusted, md_code_block, render
+from .printmd import expand_write_in
+from .render import Trusted, md_code_block, md_escape, render
 
 ON_THE_DAY = "on-the-day"
 TEMPLATE_DIR = "iwe"  # inside overrides/
@@ -44,9 +46,55 @@ def letters(plan: Plan, workshop: Workshop, content: Path) -> dict[str, str]:
     }
 
 
-def pack_pages(plans: list[Plan], workshop: Workshop, root: Path) -> dict[str, str | bytes]:
-    """The packs index, a page per place, and each place's downloads."""
+PRINT_OFFS = "print-offs"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    link: str
+
+
+def _links(items, prefix: str) -> list[Link]:
+    out = []
+    for d in items:
+        size = f", {d.paper}" if d.paper else ""
+        out.append(Link(Trusted(md_escape(d.title) + f" ({d.kind}{size})"), Trusted(prefix + d.path)))
+    return out
+
+
+def print_off_pages(workshop: Workshop, root: Path, generic: list) -> dict[str, str]:
+    """The print-offs index and one page per print-off, linking the generic PDFs."""
     templates = root / "overrides"
+    by_handout: dict[str, list[Link]] = {h: [] for h in workshop.handouts}
+    extras = []
+    for d in generic:
+        paper = f", {d.paper}" if d.paper != "A4 portrait" else ""
+        link = Link(Trusted(md_escape(d.title) + f" (PDF{paper})"), Trusted("../" + d.path))
+        if d.handout:
+            by_handout[d.handout].append(link)
+        else:
+            extras.extend(_links([d], "../"))
+    out = {f"{PRINT_OFFS}/index.md": render(templates, "iwe/print-offs-index.md.j2", w=workshop, copies=COPIES_LABELS,
+                                           pdfs=by_handout, extras=extras)}
+    for h in workshop.handouts.values():
+        out[f"{PRINT_OFFS}/{h.id}.md"] = render(
+            templates, "iwe/print-off.md.j2", w=workshop, h=h, copies=COPIES_LABELS, pdfs=by_handout[h.id],
+            principles=workshop.matrix.principles, body=Trusted(expand_write_in(h.body.strip())))
+    return out
+
+
+def print_offs_nav(workshop: Workshop) -> list:
+    return [{"All print-offs": f"{PRINT_OFFS}/index.md"}] + [
+        {html.escape(h.title): f"{PRINT_OFFS}/{h.id}.md"} for h in workshop.handouts.values()
+    ]
+
+
+def pack_pages(plans: list[Plan], workshop: Workshop, root: Path,
+               downloads: dict[str, list] | None = None) -> dict[str, str | bytes]:
+    """The packs index, a page per place, and each place's letters."""
+    templates = root / "overrides"
+    downloads = downloads or {}
     out: dict[str, str | bytes] = {f"{PACKS}/index.md": render(templates, "iwe/packs-index.md.j2", plans=plans)}
     for plan in plans:
         texts = letters(plan, workshop, root / "content")
@@ -57,6 +105,7 @@ def pack_pages(plans: list[Plan], workshop: Workshop, root: Path) -> dict[str, s
             advice_titles=ADVICE_TITLES, section_link=lambda s: Trusted(f"../{section_uri(s)}"),
             joining=md_code_block(texts["joining-instructions.txt"], "letter"),
             follow_up=md_code_block(texts["follow-up.txt"], "letter"),
+            downloads=_links(downloads.get(plan.slug, []), "../"),
         )
     return out
 
