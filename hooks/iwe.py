@@ -17,7 +17,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from iwe_pack import SourceErrors, load_workshop, printing, publish, site
+from iwe_pack import SourceError, SourceErrors, load_workshop, printing, publish, site
+from iwe_pack.safety import resource_problems
 from iwe_pack.packs import PACKS, load_packs
 
 log = logging.getLogger("mkdocs.hooks.iwe")
@@ -112,6 +113,13 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.abs_src_path:  # a page an editor wrote (generated pages are checked in iwe_pack)
+        root, content = _state["root"], Path(config.docs_dir)
+        source = Path(page.file.abs_src_path)
+        problems = resource_problems(source.read_text(encoding="utf-8"), source, content)
+        if problems:
+            rel = Path(page.file.abs_src_path).resolve().relative_to(root.resolve()).as_posix()
+            raise PluginError(str(SourceErrors([SourceError(rel, n, None, p) for n, p in problems])))
     return site.expand_markers(markdown, _state["workshop"], _state["root"] / "overrides")
 
 

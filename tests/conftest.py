@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -45,16 +47,24 @@ class Project:
     def check(self, *args: str) -> subprocess.CompletedProcess:
         return run([str(BIN / "iwe-pack"), "--root", str(self.path), "check", *args], cwd=self.path)
 
-    def build(self) -> subprocess.CompletedProcess:
-        return run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(self.path / "mkdocs.yml")], cwd=self.path)
+    def build(self, **env: str) -> subprocess.CompletedProcess:
+        return run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(self.path / "mkdocs.yml")], cwd=self.path,
+                   **env)
 
     def page(self, rel: str) -> str:
         return (self.path / "site" / rel).read_text(encoding="utf-8")
 
 
-def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+# Rendered PDFs are cached by content hash, so tests share one cache: only what a
+# test changes is rendered again. Tests of the cache itself pass their own.
+SHARED_CACHE = Path(tempfile.mkdtemp(prefix="iwe-pack-test-cache-"))
+atexit.register(shutil.rmtree, SHARED_CACHE, True)
+
+
+def run(cmd: list[str], cwd: Path, **env_extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE))
+    env.update(env_extra)
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
 def copy_project(dest: Path) -> Project:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import strictyaml
 from .errors import Collector
+from .safety import resource_problems
 from .model import AdviceRules, HandoutsFile, Matrix, Section, Workshop, WorkshopFile
 from .timing import Timed, check_fit
 
@@ -153,4 +154,8 @@ def _read_markdown(content: Path, rel: str, obj, key: str, errors: Collector, re
             hint = "set 'notes:' to the right file" if isinstance(obj, Section) else "or choose another layout"
             errors.add(obj.origin.file, line, field, f"the {what} file content/{rel} does not exist; create it, {hint}")
         return None
-    return strictyaml.read_text(path, errors)
+    text = strictyaml.read_text(path, errors)
+    if text is not None:
+        for n, problem in resource_problems(text, path, content):
+            errors.add(path, n, None, problem)
+    return text

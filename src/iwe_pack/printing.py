@@ -27,6 +27,7 @@ import mimetypes
 import os
 import re
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,7 +157,10 @@ def cache_key(job: PrintJob, digest: str) -> str:
 
 
 def cache_dir(root: Path) -> Path:
-    return Path(root) / ".cache" / "iwe-pack" / "pdf"
+    """Where rendered PDFs are kept, named by content hash: ``.cache/iwe-pack/pdf`` in the project,
+    or ``$IWE_PACK_CACHE/pdf`` (safe to share between checkouts, since names are content hashes)."""
+    shared = os.environ.get("IWE_PACK_CACHE")
+    return (Path(shared) if shared else Path(root) / ".cache" / "iwe-pack") / "pdf"
 
 
 class SafeFetcher:
@@ -224,7 +228,7 @@ def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
     logger.addHandler(collect)
     out_path = Path(out)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".tmp-", suffix=".pdf")
+    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".tmp-", suffix=".part")
     os.close(fd)
     try:
         base_url = (Path(root) / "overrides" / PRINT).as_uri() + "/"
@@ -284,6 +288,9 @@ def render_all(print_jobs: list[PrintJob], root: Path, workers: int | None = Non
     root = Path(root)
     cache = cache_dir(root)
     cache.mkdir(parents=True, exist_ok=True)
+    for stale in cache.glob(".tmp-*.part"):  # left by a killed build
+        if time.time() - stale.stat().st_mtime > 3600:
+            stale.unlink(missing_ok=True)
     digest = assets_digest(root)
     done: dict[str, Path] = {}
     todo: list[tuple[PrintJob, Path, str]] = []
@@ -342,7 +349,7 @@ def write_zip(out: Path, members: dict[str, bytes | Path]) -> None:
     when = source_date() or dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
     stamp_ = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)).timetuple()[:6]
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".zip")
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".part")
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:

@@ -1,0 +1,226 @@
+"""Print-offs: the PDFs a build writes, read with poppler as a person's tools read them."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import re
+import signal
+import subprocess
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BIN, ROOT, run, strip_ansi
+from pdfutil import fonts, info, needs_poppler, pages, text
+
+pytestmark = needs_poppler
+
+VERSION = yaml.safe_load((ROOT / "content/workshop.yml").read_text())["version"]
+PACKS = {p.stem: yaml.safe_load(p.read_text()) for p in (ROOT / "packs").glob("*.yml")}
+HANDOUTS = yaml.safe_load((ROOT / "content/handouts.yml").read_text())["handouts"]
+
+
+def pdfs(site: Path, folder: str) -> list[Path]:
+    found = sorted((site / "downloads" / folder).glob("*.pdf"))
+    assert found, folder
+    return found
+
+
+@pytest.mark.parametrize("folder", ["generic", *sorted(PACKS)])
+def test_every_pdf_is_a4_or_a3_tagged_titled_with_fonts_embedded(built, folder):
+    site = built.path / "site"
+    names = {p.name for p in pdfs(site, folder)}
+    stem = "iwe-workshop" if folder == "generic" else folder
+    assert f"{stem}-facilitator-pack.pdf" in names
+    for h in HANDOUTS:
+        assert any(n.startswith(f"{stem}-{h['id']}") for n in names), h["id"]
+    for pdf in pdfs(site, folder):
+        meta = info(pdf)
+        size = "(A3)" if "maturity-matrix" in pdf.name else "(A4)"
+        assert meta["Page size"].endswith(size), (pdf.name, meta["Page size"])
+        assert meta["Tagged"] == "yes", pdf.name
+        assert meta.get("Title"), pdf.name
+        used = fonts(pdf)
+        assert used and all(f["emb"] == "yes" for f in used), (pdf.name, used)
+        assert all(f["name"].split("+")[-1].startswith("Atkinson-Hyperlegible") for f in used), used
+
+
+@pytest.mark.parametrize("slug", sorted(PACKS))
+def test_place_and_version_on_every_page_of_every_place_pdf(built, slug):
+    place = PACKS[slug]["place"]
+    for pdf in pdfs(built.path / "site", slug):
+        for n in range(1, pages(pdf) + 1):
+            page = " ".join(text(pdf, n).split())
+            assert place in page, (pdf.name, n)
+            assert f"Pack version {VERSION}" in page, (pdf.name, n)
+            assert f"Page {n} of {pages(pdf)}" in page
+
+
+def test_generic_pack_has_write_in_lines_not_a_place(built):
+    agenda = " ".join(text(built.path / "site/downloads/generic/iwe-workshop-attendee-agenda.pdf").split())
+    assert "Place: ____" in agenda and "Date: ____" in agenda
+    for place in (p["place"] for p in PACKS.values()):
+        assert place not in agenda
+
+
+def test_facilitator_pack_has_cover_agenda_advice_notes_and_print_list(built):
+    pdf = built.path / "site/downloads/kingston-upon-hull/kingston-upon-hull-facilitator-pack.pdf"
+    body = " ".join(text(pdf).split())
+    pack = PACKS["kingston-upon-hull"]
+    assert body.index("Facilitator pack") < body.index(pack["place"]) < body.index("Agenda")
+    assert "09:30–09:45 Introductions and context setting 15" in body
+    assert "Advice for this plan" in body and "The introductions round needs about" in body
+    assert "What to print" in body and "Room set-up checklist" in body
+    sections = yaml.safe_load((ROOT / "content/workshop.yml").read_text())["sections"]
+    positions = [body.index(f"{i}. {s['title']}") for i, s in enumerate(sections, start=1)]
+    assert positions == sorted(positions)
+    assert "Step by step" in body
+
+
+def test_check_in_cards_have_cut_lines_and_large_text(built):
+    pdf = built.path / "site/downloads/generic/iwe-workshop-check-in-card.pdf"
+    assert pages(pdf) == 1
+    assert " ".join(text(pdf).split()).count("What led to that feeling?") == 6
+
+
+def test_zip_holds_every_pdf_and_the_letters(built):
+    site = built.path / "site/downloads"
+    for slug in PACKS:
+        with zipfile.ZipFile(site / f"{slug}-pack-v{VERSION}.zip") as z:
+            assert z.testzip() is None
+            names = set(z.namelist())
+        assert {p.name for p in pdfs(built.path / "site", slug)} <= names
+        assert f"{slug}-joining-instructions.txt" in names and f"{slug}-follow-up.txt" in names
+    with zipfile.ZipFile(site / f"iwe-workshop-pack-v{VERSION}.zip") as z:
+        assert {p.name for p in pdfs(built.path / "site", "generic")} == set(z.namelist())
+
+
+def test_every_print_off_has_a_page_and_the_pack_page_links_its_downloads(built):
+    for h in HANDOUTS:
+        page = built.page(f"print-offs/{h['id']}/index.html")
+        assert h["title"] in page
+        assert re.search(r'href="\.\./\.\./downloads/generic/iwe-workshop-' + h["id"], page), h["id"]
+    pack_page = built.page("packs/kingston-upon-hull/index.html")
+    links = re.findall(r'href="(\.\./\.\./downloads/[^"]+)"', pack_page)
+    assert len(links) >= len(HANDOUTS) + 2
+    for link in links:
+        assert (built.path / "site/packs/kingston-upon-hull" / link).resolve().is_file(), link
+
+
+def _fresh_build(project, cache: Path, **env) -> subprocess.CompletedProcess:
+    result = project.build(IWE_PACK_CACHE=str(cache), **env)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def rendered(result) -> int:
+    return len(re.findall(r"Print-offs: \d+/\d+ rendered", result.stderr))
+
+
+def test_cache_renders_only_what_changed(project, tmp_path):
+    cache = tmp_path / "cache"
+    total = rendered(_fresh_build(project, cache))
+    assert total >= 40
+    assert rendered(_fresh_build(project, cache)) == 0  # no change, nothing rendered
+    project.replace("packs/ynys-mon.yml", "attendees: 10", "attendees: 11")
+    again = _fresh_build(project, cache)
+    names = re.findall(r"rendered \(([^)]+)\)", again.stderr)
+    assert names and all(n.startswith("ynys-mon-") for n in names), names
+    assert len(names) < total / 3
+
+
+def test_same_source_date_epoch_gives_identical_pdfs_and_zips(project, tmp_path):
+    def digest_tree(site: Path) -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted((site / "downloads").rglob("*")) if p.is_file()}
+
+    _fresh_build(project, tmp_path / "one", SOURCE_DATE_EPOCH="1767225600")
+    first = digest_tree(project.path / "site")
+    _fresh_build(project, tmp_path / "two", SOURCE_DATE_EPOCH="1767225600")
+    assert digest_tree(project.path / "site") == first
+    pdf = project.path / "site/downloads/generic/iwe-workshop-two-loops.pdf"
+    assert info(pdf)["CreationDate"].startswith("Thu Jan  1 00:00:00 2026")
+
+
+class Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self):  # noqa: N802
+        Recorder.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"x")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    Recorder.hits = []
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.mark.parametrize("ref", ["file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "../../outside.png",
+                                 "SERVER/track.png"])
+def test_sources_that_reach_outside_fail_and_fetch_nothing(project, server, ref):
+    ref = ref.replace("SERVER", server)
+    notes = "content/sections/vision.md"
+    project.replace(notes, "\n## ", f"\n![A chart]({ref})\n\n## ")
+    line = project.line_of(notes, ref)
+    for result in (project.check(), project.build()):
+        out = strip_ansi(result.stdout + result.stderr)
+        assert result.returncode != 0 and "Traceback" not in out
+        assert f"{notes}, line {line}: found {ref!r}" in out, out
+        assert "allowed: an image file inside content/" in out
+    assert Recorder.hits == []
+    assert not (project.path / "site/downloads").exists()
+
+
+@pytest.mark.parametrize("ref", ["file:///etc/passwd", "SERVER/style.css"])
+def test_print_stylesheet_that_reaches_outside_fails_and_fetches_nothing(project, server, ref, tmp_path):
+    ref = ref.replace("SERVER", server)
+    project.replace("overrides/print/print.css", '@import "fonts.css";', f'@import "fonts.css";\n@import "{ref}";')
+    result = project.build(IWE_PACK_CACHE=str(tmp_path / "cache"))
+    out = strip_ansi(result.stderr)
+    assert result.returncode != 0 and "Traceback" not in out
+    assert f"refused to fetch {ref}" in out
+    assert "only files inside the project and data: URLs may be used" in out
+    assert Recorder.hits == []
+
+
+def test_a_missing_image_fails_the_build_naming_the_file(project, tmp_path):
+    project.replace("overrides/print/print.css", "html {", 'body { background: url("missing.png"); }\nhtml {')
+    result = project.build(IWE_PACK_CACHE=str(tmp_path / "cache"))
+    out = strip_ansi(result.stderr)
+    assert result.returncode != 0
+    assert "missing.png" in out and "no such file in the project" in out
+
+
+def test_a_killed_build_leaves_no_half_written_pdf_or_zip(project, tmp_path):
+    cmd = [str(BIN / "mkdocs"), "build", "-f", str(project.path / "mkdocs.yml")]
+    import os
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", IWE_PACK_CACHE=str(tmp_path / "cache"))
+    proc = subprocess.Popen(cmd, cwd=project.path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    for line in proc.stderr:  # wait until PDFs are being written, then kill everything at once
+        if b"rendered" in line and int(re.search(rb"(\d+)/", line).group(1)) >= 10:
+            break
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for folder in (tmp_path / "cache", project.path / "site"):
+        for pdf in folder.rglob("*.pdf"):
+            assert pdf.read_bytes().rstrip().endswith(b"%%EOF"), pdf
+            info(pdf)
+        for z in folder.rglob("*.zip"):
+            with zipfile.ZipFile(z) as archive:
+                assert archive.testzip() is None
