@@ -96,7 +96,10 @@ def on_files(files, config):
         files.remove(f)
     serving = _state["command"] == "serve"
     try:
-        downloads = publish.downloads(workshop, plans, root, render=not serving, progress=_progress)
+        if os.environ.get("IWE_PDF") == "0":  # pages only: for benchmarks and quick previews
+            downloads = publish.none(plans)
+        else:
+            downloads = publish.downloads(workshop, plans, root, render=not serving, progress=_progress)
     except SourceErrors as exc:
         raise PluginError(str(exc)) from None
     _state["downloads"] = downloads

@@ -75,3 +75,8 @@ def _zip(members: dict[str, bytes | Path], root: Path) -> Path:
     if not target.is_file():
         printing.write_zip(target, members)
     return target
+
+
+def none(plans: list[Plan]) -> Downloads:
+    """No downloads at all (the pages then list none): a pages-only build."""
+    return Downloads(by_place={None: [], **{p.slug: [] for p in plans}})
