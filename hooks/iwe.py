@@ -62,6 +62,7 @@ def on_config(config):
         f"{site.ON_THE_DAY}/index.md": site.nav(workshop),
         f"{PACKS}/index.md": site.packs_nav(plans),
         f"{site.PRINT_OFFS}/index.md": site.print_offs_nav(workshop),
+        f"{site.MATRIX}/index.md": site.matrix_nav(),
     })
     return config
 
@@ -105,7 +106,8 @@ def on_files(files, config):
     _state["downloads"] = downloads
     generated = (site.pages(workshop, root / "overrides")
                  | site.pack_pages(plans, workshop, root, downloads.by_place)
-                 | site.print_off_pages(workshop, root, downloads.by_place[None]))
+                 | site.print_off_pages(workshop, root, downloads.by_place[None])
+                 | site.matrix_pages(workshop, root))
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
     for job in downloads.pending:  # serve: link now, render in the background

@@ -95,3 +95,6 @@ def built(tmp_path_factory) -> Project:
     result = project.build()
     assert result.returncode == 0, result.stderr
     return project
+
+
+from browser import browser, site_url  # noqa: E402,F401  (fixtures for the browser tests)

@@ -134,7 +134,7 @@ class Handout(Sourced):
     copies: Copies
     paper: Paper = "A4 portrait"
     # the print layout, a template in overrides/print/ (default: the Markdown body in content/handouts/<id>.md)
-    layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring"] = "text"
+    layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring", "collation", "results", "grid"] = "text"
     # filled in after loading: the Markdown body
     body: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
 

@@ -112,7 +112,7 @@ def jobs(workshop: Workshop, plan: Plan | None, root: Path) -> list[PrintJob]:
         room_set_up=workshop.handouts.get("room-set-up"))
     for h in workshop.handouts.values():
         sources = [f"content/handouts/{h.id}.md"]
-        if h.layout in ("matrix", "scoring"):
+        if h.layout in ("matrix", "scoring", "collation", "results"):
             sources.append("content/matrix.yml")
         if h.layout == "scoring" and plan and plan.shared:
             for group, principles in plan.allocation.items():

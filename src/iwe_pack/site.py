@@ -8,6 +8,7 @@ could write them to disk.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 import re
 from pathlib import Path
@@ -82,6 +83,34 @@ def print_off_pages(workshop: Workshop, root: Path, generic: list) -> dict[str, 
             templates, "iwe/print-off.md.j2", w=workshop, h=h, copies=COPIES_LABELS, pdfs=by_handout[h.id],
             principles=workshop.matrix.principles, body=Trusted(expand_write_in(h.body.strip())))
     return out
+
+
+MATRIX = "matrix"
+
+
+def json_for_html(value) -> Trusted:
+    """JSON that is safe inside <script type="application/json"> (no '</script>' can close it)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Trusted(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def matrix_pages(workshop: Workshop, root: Path) -> dict[str, str]:
+    """The matrix to read (a card per principle) and the page for scoring it on the day."""
+    templates, m = root / "overrides", workshop.matrix
+    data = {
+        "levels": [{"score": lv.score, "name": lv.name} for lv in m.levels],
+        "principles": [{"id": p.id, "title": p.title} for p in m.principles],
+    }
+    guide = (root / "content" / "guides" / "matrix-scoring.md").read_text(encoding="utf-8") \
+        if (root / "content" / "guides" / "matrix-scoring.md").is_file() else ""
+    return {
+        f"{MATRIX}/index.md": render(templates, "iwe/matrix.md.j2", m=m),
+        f"{MATRIX}/scoring.md": render(templates, "iwe/scoring.md.j2", data=json_for_html(data), guide=Trusted(guide)),
+    }
+
+
+def matrix_nav() -> list:
+    return [{"The matrix": f"{MATRIX}/index.md"}, {"Scoring": f"{MATRIX}/scoring.md"}]
 
 
 def print_offs_nav(workshop: Workshop) -> list:
