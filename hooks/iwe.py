@@ -107,7 +107,8 @@ def on_files(files, config):
     generated = (site.pages(workshop, root / "overrides")
                  | site.pack_pages(plans, workshop, root, downloads.by_place)
                  | site.print_off_pages(workshop, root, downloads.by_place[None])
-                 | site.matrix_pages(workshop, root))
+                 | site.matrix_pages(workshop, root)
+                 | site.slides_pages(workshop, plans, root, downloads.by_place[None]))
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
     for job in downloads.pending:  # serve: link now, render in the background

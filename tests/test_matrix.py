@@ -65,7 +65,7 @@ def test_matrix_page_has_every_principle_level_and_source(built):
 
 def test_matrix_page_at_768_has_no_sideways_scrolling(browser, site_url):
     page = browser.new_page(viewport={"width": 768, "height": 1024})
-    page.goto(f"{site_url}/matrix/")
+    page.goto(f"{site_url}/matrix/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= 768
     # cards stack at this width: the levels are not side by side
     columns = page.evaluate("getComputedStyle(document.querySelector('.iwe-levels')).display")
@@ -80,7 +80,7 @@ def test_per_group_sheets_list_exactly_their_principles(built):
     titles = [p["title"] for p in MATRIX["principles"]]
     for pack_file in (ROOT / "packs").glob("*.yml"):
         pack = yaml.safe_load(pack_file.read_text())
-        allocation = principles_by_group(built.page(f"packs/{pack_file.stem}/index.html"))
+        allocation = principles_by_group(built.page(f"packs/{pack_file.stem}.html"))
         seen = []
         for group in pack["groups"]:
             slug = re.sub(r"[^a-z0-9]+", "-", group["name"].lower().replace("î", "i")).strip("-")
@@ -110,7 +110,7 @@ def test_collation_sheet_prints_the_midpoint_rule(built):
 def test_scoring_in_the_browser(browser, site_url, tmp_path):
     context = browser.new_context(viewport={"width": 768, "height": 1024}, accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{site_url}/matrix/scoring/")
+    page.goto(f"{site_url}/matrix/scoring.html")
     first = MATRIX["principles"][0]
     page.fill("#iwe-groups", "2")
     page.dispatch_event("#iwe-groups", "change")
@@ -141,7 +141,7 @@ def test_scoring_in_the_browser(browser, site_url, tmp_path):
 def test_scoring_page_without_javascript_still_explains(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}/matrix/scoring/")
+    page.goto(f"{site_url}/matrix/scoring.html")
     body = page.inner_text("body")
     assert "midpoint rule" in body and "collation sheet" in body
     context.close()

@@ -73,7 +73,7 @@ def test_every_shipped_pack_has_an_agenda_consistent_with_its_start(built, pack_
     """Recompute the day from the YAML alone and compare with the published agenda."""
     pack = yaml.safe_load((ROOT / "packs" / pack_file).read_text())
     slug = pack_file[:-4]
-    rows = agenda_rows(built.page(f"packs/{slug}/index.html"))
+    rows = agenda_rows(built.page(f"packs/{slug}.html"))
     h, m = map(int, str(pack["start"]).split(":"))
     t = h * 60 + m
     expected = []
@@ -87,7 +87,7 @@ def test_every_shipped_pack_has_an_agenda_consistent_with_its_start(built, pack_
                 expected.append((clock(t), clock(t + b["minutes"]), b.get("title", "Break"), b["minutes"]))
                 t += b["minutes"]
     assert [(a, b, re.sub(r"^\d+\. ", "", c), d) for a, b, c, d in rows] == expected
-    page = text_of(built.page(f"packs/{slug}/index.html"))
+    page = text_of(built.page(f"packs/{slug}.html"))
     assert f"{clock(t)} Finish" in page
     assert html.escape(pack["place"]) in built.page("packs/index.html")
 
@@ -131,7 +131,7 @@ def test_hostile_text_in_every_field_is_shown_literally(project):
         assert "<script>alert(1)</script>" not in body, page
         assert "<b>x</b>" not in body, page
         assert "49" not in re.findall(r"O&#x27;Brien.{0,80}", body)[0] if "O&#x27;Brien" in body else True
-    page = project.page("packs/testville/index.html")
+    page = project.page("packs/testville.html")
     escaped = "O&#x27;Brien &amp; &quot;Co&quot; &lt;b&gt;x&lt;/b&gt; {{7*7}} &lt;script&gt;alert(1)&lt;/script&gt;"
     assert page.count(escaped) >= 5, page.count(escaped)
     # the letters are plain text: the words exactly as typed, nothing evaluated
@@ -254,7 +254,7 @@ def test_self_assessment_shared_evenly_or_whole(built):
     titles = [p["title"] for p in matrix["principles"]]
     for pack_file in (ROOT / "packs").glob("*.yml"):
         pack = yaml.safe_load(pack_file.read_text())
-        page = built.page(f"packs/{pack_file.stem}/index.html")
+        page = built.page(f"packs/{pack_file.stem}.html")
         groups = principles_by_group(page)
         assert list(groups) == [g["name"] for g in pack["groups"]]
         if pack.get("self_assessment", "share") == "whole":
@@ -272,14 +272,14 @@ def test_more_groups_than_principles_still_gives_every_group_a_principle(project
     groups = "".join(f"  - name: G{i}\n" for i in range(n + 2))
     project.write(PACK, re.sub(r"groups:\n(  .*\n)+facilitators", f"groups:\n{groups}facilitators", BASE))
     assert project.build().returncode == 0
-    shares = principles_by_group(project.page("packs/testville/index.html"))
+    shares = principles_by_group(project.page("packs/testville.html"))
     assert all(len(v) == 1 for v in shares.values())
     assert len({v[0] for v in shares.values()}) == n
 
 
 def test_print_list_copies(built):
     pack = yaml.safe_load((ROOT / "packs/kingston-upon-hull.yml").read_text())
-    text = text_of(built.page("packs/kingston-upon-hull/index.html"))
+    text = text_of(built.page("packs/kingston-upon-hull.html"))
     assert f"Check-in question card Introductions and context setting one per attendee {pack['attendees']}" in text
     assert f"Maturity matrix Self-assessment one per group {len(pack['groups'])}" in text
 
@@ -294,9 +294,9 @@ def test_letters_on_the_page_and_as_downloads(built):
     assert "30 to 60 minutes" in joining
     follow = (site / "follow-up.txt").read_text()
     assert "What one thing would have made the workshop better?" in follow
-    page = (site / "index.html").read_text()
+    page = built.page("packs/north-yorkshire.html")
     assert html.escape(joining.splitlines()[0], quote=False) in page
-    assert 'href="joining-instructions.txt"' in page and 'href="follow-up.txt"' in page
+    assert 'href="north-yorkshire/joining-instructions.txt"' in page and 'href="north-yorkshire/follow-up.txt"' in page
     assert "md-clipboard" in page or "content.code.copy" in page
 
 

@@ -34,7 +34,7 @@ def text_of(html: str) -> str:
 def test_home_page_and_every_section_page(built):
     assert (built.path / "site/index.html").is_file()
     for s in sections():
-        page = built.page(f"on-the-day/{s['id']}/index.html")
+        page = built.page(f"on-the-day/{s['id']}.html")
         text = text_of(page)
         assert f"{s['minutes']['min']}–{s['minutes']['max']} minutes" in text
         assert s["title"] in text
@@ -120,11 +120,11 @@ def test_hostile_text_in_sources_is_shown_not_run(project):
         assert "<script>alert(1)</script>" not in page, page_file
         assert "<b>x</b>" not in page, page_file
         assert 'href="javascript:' not in page, page_file
-    page = project.page("on-the-day/self-assessment/index.html")
+    page = project.page("on-the-day/self-assessment.html")
     assert "O&#x27;Brien &amp; &quot;Co&quot; &lt;b&gt;x&lt;/b&gt; {{7*7}} &lt;script&gt;alert(1)&lt;/script&gt;" in page
     # the title shows literally, in the page heading and the navigation of every page
     title = "O&#x27;Brien &amp; &quot;Co&quot; &lt;b&gt;x&lt;/b&gt; {{7*7}}"
-    assert title in project.page("on-the-day/action-planning/index.html")
+    assert title in project.page("on-the-day/action-planning.html")
     assert f"5. {title}" in project.page("index.html")
 
 
@@ -134,7 +134,7 @@ def test_prework_on_before_the_day_comes_from_the_running_order_data(project):
     project.replace("content/workshop.yml", "minutes: {min: 10, max: 20}", "minutes: {min: 15, max: 20}")
     project.replace("content/workshop.yml", "prework: {min: 30, max: 60}", "prework: {min: 35, max: 60}")
     assert project.build().returncode == 0
-    page = project.page("before-the-day/index.html")
+    page = project.page("before-the-day.html")
     assert "Preston &lt;em&gt;case&lt;/em&gt; study</a>" in page
     assert "It takes about 15 to 20 minutes." in text_of(page)
     assert "<!-- iwe:prework -->" not in page

@@ -80,9 +80,9 @@ def test_yes_no_and_times_in_text_stay_as_typed(project):
     project.replace(WS, "purpose: Build on the pre-work", "purpose: 10:30 Build on the pre-work")
     project.replace(WS, "  - id: taught-section\n    title: Taught section", "  - id: taught-section\n    title: 10:30")
     assert project.build().returncode == 0
-    wrap = project.page("on-the-day/wrap-up/index.html")
+    wrap = project.page("on-the-day/wrap-up.html")
     assert "<dd>NO</dd>" in wrap
-    taught = project.page("on-the-day/taught-section/index.html")
+    taught = project.page("on-the-day/taught-section.html")
     assert "10:30 Build on the pre-work" in taught
     assert ">10:30<" in taught and "630" not in taught
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import strictyaml
 from .errors import Collector
 from .safety import resource_problems
-from .model import AdviceRules, HandoutsFile, Matrix, Section, Workshop, WorkshopFile
+from .model import AdviceRules, Deck, HandoutsFile, Matrix, MinuteRange, Section, Workshop, WorkshopFile
 from .timing import Timed, check_fit
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -25,8 +25,9 @@ def load_workshop(root: Path) -> Workshop:
     hf: HandoutsFile | None = strictyaml.load(content / "handouts.yml", HandoutsFile, errors)
     matrix: Matrix | None = strictyaml.load(content / "matrix.yml", Matrix, errors)
     advice: AdviceRules | None = strictyaml.load(content / "advice.yml", AdviceRules, errors)
+    deck: Deck | None = strictyaml.load(content / "slides.yml", Deck, errors)
     errors.raise_if_any()
-    assert wf and hf and matrix and advice
+    assert wf and hf and matrix and advice and deck
     _check_matrix(matrix, errors)
 
     handouts = {}
@@ -69,9 +70,33 @@ def load_workshop(root: Path) -> Workshop:
                     "The pre-work items", "Pre-work")
     if fit:
         errors.add(wf.origin.file, budget.origin.line_for("prework"), "budget.prework", fit)
+    _check_deck(deck, sections, errors)
     errors.raise_if_any()
     return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
-                    handouts=handouts, matrix=matrix, advice=advice)
+                    handouts=handouts, matrix=matrix, advice=advice, deck=deck)
+
+
+def _check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
+    """The slides' minutes must fit the section they are shown in."""
+    src = deck.origin
+    section = next((s for s in sections if s.id == deck.section), None)
+    if section is None:
+        near = difflib.get_close_matches(deck.section, [s.id for s in sections], n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        errors.add(src.file, src.line_for("section"), "section",
+                   f"found {deck.section!r}{hint}; allowed: the id of a section in content/workshop.yml")
+        return
+    if not deck.slides:
+        errors.add(src.file, src.line_for("slides"), "slides", "found no slides; add at least one")
+        return
+    fit = check_fit([Timed(sl.title, MinuteRange(0 if sl.skip else sl.minutes, sl.minutes), sl.origin.line_for("minutes"))
+                     for sl in deck.slides], section.minutes, f"The slides for {section.title}", "Slide",
+                    planned=True)
+    if fit:
+        skippable = [sl for sl in deck.slides if sl.skip]
+        hint = (f"\n  Slides marked 'skip: true' ({deck.skippable} minutes): "
+                + ", ".join(sl.title for sl in skippable)) if skippable and deck.minutes > section.minutes.max else ""
+        errors.add(src.file, src.line_for("slides"), "slides", fit + hint)
 
 
 def _check_matrix(m: Matrix, errors: Collector) -> None:

@@ -158,6 +158,7 @@ class Workshop:
     handouts: dict[str, Handout]
     matrix: "Matrix"
     advice: "AdviceRules"
+    deck: "Deck"
 
     @property
     def total(self) -> MinuteRange:
@@ -272,3 +273,35 @@ class AdviceRules(Sourced):
     facilitators: SourcedRule
     technical_host: SourcedRule
     maximum_timings: SourcedRule
+
+
+# --- The taught section's slides (content/slides.yml) -------------------------
+
+
+@dataclass(frozen=True)
+class Slide(Sourced):
+    title: str
+    notes: str
+    minutes: int = field(metadata={"min": 1, "max": 30, "allowed": "a whole number of minutes from 1 to 30"})
+    source: str
+    points: list[str] = field(default_factory=list)
+    skip: bool = False
+
+
+@dataclass(frozen=True)
+class Deck(Sourced):
+    """The schema of ``content/slides.yml``."""
+
+    title: str
+    subtitle: str
+    slides: list[Slide]
+    # the section whose minutes the slides must fit
+    section: str = "taught-section"
+
+    @property
+    def minutes(self) -> int:
+        return sum(s.minutes for s in self.slides)
+
+    @property
+    def skippable(self) -> int:
+        return sum(s.minutes for s in self.slides if s.skip)

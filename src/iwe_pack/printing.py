@@ -110,6 +110,10 @@ def jobs(workshop: Workshop, plan: Plan | None, root: Path) -> list[PrintJob]:
     add("facilitator-pack", f"Facilitator pack{place}", "facilitator-pack.html",
         ["content/workshop.yml", "content/handouts/room-set-up.md", *notes],
         room_set_up=workshop.handouts.get("room-set-up"))
+    add("slides", f"{workshop.deck.title}: slides{place}", "deck.html", ["content/slides.yml"], "16:9",
+        deck=workshop.deck)
+    add("slides-handout", f"{workshop.deck.title}: slides with speaker notes{place}", "deck-handout.html",
+        ["content/slides.yml"], deck=workshop.deck)
     for h in workshop.handouts.values():
         sources = [f"content/handouts/{h.id}.md"]
         if h.layout in ("matrix", "scoring", "collation", "results"):
@@ -130,7 +134,7 @@ def _sign_in_rows(plan: Plan | None) -> int:
 
 
 def _paper_class(paper: str) -> str:
-    return paper.lower().replace(" ", "-")
+    return "deck" if paper == "16:9" else paper.lower().replace(" ", "-")
 
 
 def _created() -> str | None:

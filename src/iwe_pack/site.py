@@ -109,6 +109,26 @@ def matrix_pages(workshop: Workshop, root: Path) -> dict[str, str]:
     }
 
 
+SLIDES = "slides"
+
+
+def slides_pages(workshop: Workshop, plans: list[Plan], root: Path, generic: list) -> dict[str, str]:
+    """The slides page (notes and timing), and an HTML presentation for the generic deck and each place."""
+    from . import deck
+
+    templates = root / "overrides"
+    links = _links([d for d in generic if "slides" in d.path], "../")
+    out = {
+        f"{SLIDES}/index.md": render(templates, "iwe/slides.md.j2", deck=workshop.deck, downloads=links,
+                                     section=workshop.section(workshop.deck.section)),
+        f"{SLIDES}/present.html": deck.present_html(workshop, None, root, assets="../assets", back="index.html"),
+    }
+    for plan in plans:
+        out[f"{PACKS}/{plan.slug}/present.html"] = deck.present_html(
+            workshop, plan, root, assets="../../assets", back=f"../{plan.slug}.html")
+    return out
+
+
 def matrix_nav() -> list:
     return [{"The matrix": f"{MATRIX}/index.md"}, {"Scoring": f"{MATRIX}/scoring.md"}]
 

@@ -25,11 +25,12 @@ def _table(items: list[Timed], budget: MinuteRange, label: str, planned: bool) -
     width = max([len(i.name) for i in items] + [len("Total")]) + 4
     shown = (lambda r: str(r.max)) if planned else str
     total = MinuteRange(sum(i.minutes.min for i in items), sum(i.minutes.max for i in items))
-    rows = [f"    {'':3}{label:<{width}}Minutes"]
+    num = len(str(len(items))) + 2
+    rows = [f"    {'':{num}}{label:<{width}}Minutes"]
     for n, item in enumerate(items, start=1):
-        rows.append(f"    {str(n) + '.':<3}{item.name:<{width}}{shown(item.minutes):>7}")
-    rows.append(f"    {'':3}{'Total':<{width}}{shown(total):>7}")
-    rows.append(f"    {'':3}{'Budget':<{width}}{str(budget):>7}")
+        rows.append(f"    {str(n) + '.':<{num}}{item.name:<{width}}{shown(item.minutes):>7}")
+    rows.append(f"    {'':{num}}{'Total':<{width}}{shown(total):>7}")
+    rows.append(f"    {'':{num}}{'Budget':<{width}}{str(budget):>7}")
     return "\n".join(rows)
 
 
