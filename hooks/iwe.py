@@ -39,6 +39,7 @@ class PrintFile(File):
         os.close(fd)
         try:
             shutil.copyfile(self.abs_src_path, tmp)
+            os.chmod(tmp, 0o644)
             os.replace(tmp, dest)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -58,6 +59,7 @@ def on_config(config):
     except SourceErrors as exc:
         raise PluginError(str(exc)) from None
     _state.update(root=root, workshop=workshop, plans=plans)
+    config.extra["pack_version"] = workshop.version
     config.nav = _expand_nav(config.nav, {
         f"{site.ON_THE_DAY}/index.md": site.nav(workshop),
         f"{PACKS}/index.md": site.packs_nav(plans),
@@ -108,13 +110,18 @@ def on_files(files, config):
                  | site.pack_pages(plans, workshop, root, downloads.by_place)
                  | site.print_off_pages(workshop, root, downloads.by_place[None])
                  | site.matrix_pages(workshop, root)
-                 | site.slides_pages(workshop, plans, root, downloads.by_place[None]))
+                 | site.slides_pages(workshop, plans, root, downloads.by_place[None])
+                 | site.run_pages(workshop, plans, root)
+                 | site.changelog_page(root))
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
     for job in downloads.pending:  # serve: link now, render in the background
         downloads.files[job.path] = printing.cache_dir(root) / "pending" / job.name
     for uri, path in downloads.files.items():
         files.append(PrintFile.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.INCLUDED))
+    # The offline copy of the whole site is made after the build (on_post_build); listed now so links to it check.
+    files.append(PrintFile.generated(config, publish.offline_zip_name(workshop), inclusion=InclusionLevel.INCLUDED,
+                                     abs_src_path=str(printing.cache_dir(root).parent / "made-after-build")))
     return files
 
 
@@ -129,7 +136,13 @@ def on_page_markdown(markdown, page, config, files):
     return site.expand_markers(markdown, _state["workshop"], _state["root"] / "overrides")
 
 
+def on_page_content(html, page, config, files):
+    return site.label_tasks(html)
+
+
 def on_post_build(config):
+    if _state["command"] != "serve" and os.environ.get("IWE_PDF") != "0":
+        publish.write_offline_zip(Path(config.site_dir), _state["workshop"])
     pending = _state["downloads"].pending
     if pending:
         log.info(f"Print-offs: rendering {len(pending)} PDFs in the background; "

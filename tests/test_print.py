@@ -100,8 +100,9 @@ def test_zip_holds_every_pdf_and_the_letters(built):
             names = set(z.namelist())
         assert {p.name for p in pdfs(built.path / "site", slug)} <= names
         assert f"{slug}-joining-instructions.txt" in names and f"{slug}-follow-up.txt" in names
+        assert f"{slug}-slides.pptx" in names
     with zipfile.ZipFile(site / f"iwe-workshop-pack-v{VERSION}.zip") as z:
-        assert {p.name for p in pdfs(built.path / "site", "generic")} == set(z.namelist())
+        assert {p.name for p in pdfs(built.path / "site", "generic")} | {"iwe-workshop-slides.pptx"} == set(z.namelist())
 
 
 def test_every_print_off_has_a_page_and_the_pack_page_links_its_downloads(built):

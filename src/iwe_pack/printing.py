@@ -249,6 +249,7 @@ def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
     if collect.messages:
         Path(tmp).unlink(missing_ok=True)
         return collect.messages
+    os.chmod(tmp, 0o644)  # mkstemp makes 0600; a published file is readable by all
     os.replace(tmp, out_path)
     return []
 
@@ -363,6 +364,7 @@ def write_zip(out: Path, members: dict[str, bytes | Path]) -> None:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 z.writestr(info, data.read_bytes() if isinstance(data, Path) else data)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

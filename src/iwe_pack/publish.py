@@ -95,3 +95,23 @@ def _zip(members: dict[str, bytes | Path], root: Path) -> Path:
 def none(plans: list[Plan]) -> Downloads:
     """No downloads at all (the pages then list none): a pages-only build."""
     return Downloads(by_place={None: [], **{p.slug: [] for p in plans}})
+
+
+def offline_zip_name(workshop: Workshop) -> str:
+    return f"{printing.DOWNLOADS}/wellbeing-workshop-pack-offline-v{workshop.version}.zip"
+
+
+def write_offline_zip(site_dir: Path, workshop: Workshop) -> Path:
+    """Zip the built site (all but this zip) for use from a downloaded folder; reproducible and atomic."""
+    site_dir = Path(site_dir)
+    name = offline_zip_name(workshop)
+    top = f"wellbeing-workshop-pack-v{workshop.version}"
+    members = {f"{top}/{p.relative_to(site_dir).as_posix()}": p for p in sorted(site_dir.rglob("*"))
+               if p.is_file() and p.relative_to(site_dir).as_posix() != name and not p.name.startswith(".tmp-")}
+    members[f"{top}/README.txt"] = (
+        "The wellbeing workshop pack, for use without an internet connection.\n"
+        "Unzip this folder, then open index.html in a web browser.\n"
+        f"Pack version {workshop.version}.\n").encode()
+    target = site_dir / name
+    printing.write_zip(target, members)
+    return target

@@ -76,8 +76,11 @@ def print_off_pages(workshop: Workshop, root: Path, generic: list) -> dict[str, 
             by_handout[d.handout].append(link)
         else:
             extras.extend(_links([d], "../"))
+    from .publish import offline_zip_name
+
     out = {f"{PRINT_OFFS}/index.md": render(templates, "iwe/print-offs-index.md.j2", w=workshop, copies=COPIES_LABELS,
-                                           pdfs=by_handout, extras=extras)}
+                                           pdfs=by_handout, extras=extras,
+                                           offline_zip=Trusted(offline_zip_name(workshop)))}
     for h in workshop.handouts.values():
         out[f"{PRINT_OFFS}/{h.id}.md"] = render(
             templates, "iwe/print-off.md.j2", w=workshop, h=h, copies=COPIES_LABELS, pdfs=by_handout[h.id],
@@ -127,6 +130,35 @@ def slides_pages(workshop: Workshop, plans: list[Plan], root: Path, generic: lis
         out[f"{PACKS}/{plan.slug}/present.html"] = deck.present_html(
             workshop, plan, root, assets="../../assets", back=f"../{plan.slug}.html")
     return out
+
+
+RUN_AMBER_SHARE = 0.2  # amber when a fifth of a section's time is left (at least a minute)
+
+
+def run_pages(workshop: Workshop, plans: list[Plan], root: Path) -> dict[str, str]:
+    """Run mode for each place: a standalone page for the day (now and next, countdown, notes)."""
+    from .printmd import to_html
+
+    out = {}
+    for plan in plans:
+        data = {
+            "slug": plan.slug, "start": plan.pack.start.minutes, "total": plan.total, "amberShare": RUN_AMBER_SHARE,
+            "items": [{"title": i.title, "minutes": i.minutes} for i in plan.agenda],
+        }
+        out[f"{PACKS}/{plan.slug}/run.html"] = render(
+            root / "overrides", "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=to_html,
+            assets="../../assets", back=f"../{plan.slug}.html")
+    return out
+
+
+def changelog_page(root: Path) -> dict[str, str]:
+    """CHANGELOG.md (Keep a Changelog) as the site's "What's new" page."""
+    path = root / "CHANGELOG.md"
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\A# .*", "# What's new", text, count=1)
+    return {"whats-new.md": '---\ntitle: "What\'s new"\n---\n' + text}
 
 
 def matrix_nav() -> list:
@@ -194,6 +226,15 @@ def expand_markers(markdown: str, workshop: Workshop, templates: Path) -> str:
         return match.group(0)
 
     return MARKERS.sub(one, markdown)
+
+
+_TASK = re.compile(r'(<label class="task-list-control">.*?</span>)</label>([^<]*(?:<(?!a |/?ul|/?ol|/li)[^>]*>[^<]*)*)</li>',
+                   re.S)
+
+
+def label_tasks(html_text: str) -> str:
+    """Let a task-list item's text label its tick box (WCAG 1.3.1, 4.1.2): move it inside the <label>."""
+    return _TASK.sub(lambda m: f"{m.group(1)}{m.group(2)}</label></li>", html_text)
 
 
 def nav(workshop: Workshop) -> list:

@@ -1,0 +1,113 @@
+/* Run mode: now and next, a clock and a countdown against the planned minutes, and the knock-on to the finish.
+ * State (which section, when it started, minutes added) is kept in localStorage, so a reload keeps the place.
+ * No network. Without JavaScript the page is the agenda with notes. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("run-data").textContent);
+  var items = Array.prototype.slice.call(document.querySelectorAll(".item"));
+  var panel = document.getElementById("now-panel");
+  var $ = function (id) { return document.getElementById(id); };
+  var key = "iwe-run-" + data.slug;
+  var AMBER_SHARE = data.amberShare;  // amber when this share of the planned time is left
+  var state = load();
+  panel.hidden = false;
+
+  function blank() { return { index: -1, startedAt: null, added: {} }; }
+  function load() {
+    try { var s = JSON.parse(localStorage.getItem(key) || "null"); if (s && typeof s.index === "number") return s; }
+    catch (e) { /* start again */ }
+    return blank();
+  }
+  function save() { try { localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode */ } }
+  function planned(i) { return (data.items[i].minutes + (state.added[i] || 0)) * 60000; }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function clock(ms) { var d = new Date(ms); return pad(d.getHours()) + ":" + pad(d.getMinutes()); }
+  function mmss(ms) {
+    var neg = ms < 0, s = Math.floor(Math.abs(ms) / 1000);
+    return (neg ? "+" : "") + Math.floor(s / 60) + ":" + pad(s % 60);
+  }
+  function plannedFinish() {
+    var t = data.start;  // minutes since midnight
+    return pad(Math.floor((t + data.total) / 60) % 24) + ":" + pad((t + data.total) % 60);
+  }
+
+  function tick() {
+    var now = Date.now();
+    $("clock").textContent = clock(now);
+    var i = state.index;
+    panel.classList.remove("amber", "red");
+    items.forEach(function (el, n) {
+      el.classList.toggle("current", n === i);
+      el.classList.toggle("done", i >= 0 && n < i);
+    });
+    $("start").hidden = i >= 0;
+    $("advance").hidden = i < 0;
+    $("extend").disabled = i < 0;
+    $("back").disabled = i <= 0;
+    if (i < 0) {
+      $("now-title").textContent = "Not started";
+      $("countdown").textContent = mmss(data.items[0].minutes * 60000);
+      $("status").textContent = "";
+      $("next").textContent = "First: " + data.items[0].title + " (" + data.items[0].minutes + " min)";
+      $("finish").textContent = "Planned finish " + plannedFinish() + ".";
+      return;
+    }
+    if (i >= data.items.length) {
+      $("now-title").textContent = "Finished";
+      $("countdown").textContent = clock(state.startedAt);
+      $("status").textContent = "The workshop ended at " + clock(state.startedAt) + ".";
+      $("next").textContent = "";
+      $("finish").textContent = "Planned finish was " + plannedFinish() + ".";
+      $("advance").hidden = true;
+      $("extend").disabled = true;
+      return;
+    }
+    var left = state.startedAt + planned(i) - now;
+    $("now-title").textContent = data.items[i].title;
+    $("countdown").textContent = mmss(left);
+    if (left < 0) {
+      panel.classList.add("red");
+      $("status").textContent = "Over time by " + mmss(-left).replace("+", "") + ". Move on, or add time.";
+    } else if (left <= Math.max(60000, planned(i) * AMBER_SHARE)) {
+      panel.classList.add("amber");
+      $("status").textContent = "Nearly time: start to wrap up.";
+    } else {
+      $("status").textContent = "";
+    }
+    var next = data.items[i + 1];
+    var endOfThis = state.startedAt + Math.max(planned(i), now - state.startedAt);
+    $("next").textContent = next ? "Next: " + next.title + " at " + clock(endOfThis) + " (" + next.minutes + " min)" : "Next: finish";
+    var finish = endOfThis;
+    for (var n = i + 1; n < data.items.length; n++) finish += planned(n);
+    var late = Math.trunc((finish - plannedFinishMs()) / 60000);
+    $("finish").textContent = "Finish at " + clock(finish) +
+      (late > 0 ? " (" + late + " min later than planned)" : late < 0 ? " (" + (-late) + " min early)" : " (on time)") + ".";
+  }
+  function plannedFinishMs() {
+    // planned finish, today, as a timestamp: from the day's start time and total minutes
+    var d = new Date(state.dayStart || Date.now());
+    d.setHours(0, 0, 0, 0);
+    return d.getTime() + (data.start + data.total) * 60000;
+  }
+  function go(index) {
+    state.index = index;
+    state.startedAt = Date.now();
+    save(); tick();
+    var current = items[index];
+    if (current) {
+      var details = current.querySelector("details");
+      if (details) details.open = true;
+    }
+  }
+  $("start").addEventListener("click", function () { state.dayStart = Date.now(); go(0); $("advance").focus(); });
+  $("advance").addEventListener("click", function () { go(state.index + 1); });
+  $("back").addEventListener("click", function () { if (state.index > 0) go(state.index - 1); });
+  $("extend").addEventListener("click", function () {
+    state.added[state.index] = (state.added[state.index] || 0) + 5; save(); tick();
+  });
+  $("reset").addEventListener("click", function () {
+    if (window.confirm("Reset run mode for this pack on this device?")) { state = blank(); save(); tick(); }
+  });
+  tick();
+  setInterval(tick, 1000);
+})();

@@ -1,0 +1,192 @@
+"""The site in a real browser (Debian's Chromium via Playwright): accessibility, privacy, offline, run mode.
+
+Every page is checked with axe-core (WCAG 2.2 A and AA rules) at a tablet size and a small phone size,
+while every request the browser makes is recorded: none may leave the local server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SIZES = {"tablet": (768, 1024), "phone": (320, 640)}
+
+
+def axe_script() -> str:
+    import axe_playwright_python
+
+    return str(Path(axe_playwright_python.__file__).with_name("axe.min.js"))
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def crawl(built, browser, site_url):
+    """Visit every page at both sizes; return {(size, page): violations} and every request made."""
+    site = built.path / "site"
+    results, requests = {}, []
+    for size, (w, h) in SIZES.items():
+        context = browser.new_context(viewport={"width": w, "height": h})
+        context.on("request", lambda r: requests.append(r.url))
+        page = context.new_page()
+        for rel in site_pages(site):
+            page.goto(f"{site_url}/{rel}", wait_until="load")
+            page.add_script_tag(path=axe_script())
+            found = page.evaluate(
+                "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+                ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))",
+                AXE_TAGS)
+            results[(size, rel)] = found
+        context.close()
+    return results, requests
+
+
+def test_every_page_passes_axe_wcag22_aa_at_both_sizes(crawl):
+    results, _ = crawl
+    assert len(results) >= 2 * 40
+    failing = {k: v for k, v in results.items() if v}
+    assert not failing, "\n".join(f"{size} {page}: {v}" for (size, page), v in sorted(failing.items()))
+
+
+def test_no_request_leaves_the_local_server(crawl, site_url):
+    _, requests = crawl
+    assert requests
+    outside = sorted({u for u in requests if not (u.startswith(site_url) or u.startswith(("data:", "blob:")))})
+    assert outside == []
+
+
+def test_no_sideways_scrolling_at_320(browser, site_url, built):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    wide = []
+    for rel in ["index.html", "on-the-day/self-assessment.html", "packs/kingston-upon-hull.html", "matrix/index.html",
+                "matrix/scoring.html", "packs/kingston-upon-hull/run.html", "slides/present.html"]:
+        page.goto(f"{site_url}/{rel}")
+        if page.evaluate("document.documentElement.scrollWidth") > 320:
+            wide.append(rel)
+    page.close()
+    assert wide == []
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+def test_every_link_and_download_resolves(built):
+    site = built.path / "site"
+    missing = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # served at any address, so its links start from the site root
+            continue
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            url = urlparse(href)
+            if url.scheme or href.startswith(("#", "mailto:")):
+                continue
+            target = (page.parent / unquote(url.path)).resolve()
+            if url.path and not target.exists():
+                missing.append(f"{page.relative_to(site)} -> {href}")
+    assert missing == []
+    downloads = list((site / "downloads").rglob("*.pdf")) + list((site / "downloads").rglob("*.zip"))
+    assert len(downloads) > 40
+
+
+def test_navigation_in_order_and_search(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site_url}/index.html")
+    page.get_by_role("link", name="Next: Before the day").or_(page.locator("a.md-footer__link--next")).first.click()
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "Before the day"
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("midpoint")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    results = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("midpoint" in r.lower() for r in results)
+    page.close()
+
+
+def run_page(browser, url: str, start: dt.datetime):
+    context = browser.new_context(viewport={"width": 768, "height": 1024})
+    page = context.new_page()
+    page.clock.install(time=start)
+    page.goto(url)
+    return context, page
+
+
+def test_run_mode_countdown_amber_then_red_under_a_controlled_clock(browser, site_url):
+    pack = yaml.safe_load((ROOT / "packs/kingston-upon-hull.yml").read_text())
+    intro = pack["minutes"]["introductions"]  # 15 minutes: amber with 3 left (a fifth), red after 15
+    context, page = run_page(browser, f"{site_url}/packs/kingston-upon-hull/run.html", dt.datetime(2026, 3, 12, 9, 30))
+    panel = page.locator("#now-panel")
+    page.click("#start")
+    assert page.locator("#now-title").inner_text() == "Introductions and context setting"
+    page.clock.run_for(f"{intro - 3 - 1:02d}:59")  # 3:01 left
+    assert "amber" not in panel.get_attribute("class") and "red" not in panel.get_attribute("class")
+    page.clock.run_for(2000)  # 2:59 left
+    assert "amber" in panel.get_attribute("class")
+    assert page.locator("#countdown").inner_text() == "2:59"
+    page.clock.run_for("03:00")  # one second over
+    assert "red" in panel.get_attribute("class")
+    assert page.locator("#countdown").inner_text().startswith("+0:0")
+    # adding 5 minutes takes it out of the red, and shows the knock-on to the finish at once
+    page.click("#extend")
+    assert "red" not in panel.get_attribute("class")
+    assert page.locator("#finish").inner_text() == "Finish at 12:25 (5 min later than planned)."
+    page.clock.run_for("04:00")  # the section ends after 19 minutes, 4 over its plan
+    page.click("#advance")
+    assert page.locator("#now-title").inner_text() == "Taught section"
+    assert page.locator("#finish").inner_text() == "Finish at 12:24 (4 min later than planned)."
+    # state survives a reload
+    page.reload()
+    assert page.locator("#now-title").inner_text() == "Taught section"
+    context.close()
+
+
+def test_run_mode_without_javascript_is_the_agenda_with_notes(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/packs/north-yorkshire/run.html")
+    assert not page.locator("#now-panel").is_visible()
+    assert page.locator(".item").count() >= 6
+    assert "Step by step" in page.inner_text("#agenda")
+    context.close()
+
+
+def test_offline_from_a_downloaded_folder(browser, built):
+    """file:// with the network off: pages, search and run mode work."""
+    site = built.path / "site"
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    outside = []
+    context.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+    page = context.new_page()
+    page.goto((site / "index.html").as_uri())
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "Start here"
+    page.locator(".md-nav__link", has_text="Before the day").first.click()
+    assert page.url.endswith("before-the-day.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("midpoint")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
+    page.goto((site / "packs/ynys-mon/run.html").as_uri())
+    page.click("#start")
+    assert page.locator("#now-title").inner_text() == "Introductions and context setting"
+    assert re.fullmatch(r"\d+:\d\d", page.locator("#countdown").inner_text())
+    context.close()
+    assert outside == []
