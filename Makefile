@@ -9,9 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test check serve clean
 
+# make build PACKS="kingston-upon-hull ynys-mon" builds only those place packs (for parallel CI jobs).
 build: $(STAMP)
 	$(BIN)/iwe-pack check
-	$(BIN)/mkdocs build --strict
+	IWE_PACKS="$(PACKS)" $(BIN)/mkdocs build --strict
 	@echo "Built the site in site/ (open site/index.html)."
 
 test: $(STAMP)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-COPY = ["mkdocs.yml", "content", "overrides", "hooks", "packs", "CHANGELOG.md"]
+COPY = ["mkdocs.yml", "content", "overrides", "hooks", "packs", "CHANGELOG.md", "CONTRIBUTING.md"]
 
 
 def timed_build(project: Path, cache: Path, **env) -> float:

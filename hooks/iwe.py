@@ -112,7 +112,9 @@ def on_files(files, config):
                  | site.matrix_pages(workshop, root)
                  | site.slides_pages(workshop, plans, root, downloads.by_place[None])
                  | site.run_pages(workshop, plans, root)
-                 | site.changelog_page(root))
+                 | site.changelog_page(root)
+                 | site.versions_page(workshop, root, os.environ.get("IWE_RELEASES_URL")
+                                      or config.extra.get("releases_url")))
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
     for job in downloads.pending:  # serve: link now, render in the background

@@ -7,7 +7,7 @@ import difflib
 import re
 from pathlib import Path
 
-from . import strictyaml
+from . import changelog, strictyaml
 from .errors import Collector
 from .safety import resource_problems
 from .model import AdviceRules, Deck, HandoutsFile, Matrix, MinuteRange, Section, Workshop, WorkshopFile
@@ -71,9 +71,18 @@ def load_workshop(root: Path) -> Workshop:
     if fit:
         errors.add(wf.origin.file, budget.origin.line_for("prework"), "budget.prework", fit)
     _check_deck(deck, sections, errors)
+    found = changelog.releases(root / "CHANGELOG.md", errors)
+    release = changelog.check_version(str(wf.version), found, root / "CHANGELOG.md", errors)
+    known = {r.version for r in found}
+    for s in sections:
+        if s.changed and s.changed not in known:
+            errors.add(s.origin.file, s.origin.line_for("changed"), s.origin.field("changed"),
+                       f"found {s.changed}; allowed: a version listed in CHANGELOG.md ({', '.join(sorted(known - {'Unreleased'}))})")
     errors.raise_if_any()
     return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
-                    handouts=handouts, matrix=matrix, advice=advice, deck=deck)
+                    handouts=handouts, matrix=matrix, advice=advice, deck=deck,
+                    released=release.date if release else None,
+                    releases=[r for r in found if r.date])
 
 
 def _check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:

@@ -102,6 +102,8 @@ class Section(Sourced):
     prepare: list[str] = field(default_factory=list)
     handouts: list[str] = field(default_factory=list)
     notes: Optional[str] = field(default=None, metadata={"allowed": "the path of a Markdown file inside content/"})
+    # the pack version in which this section last changed (shown on its page)
+    changed: Optional[Version] = None
     # filled in after loading
     notes_markdown: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
     number: int = field(default=0, metadata=NOT_YAML)
@@ -159,6 +161,8 @@ class Workshop:
     matrix: "Matrix"
     advice: "AdviceRules"
     deck: "Deck"
+    released: object = None  # the date of this version in CHANGELOG.md
+    releases: list = field(default_factory=list)  # every released version, newest first
 
     @property
     def total(self) -> MinuteRange:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 from . import strictyaml
-from .errors import Collector, SourceErrors
+from .errors import Collector, SourceError, SourceErrors
 from .model import COUNT, Handout, MinuteRange, Principle, Section, Sourced, WebAddress, Workshop
 from .strictyaml import LineDict, ScalarType
 from .timing import Timed, check_fit
@@ -421,6 +421,13 @@ def advise(pack: PackFile, workshop: Workshop, agenda: list[AgendaItem]) -> list
 def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) -> list[Plan]:
     """Load every pack (or those named in ``only``); raise SourceErrors for all problems together."""
     plans, problems = [], []
+    known = {p.stem for p in pack_files(root)}
+    for name in only or []:
+        if name not in known:
+            near = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            problems.append(SourceError("IWE_PACKS", None, None,
+                                        f"no pack called {name!r}{hint}; allowed: {', '.join(sorted(known))}"))
     for path in pack_files(root):
         if only and path.stem not in only:
             continue

@@ -147,18 +147,26 @@ def run_pages(workshop: Workshop, plans: list[Plan], root: Path) -> dict[str, st
         }
         out[f"{PACKS}/{plan.slug}/run.html"] = render(
             root / "overrides", "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=to_html,
-            assets="../../assets", back=f"../{plan.slug}.html")
+            assets="../../assets", back=f"../{plan.slug}.html", version=workshop.version)
     return out
 
 
+def versions_page(workshop: Workshop, root: Path, releases_url: str | None) -> dict[str, str]:
+    """The versions of the pack, newest first, with where to get each one's downloads."""
+    url = releases_url.rstrip("/") if releases_url and re.fullmatch(r"https://[^\s<>()\[\]\"'`]+", releases_url) else None
+    return {"versions.md": render(root / "overrides", "iwe/versions.md.j2", w=workshop, releases_url=url)}
+
+
 def changelog_page(root: Path) -> dict[str, str]:
-    """CHANGELOG.md (Keep a Changelog) as the site's "What's new" page."""
-    path = root / "CHANGELOG.md"
-    if not path.is_file():
-        return {}
-    text = path.read_text(encoding="utf-8")
-    text = re.sub(r"\A# .*", "# What's new", text, count=1)
-    return {"whats-new.md": '---\ntitle: "What\'s new"\n---\n' + text}
+    """CHANGELOG.md as "What's new", and CONTRIBUTING.md as the editor's guide."""
+    out = {}
+    for name, uri, title in [("CHANGELOG.md", "whats-new.md", "What's new"),
+                             ("CONTRIBUTING.md", "editors-guide.md", "Editor's guide")]:
+        path = root / name
+        if path.is_file():
+            text = re.sub(r"\A# .*", f"# {title}", path.read_text(encoding="utf-8"), count=1)
+            out[uri] = f"---\ntitle: {json.dumps(title)}\n---\n" + text
+    return out
 
 
 def matrix_nav() -> list:
@@ -182,7 +190,7 @@ def pack_pages(plans: list[Plan], workshop: Workshop, root: Path,
         for name, text in texts.items():
             out[f"{PACKS}/{plan.slug}/{name}"] = text.encode("utf-8")
         out[f"{PACKS}/{plan.slug}.md"] = render(
-            templates, "iwe/pack.md.j2", p=plan.pack, plan=plan, slug=plan.slug, copies=COPIES_LABELS,
+            templates, "iwe/pack.md.j2", p=plan.pack, plan=plan, slug=plan.slug, copies=COPIES_LABELS, w=workshop,
             advice_titles=ADVICE_TITLES, section_link=lambda s: Trusted(f"../{section_uri(s)}"),
             joining=md_code_block(texts["joining-instructions.txt"], "letter"),
             follow_up=md_code_block(texts["follow-up.txt"], "letter"),

@@ -1,0 +1,55 @@
+"""CHANGELOG.md (Keep a Changelog): the released versions and their dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Collector
+
+HEADING = re.compile(r"^## \[(?P<version>[^\]]+)\](?: - (?P<date>\S+))?\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: dt.date | None  # None for [Unreleased]
+    line: int
+
+
+def releases(path: Path, errors: Collector) -> list[Release]:
+    """Every ``## [x.y.z] - YYYY-MM-DD`` heading, newest first as written."""
+    if not path.is_file():
+        errors.add(path, None, None, "file not found; the pack's versions are listed in CHANGELOG.md")
+        return []
+    text = path.read_text(encoding="utf-8")
+    out = []
+    for m in HEADING.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        version, date = m.group("version"), m.group("date")
+        if version.lower() == "unreleased":
+            out.append(Release(version, None, line))
+            continue
+        if not re.fullmatch(r"\d+\.\d+\.\d+", version):
+            errors.add(path, line, None, f"found version {version!r}; allowed: a version such as 1.2.0")
+            continue
+        try:
+            when = dt.date.fromisoformat(date or "")
+        except ValueError:
+            errors.add(path, line, None, f"found date {date!r} for version {version}; allowed: a date such as 2026-03-12 "
+                                         f"written after the version, as '## [{version}] - 2026-03-12'")
+            continue
+        out.append(Release(version, when, line))
+    return out
+
+
+def check_version(version: str, found: list[Release], path: Path, errors: Collector) -> Release | None:
+    """The content version must have its entry in the changelog."""
+    match = next((r for r in found if r.version == version), None)
+    if match is None:
+        errors.add(path, None, None,
+                   f"has no entry for version {version} (the version in content/workshop.yml); add a section "
+                   f"'## [{version}] - YYYY-MM-DD' that says what changed")
+    return match

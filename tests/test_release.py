@@ -1,0 +1,102 @@
+"""Publishing versions: one version everywhere, a changelog, a release workflow, subsets, reproducible builds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, strip_ansi
+from pdfutil import needs_poppler, pages, text
+
+VERSION = yaml.safe_load((ROOT / "content/workshop.yml").read_text())["version"]
+
+
+def test_the_version_is_on_every_html_page(built):
+    site = built.path / "site"
+    missing = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+               if f"Pack version {VERSION}" not in re.sub(r"\s+", " ", p.read_text())]
+    assert missing == []
+
+
+@needs_poppler
+def test_the_version_is_on_every_pdf_page(built):
+    for pdf in (built.path / "site/downloads").rglob("*.pdf"):
+        for n in range(1, pages(pdf) + 1):
+            if pdf.name.endswith("-slides.pdf") and n > 1:
+                continue  # slides carry it on the title slide; the rest stay clean to present
+            assert f"Pack version {VERSION}" in " ".join(text(pdf, n).split()), (pdf.name, n)
+
+
+def test_the_version_is_in_each_download_name(built):
+    zips = {p.name for p in (built.path / "site/downloads").glob("*.zip")}
+    packs = [p.stem for p in (ROOT / "packs").glob("*.yml")]
+    assert {f"{slug}-pack-v{VERSION}.zip" for slug in packs} <= zips
+    assert f"iwe-workshop-pack-v{VERSION}.zip" in zips and f"wellbeing-workshop-pack-offline-v{VERSION}.zip" in zips
+
+
+def test_changelog_renders_as_whats_new_and_versions_lists_it(built):
+    page = built.page("whats-new.html")
+    assert "<h1" in page and "What's new" in page or "What&#x27;s new" in page
+    assert re.search(rf'<h2 id="{VERSION.replace(".", "")}[^"]*">\[?{re.escape(VERSION)}', page) or f"[{VERSION}]" in page
+    assert VERSION in built.page("versions.html")
+    assert "Built from" in built.page("packs/ynys-mon.html") and f"pack version {VERSION}" in built.page("packs/ynys-mon.html")
+
+
+def test_a_new_version_needs_a_changelog_entry(project):
+    project.replace("content/workshop.yml", f"version: {VERSION}", "version: 9.9.9")
+    out = strip_ansi(project.check().stderr)
+    assert "CHANGELOG.md: has no entry for version 9.9.9" in out
+    assert "add a section '## [9.9.9] - YYYY-MM-DD'" in out
+
+
+def test_section_changed_in_must_be_a_released_version(project):
+    project.replace("content/workshop.yml", "    changed: 1.0.0\n", "    changed: 1.4.0\n")
+    out = strip_ansi(project.check().stderr)
+    assert re.search(r"content/workshop\.yml, line \d+, field sections\.1\.changed: found 1\.4\.0; allowed: a version "
+                     r"listed in CHANGELOG\.md", out), out
+
+
+def test_each_section_page_says_when_it_last_changed(built):
+    assert f"in pack version {VERSION}" in built.page("on-the-day/vision.html")
+
+
+def test_release_workflow_tests_builds_reproducibly_and_deploys_on_tags():
+    flow = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text())
+    triggers = flow[True] if True in flow else flow["on"]  # YAML 1.1 reads the key "on" as true
+    assert "v*.*.*" in triggers["push"]["tags"]
+    steps = [s.get("run", "") + " " + s.get("uses", "") for s in flow["jobs"]["test"]["steps"]]
+    assert any("make test" in s for s in steps)
+    release = flow["jobs"]["release"]
+    assert release["needs"] == "test" and "refs/tags/v" in release["if"]
+    runs = " ".join(s.get("run", "") + " " + s.get("uses", "") for s in release["steps"])
+    assert "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" in runs and "make build" in runs
+    assert "actions/deploy-pages" in runs and "sha256sum" in runs and "gh release create" in runs
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_clean_builds_give_identical_sites(project, tmp_path):
+    digests = []
+    for run in ("one", "two"):
+        result = project.build(IWE_PACK_CACHE=str(tmp_path / run), SOURCE_DATE_EPOCH="1767225600")
+        assert result.returncode == 0, result.stderr
+        digests.append(tree_digest(project.path / "site"))
+    assert digests[0] == digests[1]
+    assert len(digests[0]) > 100
+
+
+def test_building_a_subset_of_packs(project):
+    result = project.build(IWE_PACKS="ynys-mon")
+    assert result.returncode == 0, result.stderr
+    downloads = project.path / "site/downloads"
+    assert {p.name for p in downloads.iterdir() if p.is_dir()} == {"generic", "ynys-mon"}
+    assert not (project.path / "site/packs/kingston-upon-hull.html").exists()
+    bad = project.build(IWE_PACKS="ynys-mn")
+    assert bad.returncode != 0 and "no pack called 'ynys-mn' (did you mean 'ynys-mon'?)" in strip_ansi(bad.stderr)
