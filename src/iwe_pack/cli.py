@@ -100,6 +100,32 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_cards(args) -> int:
+    from . import cards as cards_mod
+    from .printing import render_pdf, stamp
+    from .render import render
+
+    root = find_root(Path(args.root))
+    w = load_workshop(root)
+    found = cards_mod.read(Path(args.csv))
+    out = Path(args.output or Path(args.csv).with_suffix(".pdf"))
+    title = args.title or f"Statement cards from {Path(args.csv).name}"
+    html = render(root / "overrides", "print/cards.html", title=title, cards=found, paper="a4-portrait",
+                  stamp=f"{title} · Pack version {w.version}", version=w.version, created=None, p=None)
+    problems = render_pdf(html, str(root), str(out), "cards")
+    if problems:
+        print("iwe-pack: could not make the cards: " + "; ".join(problems), file=sys.stderr)
+        return 1
+    counts = {t: sum(1 for c in found if c.type == t) for t in cards_mod.TYPES}
+    summary = ", ".join(f"{n} {cards_mod.TYPES[t]}" for t, n in counts.items() if n)
+    print(f"Wrote {out}: {len(found)} cards ({summary}).")
+    for card in found:
+        if card.too_long:
+            print(f"  row {card.row}: {len(card.text)} characters, more than {cards_mod.ONLINE_LIMIT}: it may not fit "
+                  f"a note on an online board; shorten it for a virtual workshop.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="iwe-pack", description="Check and build the wellbeing workshop pack.")
     parser.add_argument("--version", action="version", version=f"iwe-pack {__version__}")
@@ -113,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("place", help='the place name, e.g. "Kingston upon Hull"')
     p.add_argument("--date", help="the workshop date, YYYY-MM-DD (default: eight weeks from today)")
     p.set_defaults(func=cmd_new)
+    p = sub.add_parser("cards", help="turn collected statements (CSV: text,type,code) into cut-up card sheets (PDF)")
+    p.add_argument("csv", help="the statements: columns text, type (working-well, not-working-well, "
+                               "important-for-the-future) and optional code (a to h)")
+    p.add_argument("-o", "--output", help="the PDF to write (default: beside the CSV, with .pdf)")
+    p.add_argument("--title", help="the title printed on the sheets")
+    p.set_defaults(func=cmd_cards)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -25,6 +25,12 @@ FORMAT_LABELS = {
 
 Copies = Literal["per-attendee", "per-group", "per-facilitator", "for-the-room"]
 Paper = Literal["A4 portrait", "A4 landscape", "A3 landscape"]
+GROUP_LABELS = {
+    "workshop": "For the workshop",
+    "tools": "Hands-on tools",
+    "wtfc": "Working Together for Change printouts",
+}
+
 COPIES_LABELS = {
     "per-attendee": "one per attendee",
     "per-group": "one per group",
@@ -136,7 +142,9 @@ class Handout(Sourced):
     copies: Copies
     paper: Paper = "A4 portrait"
     # the print layout, a template in overrides/print/ (default: the Markdown body in content/handouts/<id>.md)
-    layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring", "collation", "results", "grid"] = "text"
+    layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring", "collation", "results", "grid", "sign"] = "text"
+    group: Literal["workshop", "wtfc", "tools"] = "workshop"
+    in_place_packs: bool = True
     # filled in after loading: the Markdown body
     body: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
 

@@ -330,7 +330,7 @@ def print_list(pack: PackFile, workshop: Workshop) -> list[PrintItem]:
         "per-facilitator": len(pack.facilitators),
         "for-the-room": 1,
     }
-    used: dict[str, list[str]] = {h: [] for h in workshop.handouts}
+    used: dict[str, list[str]] = {h.id: [] for h in workshop.handouts.values() if h.in_place_packs}
     for s in workshop.sections:
         for h in s.handouts:
             used[h].append(s.title)

@@ -115,6 +115,8 @@ def jobs(workshop: Workshop, plan: Plan | None, root: Path) -> list[PrintJob]:
     add("slides-handout", f"{workshop.deck.title}: slides with speaker notes{place}", "deck-handout.html",
         ["content/slides.yml"], deck=workshop.deck)
     for h in workshop.handouts.values():
+        if plan and not h.in_place_packs:
+            continue
         sources = [f"content/handouts/{h.id}.md"]
         if h.layout in ("matrix", "scoring", "collation", "results"):
             sources.append("content/matrix.yml")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import re
 from pathlib import Path
 
-from .model import COPIES_LABELS, Workshop
+from .model import COPIES_LABELS, GROUP_LABELS, Workshop
 from .packs import PACKS, Plan
 from .printmd import expand_write_in
 from .render import Trusted, md_code_block, md_escape, render
@@ -79,7 +79,7 @@ def print_off_pages(workshop: Workshop, root: Path, generic: list) -> dict[str, 
     from .publish import offline_zip_name
 
     out = {f"{PRINT_OFFS}/index.md": render(templates, "iwe/print-offs-index.md.j2", w=workshop, copies=COPIES_LABELS,
-                                           pdfs=by_handout, extras=extras,
+                                           pdfs=by_handout, extras=extras, groups=GROUP_LABELS,
                                            offline_zip=Trusted(offline_zip_name(workshop)))}
     for h in workshop.handouts.values():
         out[f"{PRINT_OFFS}/{h.id}.md"] = render(
@@ -174,9 +174,12 @@ def matrix_nav() -> list:
 
 
 def print_offs_nav(workshop: Workshop) -> list:
-    return [{"All print-offs": f"{PRINT_OFFS}/index.md"}] + [
-        {html.escape(h.title): f"{PRINT_OFFS}/{h.id}.md"} for h in workshop.handouts.values()
-    ]
+    nav_ = [{"All print-offs": f"{PRINT_OFFS}/index.md"}]
+    for group, label in GROUP_LABELS.items():
+        items = [{html.escape(h.title): f"{PRINT_OFFS}/{h.id}.md"} for h in workshop.handouts.values() if h.group == group]
+        if items:
+            nav_.append({label: items})
+    return nav_
 
 
 def pack_pages(plans: list[Plan], workshop: Workshop, root: Path,

@@ -1,0 +1,109 @@
+"""Data cards: people's statements, from a CSV file, as strips to cut out for the theming boards.
+
+Working Together for Change prints each collected statement in large bold type
+(about 23 pt) and cuts it into a strip, ending with a short tag for its question
+(``ww`` working well, ``nww`` not working well, ``iff`` important for the
+future) so a strip that falls off the board can go back. A statement longer
+than 170 characters may not fit a note on an online board, so it is flagged.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError, SourceErrors
+
+TYPES = {"working-well": "ww", "not-working-well": "nww", "important-for-the-future": "iff"}
+SHORT = {v: k for k, v in TYPES.items()}
+CODES = "abcdefgh"
+COLUMNS = ["text", "type", "code"]
+REQUIRED = ["text", "type"]
+ONLINE_LIMIT = 170
+
+
+@dataclass(frozen=True)
+class Card:
+    row: int
+    text: str
+    type: str
+    code: str | None
+
+    @property
+    def suffix(self) -> str:
+        return TYPES[self.type]
+
+    @property
+    def too_long(self) -> bool:
+        return len(self.text) > ONLINE_LIMIT
+
+
+def read(path: Path) -> list[Card]:
+    """Read and check a statements CSV; raise SourceErrors naming each bad row."""
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceErrors([SourceError(name, None, None, f"cannot be read ({exc.strerror or exc})")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise SourceErrors([SourceError(name, row, None,
+                                        f"row {row} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file "
+                                        f"as 'CSV UTF-8' from your spreadsheet")]) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    errors: list[SourceError] = []
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise SourceErrors([SourceError(name, 1, None, "the file is empty; the first row must be the column names "
+                                                       "text,type,code")]) from None
+    for col in header:
+        if col not in COLUMNS:
+            near = difflib.get_close_matches(col, COLUMNS, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            errors.append(SourceError(name, 1, col or "(blank)", f"unknown column {col!r}{hint}; allowed columns: "
+                                                                 f"text, type and (optional) code"))
+    for col in REQUIRED:
+        if col not in header:
+            errors.append(SourceError(name, 1, col, f"the column {col!r} is missing; the first row must name the "
+                                                     f"columns text,type and optionally code"))
+    if errors:
+        raise SourceErrors(errors)
+    cards = []
+    for row_number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            errors.append(SourceError(name, row_number, None, f"row {row_number} has {len(row)} cells but the header has "
+                                                               f"{len(header)}; put text that contains commas in quotes"))
+            continue
+        cells = dict(zip(header, (c.strip() for c in row)))
+        statement = " ".join(cells["text"].split())
+        kind = cells["type"].lower()
+        code = (cells.get("code") or "").lower() or None
+        if not statement:
+            errors.append(SourceError(name, row_number, "text", f"row {row_number}: the text is empty; write the "
+                                                                 f"statement, or delete the row"))
+        if kind in SHORT:
+            kind = SHORT[kind]
+        if kind not in TYPES:
+            near = difflib.get_close_matches(kind, list(TYPES) + list(SHORT), n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            errors.append(SourceError(name, row_number, "type", f"row {row_number}: found {cells['type']!r}{hint}; "
+                                                                 f"allowed: {', '.join(TYPES)} (or ww, nww, iff)"))
+        if code is not None and (len(code) != 1 or code not in CODES):
+            errors.append(SourceError(name, row_number, "code", f"row {row_number}: found {cells['code']!r}; allowed: "
+                                                                 f"one amendment code letter from a to h, or nothing"))
+        if statement and kind in TYPES and (code is None or code in CODES):
+            cards.append(Card(row_number, statement, kind, code))
+    if errors:
+        raise SourceErrors(errors)
+    if not cards:
+        raise SourceErrors([SourceError(name, None, None, "has no statements; add a row for each one under the header")])
+    return cards
