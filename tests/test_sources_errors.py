@@ -103,8 +103,8 @@ def test_unknown_choice_suggests(project):
 
 
 def test_unknown_handout_reference(project):
-    line = project.line_of(WS, "handouts: [two-loops, action-plan]")
-    project.replace(WS, "handouts: [two-loops, action-plan]", "handouts: [two-loop, action-plan]")
+    line = project.line_of(WS, "handouts: [two-loops, action-plan")
+    project.replace(WS, "handouts: [two-loops, action-plan", "handouts: [two-loop, action-plan")
     assert_clean_failure(project.check(), f"{WS}, line {line}", "field sections.5.handouts.1", "found 'two-loop'",
                          "did you mean 'two-loops'?")
 
@@ -118,7 +118,8 @@ def test_missing_notes_file(project):
 
 @pytest.mark.parametrize("notes", ["../../etc/passwd.md", "/etc/passwd", "sections/vision.txt"])
 def test_notes_outside_content_refused(project, notes):
-    project.replace(WS, "    handouts: [visioning-prompts]", f"    handouts: [visioning-prompts]\n    notes: {notes}")
+    anchor = project.read(WS).split("  - id: vision\n", 1)[1].split("    handouts: ", 1)[1].split("\n", 1)[0]
+    project.replace(WS, f"    handouts: {anchor}", f"    handouts: {anchor}\n    notes: {notes}")
     assert_clean_failure(project.check(), "field sections.4.notes", "allowed: a Markdown (.md) file inside content/")
 
 
