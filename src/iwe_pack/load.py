@@ -55,6 +55,7 @@ def load_workshop(root: Path) -> Workshop:
                 errors.add(s.origin.file, s.origin.line_for("handouts"), f"{s.origin.field('handouts')}.{i}",
                            f"found {ref!r}{hint}; allowed: a handout id from content/handouts.yml")
         notes = _read_notes(content, s, errors)
+        notes = expand_handouts(notes, handouts, s, errors) if notes else notes
         sections.append(dataclasses.replace(s, notes_markdown=notes or "", number=number, origin=s.origin))
 
     if not wf.sections:
@@ -146,6 +147,21 @@ def _check_matrix(m: Matrix, errors: Collector) -> None:
             continue
         errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"),
                    f"levels are in the order {scores}; list them lowest first")
+
+
+HANDOUT_MARKER = re.compile(r"<!--\s*iwe:handout\s+([a-z0-9-]+)\s*-->")
+
+
+def expand_handouts(notes: str, handouts: dict, section: Section, errors: Collector) -> str:
+    """Put a handout's text into notes where they say ``<!-- iwe:handout ID -->`` (one source for both)."""
+    def one(m: re.Match) -> str:
+        h = handouts.get(m.group(1))
+        if h is None:
+            errors.add(f"content/{section.notes_path}", notes.count("\n", 0, m.start()) + 1, None,
+                       f"found the marker for handout {m.group(1)!r}; allowed: a handout id from content/handouts.yml")
+            return m.group(0)
+        return re.sub(r"^\*\*[^*]+\*\*\s*$", "", h.body.strip(), count=1, flags=re.M).strip()
+    return HANDOUT_MARKER.sub(one, notes)
 
 
 def _check_slug(value: str, obj, key: str, errors: Collector) -> None:
