@@ -236,3 +236,46 @@ def test_a_killed_build_leaves_no_half_written_pdf_or_zip(project, tmp_path):
         for z in folder.rglob("*.zip"):
             with zipfile.ZipFile(z) as archive:
                 assert archive.testzip() is None
+
+
+def test_mkdocs_serve_does_not_wait_for_pdfs(project, tmp_path):
+    """The preview is up before the PDFs are rendered; they arrive in the background."""
+    import os
+    import socket
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cache = tmp_path / "cache"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", IWE_PACK_CACHE=str(cache))
+    proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
+                             "-f", str(project.path / "mkdocs.yml")], cwd=project.path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def get(path: str) -> int:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                return r.status
+        except (urllib.error.URLError, ConnectionError, OSError):
+            return 0
+
+    try:
+        for _ in range(600):  # up to a minute for the pages
+            if get("packs/ynys-mon.html") == 200:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("mkdocs serve did not serve the pages")
+        rendered_when_up = len(list((cache / "pdf").glob("*.pdf"))) if (cache / "pdf").exists() else 0
+        assert rendered_when_up < 100, rendered_when_up  # the pages did not wait for the 100+ PDFs
+        for _ in range(1800):  # and the PDFs arrive (up to three minutes)
+            if get("downloads/ynys-mon/ynys-mon-facilitator-pack.pdf") == 200:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the facilitator pack PDF never appeared in the preview")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
