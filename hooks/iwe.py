@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from iwe_pack import SourceError, SourceErrors, load_workshop, printing, publish, site
-from iwe_pack.safety import resource_problems
+from iwe_pack import SourceError, SourceErrors, atomic, load_workshop, printing, publish, site
+from iwe_pack.safety import html_resource_problems, resource_problems
 from iwe_pack.packs import PACKS, load_packs
 
 log = logging.getLogger("mkdocs.hooks.iwe")
@@ -33,17 +31,7 @@ class PrintFile(File):
             return
         if dirty and not self.is_modified():
             return
-        dest = Path(self.abs_dest_path)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
-        os.close(fd)
-        try:
-            shutil.copyfile(self.abs_src_path, tmp)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, dest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic.copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
 def on_startup(command, dirty):
@@ -106,15 +94,11 @@ def on_files(files, config):
     except SourceErrors as exc:
         raise PluginError(str(exc)) from None
     _state["downloads"] = downloads
-    generated = (site.pages(workshop, root / "overrides")
-                 | site.pack_pages(plans, workshop, root, downloads.by_place)
-                 | site.print_off_pages(workshop, root, downloads.by_place[None])
-                 | site.matrix_pages(workshop, root)
-                 | site.slides_pages(workshop, plans, root, downloads.by_place[None])
-                 | site.run_pages(workshop, plans, root)
-                 | site.changelog_page(root)
-                 | site.versions_page(workshop, root, os.environ.get("IWE_RELEASES_URL")
-                                      or config.extra.get("releases_url")))
+    try:
+        generated = site.all_pages(workshop, plans, root, downloads.by_place,
+                                   os.environ.get("IWE_RELEASES_URL") or config.extra.get("releases_url"))
+    except SourceErrors as exc:
+        raise PluginError(str(exc)) from None
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
     for job in downloads.pending:  # serve: link now, render in the background
@@ -139,6 +123,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    problems = html_resource_problems(html, page.file.dest_uri)
+    if problems:
+        where = f"content/{page.file.src_uri}" if page.file.abs_src_path else f"the page {page.file.dest_uri}"
+        raise PluginError(str(SourceErrors([SourceError(where, None, None, p) for p in problems])))
     return site.label_tasks(html)
 
 
@@ -159,11 +147,7 @@ def _render_later(jobs, root, site_dir):
         log.warning(str(exc))
         return
     for path, cached in done.items():
-        dest = Path(site_dir) / path
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".tmp-{dest.name}")
-        shutil.copyfile(cached, tmp)
-        os.replace(tmp, dest)
+        atomic.copy(cached, Path(site_dir) / path)
 
 
 def on_serve(server, config, builder):

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 
-import pytest
 import yaml
 
 from conftest import ROOT, strip_ansi
@@ -84,7 +83,7 @@ def test_per_group_sheets_list_exactly_their_principles(built):
         seen = []
         for group in pack["groups"]:
             slug = re.sub(r"[^a-z0-9]+", "-", group["name"].lower().replace("î", "i")).strip("-")
-            candidates = list((built.path / "site/downloads" / pack_file.stem).glob(f"*-scoring-sheet*.pdf"))
+            candidates = list((built.path / "site/downloads" / pack_file.stem).glob("*-scoring-sheet*.pdf"))
             if pack.get("self_assessment", "share") == "whole":
                 assert len(candidates) == 1
                 sheet = " ".join(text(candidates[0]).split())

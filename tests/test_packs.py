@@ -231,7 +231,7 @@ def test_each_advice_rule(project):
     assert "No technical host is named" in out
     # at maximum timings, the 10-minute break pushes past 3 hours
     out = advice_for(project, BASE)
-    assert "the day takes 190 minutes with breaks and ends at 12:10: 10 minutes over 3 hours" in out
+    assert "the day takes 190 minutes with breaks and ends at 12:10: 10 minutes over the 3 hours" in out
 
 
 def test_advice_numbers_are_data(project):

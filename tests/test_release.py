@@ -6,7 +6,6 @@ import hashlib
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
 from conftest import ROOT, strip_ansi

@@ -31,7 +31,7 @@ def test_all_twelve_printouts_are_pages_and_pdfs_named_as_in_the_guide(built):
         h = by_title.get(name.lower())
         assert h, f"no print-off titled {name!r}"
         page = built.page(f"print-offs/{h['id']}.html")
-        assert f"<h1" in page and name.lower() in page.lower()
+        assert "<h1" in page and name.lower() in page.lower()
         pdf = built.path / f"site/downloads/generic/iwe-workshop-{h['id']}.pdf"
         assert pdf.is_file()
 

@@ -63,6 +63,10 @@ def read(path: Path) -> list[Card]:
     except StopIteration:
         raise SourceErrors([SourceError(name, 1, None, "the file is empty; the first row must be the column names "
                                                        "text,type,code")]) from None
+    except csv.Error as exc:
+        raise SourceErrors([SourceError(name, 1, None, f"the header row cannot be read ({exc})")]) from None
+    for col in sorted({c for c in header if header.count(c) > 1}):
+        errors.append(SourceError(name, 1, col, f"the column {col!r} appears {header.count(col)} times; keep one"))
     for col in header:
         if col not in COLUMNS:
             near = difflib.get_close_matches(col, COLUMNS, n=1)
@@ -76,7 +80,18 @@ def read(path: Path) -> list[Card]:
     if errors:
         raise SourceErrors(errors)
     cards = []
-    for row_number, row in enumerate(reader, start=2):
+    rows = []
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise SourceErrors(errors + [SourceError(name, reader.line_num, None,
+                                                     f"row {reader.line_num} cannot be read ({exc}); a statement "
+                                                     f"must be shorter than 100,000 characters")]) from None
+        rows.append(row)
+    for row_number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):

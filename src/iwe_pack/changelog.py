@@ -19,12 +19,16 @@ class Release:
     line: int
 
 
-def releases(path: Path, errors: Collector) -> list[Release]:
-    """Every ``## [x.y.z] - YYYY-MM-DD`` heading, newest first as written."""
+def releases(path: Path, errors: Collector) -> list[Release] | None:
+    """Every ``## [x.y.z] - YYYY-MM-DD`` heading, newest first as written (None if the file cannot be read)."""
     if not path.is_file():
         errors.add(path, None, None, "file not found; the pack's versions are listed in CHANGELOG.md")
-        return []
-    text = path.read_text(encoding="utf-8")
+        return None
+    from .strictyaml import read_text
+
+    text = read_text(path, errors)
+    if text is None:
+        return None
     out = []
     for m in HEADING.finditer(text):
         line = text.count("\n", 0, m.start()) + 1

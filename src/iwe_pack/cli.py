@@ -13,7 +13,7 @@ from . import __version__
 from .errors import SourceErrors
 from .load import load_workshop
 from .model import Workshop
-from .packs import PACKS, Plan, default_minutes, load_pack, load_packs, slugify
+from .packs import PACKS, PackDate, Plan, default_minutes, load_pack, load_packs, slugify
 
 
 def find_root(start: Path) -> Path:
@@ -78,7 +78,19 @@ def cmd_check(args) -> int:
 def cmd_new(args) -> int:
     root = find_root(Path(args.root))
     w = load_workshop(root)
-    slug = slugify(args.place)
+    place = " ".join(args.place.split())
+    if not place:
+        print("iwe-pack: give the place's name, for example: iwe-pack new \"Kingston upon Hull\"", file=sys.stderr)
+        return 1
+    if args.date:
+        try:
+            PackDate.parse(args.date)
+        except ValueError as exc:
+            print(f"iwe-pack: --date {args.date!r}: {exc}", file=sys.stderr)
+            return 1
+    slug = slugify(place)
+    if slug == "index":
+        slug = "index-place"
     path = root / PACKS / f"{slug}.yml"
     date = args.date or (dt.date.today() + dt.timedelta(weeks=8)).isoformat()
     minutes = "".join(
@@ -86,7 +98,7 @@ def cmd_new(args) -> int:
         for s in w.sections
     )
     template = Template((Path(__file__).with_name("new-pack.yml.tmpl")).read_text(encoding="utf-8"))
-    text = template.substitute(place=args.place, place_yaml=json.dumps(args.place, ensure_ascii=False),
+    text = template.substitute(place=place, place_yaml=json.dumps(place, ensure_ascii=False),
                                slug=slug, date=date, minutes=minutes)
     path.parent.mkdir(exist_ok=True)
     try:
@@ -102,17 +114,26 @@ def cmd_new(args) -> int:
 
 def cmd_cards(args) -> int:
     from . import cards as cards_mod
-    from .printing import render_pdf, stamp
+    from .printing import render_pdf
     from .render import render
 
     root = find_root(Path(args.root))
     w = load_workshop(root)
     found = cards_mod.read(Path(args.csv))
     out = Path(args.output or Path(args.csv).with_suffix(".pdf"))
+    if out.resolve() == Path(args.csv).resolve() or out.is_dir() or out.suffix.lower() != ".pdf":
+        print(f"iwe-pack: {out}: the output must be a new .pdf file, not the CSV or a folder", file=sys.stderr)
+        return 1
+    if not out.parent.is_dir():
+        print(f"iwe-pack: {out}: the folder {out.parent} does not exist", file=sys.stderr)
+        return 1
     title = args.title or f"Statement cards from {Path(args.csv).name}"
     html = render(root / "overrides", "print/cards.html", title=title, cards=found, paper="a4-portrait",
                   stamp=f"{title} · Pack version {w.version}", version=w.version, created=None, p=None)
-    problems = render_pdf(html, str(root), str(out), "cards")
+    try:
+        problems = render_pdf(html, str(root), str(out), "cards")
+    except OSError as exc:
+        problems = [f"cannot write {out} ({exc.strerror or exc})"]
     if problems:
         print("iwe-pack: could not make the cards: " + "; ".join(problems), file=sys.stderr)
         return 1

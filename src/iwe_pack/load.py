@@ -49,6 +49,10 @@ def load_workshop(root: Path) -> Workshop:
                        f"section id {s.id!r} is used twice (first on line {seen[s.id].origin.line_for('id')}); each section needs its own id")
         seen.setdefault(s.id, s)
         for i, ref in enumerate(s.handouts, start=1):
+            if ref in handouts and not handouts[ref].in_place_packs:
+                errors.add(s.origin.file, s.origin.line_for("handouts"), f"{s.origin.field('handouts')}.{i}",
+                           f"found {ref!r}, which is only printed blank (in_place_packs: false in "
+                           f"content/handouts.yml); allowed: a handout that place packs print")
             if ref not in handouts:
                 near = difflib.get_close_matches(ref, list(handouts), n=1)
                 hint = f" (did you mean {near[0]!r}?)" if near else ""
@@ -73,17 +77,18 @@ def load_workshop(root: Path) -> Workshop:
         errors.add(wf.origin.file, budget.origin.line_for("prework"), "budget.prework", fit)
     _check_deck(deck, sections, errors)
     found = changelog.releases(root / "CHANGELOG.md", errors)
-    release = changelog.check_version(str(wf.version), found, root / "CHANGELOG.md", errors)
-    known = {r.version for r in found}
+    release = changelog.check_version(str(wf.version), found, root / "CHANGELOG.md", errors) if found is not None \
+        else None
+    known = {r.version for r in found or []}
     for s in sections:
-        if s.changed and s.changed not in known:
+        if found is not None and s.changed and s.changed not in known:
             errors.add(s.origin.file, s.origin.line_for("changed"), s.origin.field("changed"),
                        f"found {s.changed}; allowed: a version listed in CHANGELOG.md ({', '.join(sorted(known - {'Unreleased'}))})")
     errors.raise_if_any()
     return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
                     handouts=handouts, matrix=matrix, advice=advice, deck=deck,
                     released=release.date if release else None,
-                    releases=[r for r in found if r.date])
+                    releases=[r for r in found or [] if r.date])
 
 
 def _check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:

@@ -55,6 +55,13 @@ class ClockTime(ScalarType):
         return hash(self.minutes)
 
 
+def duration(minutes: int) -> str:
+    """3 hours, 2 hours 30 minutes, 45 minutes."""
+    hours, rest = divmod(minutes, 60)
+    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + ([f"{rest} minutes"] if rest else [])
+    return " ".join(parts) or "0 minutes"
+
+
 def format_clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
@@ -198,10 +205,44 @@ class Plan:
         return sum(i.minutes for i in self.agenda if i.section is None)
 
 
-def slugify(name: str) -> str:
+def group_slug(name: str, number: int) -> str:
+    """A group's part of a file name: its name in plain letters, or its number if that leaves nothing."""
+    slug = slugify(name, fallback="")
+    return slug or f"group-{number}"
+
+
+def _check_font(pack: PackFile, root: Path, errors: Collector) -> None:
+    """Every text field must be printable in the pack's font (else the PDFs would show empty boxes)."""
+    from .fonts import describe, missing
+
+    fonts_dir = root / "overrides" / "assets" / "fonts"
+
+    def check(value, where, field_name):
+        if isinstance(value, str):
+            lost = missing(value, fonts_dir)
+            if lost:
+                errors.add(pack.origin.file, where, field_name,
+                           f"found {describe(lost)}, which the pack's font cannot print; allowed: letters of "
+                           f"Latin-script languages (Welsh included), digits and punctuation")
+
+    src = pack.origin
+    for key in ("place", "convener", "venue", "platform", "contact", "technical_host"):
+        check(getattr(pack, key), src.line_for(key), key)
+    for i, name in enumerate(pack.facilitators, start=1):
+        check(name, src.line_for("facilitators"), f"facilitators.{i}")
+    for g in pack.groups:
+        for key in ("name", "facilitator"):
+            check(getattr(g, key), g.origin.line_for(key), g.origin.field(key))
+        for i, member in enumerate(g.members, start=1):
+            check(member, g.origin.line_for("members"), f"{g.origin.field('members')}.{i}")
+    for b in pack.breaks:
+        check(b.title, b.origin.line_for("title"), b.origin.field("title"))
+
+
+def slugify(name: str, fallback: str = "place") -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "place"
+    return slug or fallback
 
 
 def default_minutes(section: Section) -> int:
@@ -237,11 +278,18 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
         errors.add(src.file, src.line_for("groups"), "groups", "found no groups; list at least one group")
     if not pack.facilitators:
         errors.add(src.file, src.line_for("facilitators"), "facilitators", "found no facilitators; name at least one")
-    names = [g.name for g in pack.groups]
-    for g in pack.groups:
-        if names.count(g.name) > 1:
+    if slug == "index":
+        errors.add(Path(path), None, None, "the name 'index' is kept for the list of places; call the file after "
+                                           f"the place, such as {slugify(pack.place)}.yml")
+    seen_groups: dict[str, Group] = {}
+    for i, g in enumerate(pack.groups, start=1):
+        key = group_slug(g.name, i)
+        if key in seen_groups:
             errors.add(src.file, g.origin.line_for("name"), g.origin.field("name"),
-                       f"two groups are called {g.name!r}; give each group its own name")
+                       f"found {g.name!r}, too like the group {seen_groups[key].name!r} (their print-offs would share "
+                       f"a file name); give each group a clearly different name")
+        seen_groups.setdefault(key, g)
+    _check_font(pack, Path(root), errors)
 
     ids = [s.id for s in workshop.sections]
     chosen: dict[str, int] = {}
@@ -276,7 +324,7 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
                     planned=True)
     if fit:
         errors.add(src.file, src.line_for("minutes") if pack.minutes else src.line, "minutes", fit)
-    if agenda[-1].end >= 24 * 60:
+    if agenda[-1].end > 24 * 60:
         errors.add(src.file, src.line_for("start"), "start",
                    f"starting at {pack.start}, the workshop would end after midnight "
                    f"({format_clock(agenda[-1].end % (24 * 60))} the next day); start earlier")
@@ -410,11 +458,12 @@ def advise(pack: PackFile, workshop: Workshop, agenda: list[AgendaItem]) -> list
     most = sum(s.minutes.max for s in workshop.sections) + sum(b.minutes for b in pack.breaks)
     budget = workshop.budget.session.max
     if most > budget:
-        finish = format_clock(pack.start.minutes + most)
+        end = pack.start.minutes + most
+        finish = format_clock(end % (24 * 60)) + (" the next day" if end >= 24 * 60 else "")
         out.append(Advice("maximum-timings", (
             f"If every section runs to its longest, the day takes {most} minutes with breaks and ends at "
-            f"{finish}: {most - budget} minutes over {budget // 60} hours. Keep the breaks short or hold "
-            f"sections near their planned times."), rules.maximum_timings.source))
+            f"{finish}: {most - budget} minutes over the {duration(budget)} the workshop should take. Keep the "
+            f"breaks short or hold sections near their planned times."), rules.maximum_timings.source))
     return out
 
 

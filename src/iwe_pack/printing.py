@@ -26,7 +26,6 @@ import math
 import mimetypes
 import os
 import re
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -35,9 +34,10 @@ from typing import Callable, Iterable
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
+from . import atomic
 from .errors import SourceError, SourceErrors
 from .model import COPIES_LABELS, Workshop
-from .packs import Plan, default_minutes, slugify
+from .packs import Plan, default_minutes, group_slug
 from .printmd import to_html
 from .render import render
 
@@ -121,9 +121,9 @@ def jobs(workshop: Workshop, plan: Plan | None, root: Path) -> list[PrintJob]:
         if h.layout in ("matrix", "scoring", "collation", "results"):
             sources.append("content/matrix.yml")
         if h.layout == "scoring" and plan and plan.shared:
-            for group, principles in plan.allocation.items():
-                add(f"{h.id}-{slugify(group)}", f"{h.title}: {group}{place}", "scoring.html", sources, h.paper,
-                    handout=h, principles=principles, group=group)
+            for number, (group, principles) in enumerate(plan.allocation.items(), start=1):
+                add(f"{h.id}-{group_slug(group, number)}", f"{h.title}: {group}{place}", "scoring.html", sources,
+                    h.paper, handout=h, principles=principles, group=group)
             continue
         principles = workshop.matrix.principles
         add(h.id, f"{h.title}{place}", f"{h.layout}.html", sources, h.paper, handout=h, principles=principles,
@@ -170,10 +170,13 @@ def cache_dir(root: Path) -> Path:
 
 
 class SafeFetcher:
-    """Allows ``data:`` URLs and files inside ``root``; refuses everything else, before any request."""
+    """Allows ``data:`` URLs and files inside the project's ``content/`` and ``overrides/`` folders;
+    refuses everything else (other servers, other files on the machine, the rest of the project such
+    as ``.git``), before any request is made."""
 
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
+        self.allowed = [self.root / "content", self.root / "overrides"]
 
     def __call__(self, url: str, *args, **kwargs):
         from weasyprint.urls import URLFetcherResponse
@@ -186,10 +189,11 @@ class SafeFetcher:
                 return URLFetcherResponse(url, response.read(), {"Content-Type": response.headers.get_content_type()})
         if scheme == "file":
             path = Path(url2pathname(unquote(urlparse(url).path))).resolve()
-            if path.is_relative_to(self.root) and path.is_file():
+            inside = any(path.is_relative_to(folder) for folder in self.allowed)
+            if inside and path.is_file():
                 mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
-            if path.is_relative_to(self.root):
+            if inside:
                 raise RefusedFetch(f"{url}: no such file in the project")
         raise RefusedFetch(url)
 
@@ -232,15 +236,15 @@ def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
-    out_path = Path(out)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=".tmp-", suffix=".part")
-    os.close(fd)
     try:
-        base_url = (Path(root) / "overrides" / PRINT).as_uri() + "/"
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_fetcher(Path(root)))
-        document.write_pdf(tmp, pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode()[:32],
-                           uncompressed_pdf=False)
+        with atomic.replacing(Path(out)) as tmp:
+            base_url = (Path(root) / "overrides" / PRINT).as_uri() + "/"
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_fetcher(Path(root)))
+            document.write_pdf(tmp, pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode()[:32])
+            if collect.messages:
+                raise _Warned()
+    except _Warned:
+        pass
     except FatalURLFetchingError as exc:
         cause = exc.__cause__
         collect.messages.append(f"refused to fetch {str(cause) if cause else exc}")
@@ -248,12 +252,11 @@ def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
         collect.messages.append(f"{type(exc).__name__}: {exc}")
     finally:
         logger.removeHandler(collect)
-    if collect.messages:
-        Path(tmp).unlink(missing_ok=True)
-        return collect.messages
-    os.chmod(tmp, 0o644)  # mkstemp makes 0600; a published file is readable by all
-    os.replace(tmp, out_path)
-    return []
+    return collect.messages
+
+
+class _Warned(Exception):
+    """WeasyPrint warned: the PDF is not kept."""
 
 
 def _explain(job: PrintJob, problems: list[str], root: Path) -> list[SourceError]:
@@ -355,10 +358,7 @@ def write_zip(out: Path, members: dict[str, bytes | Path]) -> None:
     """Write a zip atomically, with members in name order and fixed timestamps (reproducible)."""
     when = source_date() or dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
     stamp_ = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)).timetuple()[:6]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".tmp-", suffix=".part")
-    os.close(fd)
-    try:
+    with atomic.replacing(out) as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
             for name in sorted(members):
                 data = members[name]
@@ -366,11 +366,6 @@ def write_zip(out: Path, members: dict[str, bytes | Path]) -> None:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 z.writestr(info, data.read_bytes() if isinstance(data, Path) else data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def zip_name(workshop: Workshop, plan: Plan | None) -> str:

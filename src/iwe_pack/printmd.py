@@ -44,6 +44,9 @@ def to_html(text: str, shift_headings: int = 0, keep_links: bool = False) -> str
     html = re.sub(r"<p><em>(Sources?:)", r'<p class="source"><em>\1', html)
     # tick boxes drawn, not form fields (a printed form has nothing to fill in electronically)
     html = re.sub(r"<input[^>]*type=\"checkbox\"[^>]*>", '<span class="tick-box"></span>', html)
+    # a link may not attach a file to the PDF (WeasyPrint embeds rel="attachment" targets)
+    html = re.sub(r"""\srel\s*=\s*(["']?)[^"'>]*attachment[^"'>]*\1""", "", html, flags=re.I)
     if not keep_links:
-        html = re.sub(r'<a href="(?!https?://)[^"]*"[^>]*>(.*?)</a>', r"\1", html, flags=re.S)
+        html = re.sub(r"""<a\b[^>]*?\bhref\s*=\s*["'](?!https?://)[^"']*["'][^>]*>(.*?)</a>""", r"\1", html,
+                      flags=re.S | re.I)
     return html

@@ -43,3 +43,63 @@ def resource_problems(text: str, md_file: Path, content: Path) -> list[tuple[int
             problems.append((line, f"found {url!r}, which points outside content/; "
                                    f"allowed: an image file inside content/, linked by a relative path"))
     return problems
+
+
+FETCHED = {
+    "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",), "link": ("href",),
+    "iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data",), "video": ("src", "poster"),
+    "audio": ("src",), "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
+}
+NOT_FETCHED_LINKS = {"canonical", "prev", "next", "alternate", "author", "license", "help", "search"}
+CSS_URL = re.compile(r"url\(\s*[\"']?([^\"')\s]+)|@import\s+[\"']([^\"']+)", re.IGNORECASE)
+
+
+def html_resource_problems(html_text: str, page_path: str) -> list[str]:
+    """Resources a rendered page would fetch from outside the site: the final check, after Markdown,
+    templates and entities have all been applied. ``page_path`` is the page's path inside the site."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Scan(HTMLParser):
+        in_style = False
+
+        def handle_starttag(self, tag, attrs):
+            a = {k.lower(): v or "" for k, v in attrs}
+            names = FETCHED.get(tag.lower(), ())
+            if tag.lower() == "link" and set(a.get("rel", "").lower().split()) <= NOT_FETCHED_LINKS and a.get("rel"):
+                names = ()
+            for name in names:
+                value = a.get(name)
+                if value:
+                    found.extend(u.split()[0] for u in value.split(",") if u.strip()) if name == "srcset" \
+                        else found.append(value.strip())
+            if "style" in a:
+                found.extend(next(g for g in m.groups() if g) for m in CSS_URL.finditer(a["style"]))
+            self.in_style = tag.lower() == "style"
+
+        def handle_startendtag(self, tag, attrs):
+            self.handle_starttag(tag, attrs)
+            self.in_style = False
+
+        def handle_endtag(self, tag):
+            self.in_style = False
+
+        def handle_data(self, data):
+            if self.in_style:
+                found.extend(next(g for g in m.groups() if g) for m in CSS_URL.finditer(data))
+
+    Scan(convert_charrefs=True).feed(html_text)
+    problems = []
+    base = Path("/site") / Path(page_path).parent
+    for url in found:
+        if url.lower().startswith("data:"):
+            continue
+        if SCHEME.match(url) or url.startswith(("//", "\\\\")):
+            problems.append(f"the page would fetch {url!r} from outside the pack; allowed: files inside content/")
+            continue
+        target = (base / unquote(urlparse(url).path)).resolve()
+        if not target.is_relative_to(Path("/site")):
+            problems.append(f"the page would fetch {url!r}, outside the site; allowed: files inside content/")
+    return problems

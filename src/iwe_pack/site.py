@@ -34,7 +34,7 @@ ADVICE_TITLES = {
     "group-size": "Large groups",
     "screen-breaks": "A long stretch on screen",
     "technical-host": "No technical host",
-    "maximum-timings": "Could run past three hours",
+    "maximum-timings": "Could run over time",
 }
 
 
@@ -104,8 +104,7 @@ def matrix_pages(workshop: Workshop, root: Path) -> dict[str, str]:
         "levels": [{"score": lv.score, "name": lv.name} for lv in m.levels],
         "principles": [{"id": p.id, "title": p.title} for p in m.principles],
     }
-    guide = (root / "content" / "guides" / "matrix-scoring.md").read_text(encoding="utf-8") \
-        if (root / "content" / "guides" / "matrix-scoring.md").is_file() else ""
+    guide = _read_text(root / "content" / "guides" / "matrix-scoring.md", root)
     return {
         f"{MATRIX}/index.md": render(templates, "iwe/matrix.md.j2", m=m),
         f"{MATRIX}/scoring.md": render(templates, "iwe/scoring.md.j2", data=json_for_html(data), guide=Trusted(guide)),
@@ -151,6 +150,19 @@ def run_pages(workshop: Workshop, plans: list[Plan], root: Path) -> dict[str, st
     return out
 
 
+def _read_text(path: Path, root: Path) -> str:
+    """A text file that a page is made from ("" if it is not there); SourceErrors if it cannot be read."""
+    from .errors import Collector
+    from .strictyaml import read_text
+
+    if not path.is_file():
+        return ""
+    errors = Collector(root)
+    text = read_text(path, errors)
+    errors.raise_if_any()
+    return text or ""
+
+
 def versions_page(workshop: Workshop, root: Path, releases_url: str | None) -> dict[str, str]:
     """The versions of the pack, newest first, with where to get each one's downloads."""
     url = releases_url.rstrip("/") if releases_url and re.fullmatch(r"https://[^\s<>()\[\]\"'`]+", releases_url) else None
@@ -162,9 +174,9 @@ def changelog_page(root: Path) -> dict[str, str]:
     out = {}
     for name, uri, title in [("CHANGELOG.md", "whats-new.md", "What's new"),
                              ("CONTRIBUTING.md", "editors-guide.md", "Editor's guide")]:
-        path = root / name
-        if path.is_file():
-            text = re.sub(r"\A# .*", f"# {title}", path.read_text(encoding="utf-8"), count=1)
+        text = _read_text(root / name, root)
+        if text:
+            text = re.sub(r"\A# .*", f"# {title}", text, count=1)
             out[uri] = f"---\ntitle: {json.dumps(title)}\n---\n" + text
     return out
 
@@ -256,3 +268,16 @@ def nav(workshop: Workshop) -> list:
     return [{"Running order": f"{ON_THE_DAY}/index.md"}] + [
         {html.escape(f"{s.number}. {s.title}"): section_uri(s)} for s in workshop.sections
     ]
+
+
+def all_pages(workshop: Workshop, plans: list[Plan], root: Path, downloads: dict[str | None, list],
+              releases_url: str | None = None) -> dict[str, str | bytes]:
+    """Every page and file the engine makes for the site, by its path in the docs folder."""
+    return (pages(workshop, root / "overrides")
+            | pack_pages(plans, workshop, root, downloads)
+            | print_off_pages(workshop, root, downloads.get(None, []))
+            | matrix_pages(workshop, root)
+            | slides_pages(workshop, plans, root, downloads.get(None, []))
+            | run_pages(workshop, plans, root)
+            | changelog_page(root)
+            | versions_page(workshop, root, releases_url))

@@ -123,6 +123,12 @@ def _describe(node: yaml.Node) -> str:
     return repr(text)
 
 
+def _unprintable(ch: str) -> bool:
+    """Control characters (other than tab and line ends) and lone surrogates cannot be printed or saved."""
+    code = ord(ch)
+    return (code < 32 and ch not in "\t\n\r") or code == 127 or 0xD800 <= code <= 0xDFFF or 0x80 <= code < 0xA0
+
+
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.style is None and node.tag.endswith(":null")
 
@@ -174,6 +180,10 @@ class Converter:
             text = text.strip()
             if not text:
                 return self.fail(node, path, "is empty; write some text here")
+            bad = next((c for c in text if _unprintable(c)), None)
+            if bad is not None:
+                return self.fail(node, path, f"contains an invisible control character (U+{ord(bad):04X}); "
+                                             f"allowed: ordinary text (retype it, or delete the character)")
             return text
         if tp is bool:
             low = text.lower()
@@ -181,7 +191,7 @@ class Converter:
                 return low == "true"
             return self.fail(node, path, f"found {text!r}; allowed: true or false")
         if tp is int:
-            if re.fullmatch(r"[0-9]+", text.strip()):
+            if re.fullmatch(r"[0-9]{1,9}", text.strip()):
                 value = int(text)
                 lo, hi = meta.get("min"), meta.get("max")
                 if (lo is not None and value < lo) or (hi is not None and value > hi):

@@ -1,0 +1,147 @@
+"""Edge cases found in a review: each was a traceback, a silent loss or a way round a check."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import BIN, ROOT, run, strip_ansi
+from pdfutil import needs_poppler, text
+from test_packs import BASE, PACK
+
+WS = "content/workshop.yml"
+
+
+def fails_cleanly(result, *needles):
+    out = strip_ansi(result.stdout + result.stderr)
+    assert result.returncode != 0, out
+    assert "Traceback" not in out, out
+    for needle in needles:
+        assert needle in out, f"{needle!r} not in:\n{out}"
+    return out
+
+
+def test_a_section_cannot_hand_out_a_blank_only_sheet(project):
+    project.replace(WS, "handouts: [evaluation-form, reflective-notes]",
+                    "handouts: [evaluation-form, reflective-notes, wtfc-photo-checklist]")
+    fails_cleanly(project.check(), "field sections.6.handouts.3", "found 'wtfc-photo-checklist', which is only printed blank")
+
+
+def test_a_link_cannot_attach_a_project_file_to_a_pdf(project):
+    project.replace("content/handouts/two-loops.md", "\n## ", '\nSee <a rel="attachment" href="../../mkdocs.yml">notes</a>.\n\n## ', 1)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    pdf = (project.path / "site/downloads/generic/iwe-workshop-two-loops.pdf").read_bytes()
+    assert b"EmbeddedFile" not in pdf and b"site_name" not in pdf
+
+
+@pytest.mark.parametrize("markdown", [
+    "![t][r]\n\n[r]: https://tracker.example/ref.png",
+    '<img src="&#104;ttps://tracker.example/a.png" alt="">',
+    '<img srcset="a.png 1x, https://tracker.example/b.png 2x" alt="">',
+    '<svg><image href="https://tracker.example/c.png"/></svg>',
+    '<p style="background: url(https://tracker.example/d.png)">x</p>',
+])
+def test_no_route_round_the_outside_resource_check(project, markdown):
+    project.write("content/accessibility.md", project.read("content/accessibility.md") + "\n" + markdown + "\n")
+    fails_cleanly(project.build(), "content/accessibility.md", "tracker.example", "from outside the pack")
+
+
+def test_changelog_and_contributing_are_checked_too(project):
+    project.write("CHANGELOG.md", project.read("CHANGELOG.md") + "\n![t](https://tracker.example/log.png)\n")
+    fails_cleanly(project.build(), "the page whats-new.html", "tracker.example")
+
+
+def test_unreadable_changelog(project):
+    project.file("CHANGELOG.md").write_bytes(project.file("CHANGELOG.md").read_bytes() + b"\xe9\n")
+    fails_cleanly(project.check(), "CHANGELOG.md, line", "is not UTF-8 text")
+
+
+@pytest.mark.parametrize("names,needle", [
+    (["Group A", "group a!"], "found 'group a!', too like the group 'Group A'"),
+    (["Grŵp 😀", "Two"], "which the pack's font cannot print"),
+])
+def test_group_names_that_would_clash_or_cannot_print(project, names, needle):
+    groups = "".join(f"  - name: {n}\n" for n in names)
+    project.write(PACK, re.sub(r"groups:\n(  .*\n)+facilitators", f"groups:\n{groups}facilitators", BASE))
+    line = project.line_of(PACK, names[1] if "too like" in needle else names[0])
+    fails_cleanly(project.check(), f"{PACK}, line {line}, field groups.", needle)
+
+
+@needs_poppler
+def test_welsh_letters_print(project):
+    project.write(PACK, BASE.replace("place: Testville", "place: Llanfair ŵ ŷ Ŵ Ŷ ẁ"))
+    result = project.build(IWE_PACKS="testville")
+    assert result.returncode == 0, result.stderr
+    agenda = text(project.path / "site/downloads/testville/testville-attendee-agenda.pdf")
+    assert "Llanfair ŵ ŷ Ŵ Ŷ ẁ" in agenda
+
+
+def test_a_pack_cannot_be_called_index(project):
+    project.write("packs/index.yml", BASE)
+    fails_cleanly(project.check(), "packs/index.yml: the name 'index' is kept for the list of places")
+
+
+@pytest.mark.parametrize("old,new,needle", [
+    ("place: Testville", 'place: "Test\\x07ville"', "invisible control character (U+0007)"),
+    ("place: Testville", 'place: "Test\\ud800ville"', "invisible control character (U+D800)"),
+    ("attendees: 12", "attendees: " + "9" * 5000, "allowed: a whole number from 1 to 1000"),
+])
+def test_odd_values_get_messages(project, old, new, needle):
+    project.write(PACK, BASE.replace(old, new))
+    fails_cleanly(project.check(), f"{PACK}, line", needle)
+
+
+def test_maximum_timings_advice_across_midnight(project):
+    project.write(PACK, BASE.replace('start: "09:00"', 'start: "21:20"'))  # as planned it ends at midnight
+    result = project.check(str(project.file(PACK)))
+    assert result.returncode == 0, result.stderr
+    assert "ends at 00:30 the next day: 10 minutes over the 3 hours" in result.stdout
+
+
+def test_a_plan_may_end_at_midnight_exactly(project):
+    project.write(PACK, BASE.replace('start: "09:00"', 'start: "21:20"'))  # 160 minutes: ends 00:00
+    assert project.check(str(project.file(PACK))).returncode == 0
+
+
+def test_new_keeps_the_place_on_one_line_and_checks_the_date(project):
+    result = run([str(BIN / "iwe-pack"), "--root", str(project.path), "new", "Foo\nplace: bar"], cwd=project.path)
+    assert result.returncode == 0, result.stderr
+    assert project.check(str(project.file("packs/foo-place-bar.yml"))).returncode == 0
+    bad = run([str(BIN / "iwe-pack"), "--root", str(project.path), "new", "Elsewhere", "--date", "2025-02-30"],
+              cwd=project.path)
+    assert bad.returncode == 1 and "there is no such day" in bad.stderr
+    assert not project.file("packs/elsewhere.yml").exists()
+
+
+def cards(tmp_path, body: bytes | str, *args):
+    src = tmp_path / "s.csv"
+    src.write_bytes(body if isinstance(body, bytes) else body.encode())
+    return src, run([str(BIN / "iwe-pack"), "--root", str(ROOT), "cards", str(src), *args], cwd=tmp_path)
+
+
+def test_cards_never_overwrite_the_csv_or_crash_on_a_folder(tmp_path):
+    src, result = cards(tmp_path, "text,type\nHello,ww\n", "-o", str(tmp_path / "s.csv"))
+    assert result.returncode == 1 and "must be a new .pdf file" in result.stderr
+    assert src.read_text() == "text,type\nHello,ww\n"
+    _, result = cards(tmp_path, "text,type\nHello,ww\n", "-o", str(tmp_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("body,needle", [
+    ("text,type,text\nHello,ww,x\n", "the column 'text' appears 2 times"),
+    ('text,type\n"' + "a" * 200_000 + '",ww\n', "row 2 cannot be read"),
+])
+def test_more_bad_csv(tmp_path, body, needle):
+    _, result = cards(tmp_path, body)
+    fails_cleanly(result, needle)
+
+
+def test_titles_are_escaped_once_in_the_footer(project):
+    project.write(PACK, BASE.replace("place: Testville", "place: Brighton & Hove"))
+    assert project.build(IWE_PDF="0").returncode == 0
+    pages = [p.read_text() for p in (project.path / "site/packs").glob("*.html")]
+    labels = [m for page in pages for m in re.findall(r'aria-label="(?:Next|Previous): ([^"]*)"', page)]
+    assert "Brighton &amp; Hove" in labels
+    assert not any("&amp;amp;" in label for label in labels)
