@@ -174,7 +174,7 @@ def test_section_minutes_out_of_range_names_section_and_range(project):
     ("  vision: 45", "  visioning: 45", "unknown section 'visioning' (did you mean 'vision'?)", "minutes.visioning"),
     ("  - after: taught-section", "  - after: taught", "found 'taught' (did you mean 'taught-section'?)",
      "breaks.1.after"),
-    ("  - name: Blue", "  - name: Red  # again", "two groups are called 'Red'", "groups.2.name"),
+    ("  - name: Blue", "  - name: Red  # again", "found 'Red', too like the group 'Red'", "groups.2.name"),
     ("  wrap-up: 5\n", "  wrap-up: 5\n  wrap-up: 10\n", "duplicate key 'wrap-up'", "minutes.wrap-up"),
 ])
 def test_bad_pack_input(project, old, new, needle, field):

@@ -10,12 +10,11 @@ than 170 characters may not fit a note on an online board, so it is flagged.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError, SourceErrors
+from .errors import did_you_mean, SourceError, SourceErrors
 
 TYPES = {"working-well": "ww", "not-working-well": "nww", "important-for-the-future": "iff"}
 SHORT = {v: k for k, v in TYPES.items()}
@@ -69,8 +68,7 @@ def read(path: Path) -> list[Card]:
         errors.append(SourceError(name, 1, col, f"the column {col!r} appears {header.count(col)} times; keep one"))
     for col in header:
         if col not in COLUMNS:
-            near = difflib.get_close_matches(col, COLUMNS, n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            hint = did_you_mean(col, COLUMNS)
             errors.append(SourceError(name, 1, col or "(blank)", f"unknown column {col!r}{hint}; allowed columns: "
                                                                  f"text, type and (optional) code"))
     for col in REQUIRED:
@@ -108,8 +106,7 @@ def read(path: Path) -> list[Card]:
         if kind in SHORT:
             kind = SHORT[kind]
         if kind not in TYPES:
-            near = difflib.get_close_matches(kind, list(TYPES) + list(SHORT), n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            hint = did_you_mean(kind, list(TYPES) + list(SHORT))
             errors.append(SourceError(name, row_number, "type", f"row {row_number}: found {cells['type']!r}{hint}; "
                                                                  f"allowed: {', '.join(TYPES)} (or ww, nww, iff)"))
         if code is not None and (len(code) != 1 or code not in CODES):

@@ -9,8 +9,15 @@ command line and the MkDocs hook print ``str(error)`` and stop.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def did_you_mean(found: str, choices) -> str:
+    """' (did you mean 'x'?)' for the closest of ``choices`` to a mistyped value, or ''."""
+    near = difflib.get_close_matches(found, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {near[0]!r}?)" if near else ""
 
 
 @dataclass(frozen=True)

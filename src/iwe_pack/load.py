@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from pathlib import Path
 
 from . import changelog, strictyaml
-from .errors import Collector
+from .errors import Collector, did_you_mean
 from .safety import resource_problems
 from .model import AdviceRules, Deck, HandoutsFile, Matrix, MinuteRange, Section, Workshop, WorkshopFile
 from .timing import Timed, check_fit
@@ -54,8 +53,7 @@ def load_workshop(root: Path) -> Workshop:
                            f"found {ref!r}, which is only printed blank (in_place_packs: false in "
                            f"content/handouts.yml); allowed: a handout that place packs print")
             if ref not in handouts:
-                near = difflib.get_close_matches(ref, list(handouts), n=1)
-                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                hint = did_you_mean(ref, list(handouts))
                 errors.add(s.origin.file, s.origin.line_for("handouts"), f"{s.origin.field('handouts')}.{i}",
                            f"found {ref!r}{hint}; allowed: a handout id from content/handouts.yml")
         notes = _read_notes(content, s, errors)
@@ -96,8 +94,7 @@ def _check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
     src = deck.origin
     section = next((s for s in sections if s.id == deck.section), None)
     if section is None:
-        near = difflib.get_close_matches(deck.section, [s.id for s in sections], n=1)
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        hint = did_you_mean(deck.section, [s.id for s in sections])
         errors.add(src.file, src.line_for("section"), "section",
                    f"found {deck.section!r}{hint}; allowed: the id of a section in content/workshop.yml")
         return

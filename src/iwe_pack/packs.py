@@ -10,7 +10,6 @@ the self-assessment allocation and the print list.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import unicodedata
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 from . import strictyaml
-from .errors import Collector, SourceError, SourceErrors
+from .errors import Collector, did_you_mean, SourceError, SourceErrors
 from .model import COUNT, Handout, MinuteRange, Principle, Section, Sourced, WebAddress, Workshop
 from .strictyaml import LineDict, ScalarType
 from .timing import Timed, check_fit
@@ -297,8 +296,7 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
     for key, value in pack.minutes.items():
         line = lines.get(key, src.line_for("minutes"))
         if key not in ids:
-            near = difflib.get_close_matches(key, ids, n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            hint = did_you_mean(key, ids)
             errors.add(src.file, line, f"minutes.{key}", f"unknown section {key!r}{hint}; allowed: {', '.join(ids)}")
             continue
         s = workshop.section(key)
@@ -308,8 +306,7 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
         chosen[key] = value
     for b in pack.breaks:
         if b.after not in ids:
-            near = difflib.get_close_matches(b.after, ids, n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            hint = did_you_mean(b.after, ids)
             errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"),
                        f"found {b.after!r}{hint}; allowed: the id of a section: {', '.join(ids)}")
         elif b.after == ids[-1]:
@@ -473,8 +470,7 @@ def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) ->
     known = {p.stem for p in pack_files(root)}
     for name in only or []:
         if name not in known:
-            near = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            hint = did_you_mean(name, sorted(known))
             problems.append(SourceError("IWE_PACKS", None, None,
                                         f"no pack called {name!r}{hint}; allowed: {', '.join(sorted(known))}"))
     for path in pack_files(root):

@@ -289,11 +289,23 @@ def _unfile(url: str) -> str:
     return url.removeprefix("refused: ").rsplit("/", 1)[-1] if url.startswith("file:") else url
 
 
+def _targets(print_jobs: list[PrintJob], root: Path) -> list[tuple[PrintJob, Path, str]]:
+    """Each job with the cache file its PDF lives in, and the key that names it."""
+    cache, digest = cache_dir(root), assets_digest(root)
+    keys = [cache_key(job, digest) for job in print_jobs]
+    return [(job, cache / f"{key}.pdf", key) for job, key in zip(print_jobs, keys)]
+
+
+def cached(print_jobs: list[PrintJob], root: Path) -> dict[str, Path]:
+    """The jobs whose PDF is already in the cache: {site path: cached PDF}."""
+    return {job.path: target for job, target, _ in _targets(print_jobs, root) if target.is_file()}
+
+
 def render_all(print_jobs: list[PrintJob], root: Path, workers: int | None = None,
                progress: Callable[[int, int, PrintJob, bool], None] | None = None) -> dict[str, Path]:
     """Render every job (from the cache where nothing changed); return {site path: cached PDF}.
 
-    Raises SourceErrors naming every job that failed.
+    Uncached jobs render in parallel, one process per job. Raises SourceErrors naming every job that failed.
     """
     root = Path(root)
     cache = cache_dir(root)
@@ -301,12 +313,9 @@ def render_all(print_jobs: list[PrintJob], root: Path, workers: int | None = Non
     for stale in cache.glob(".tmp-*.part"):  # left by a killed build
         if time.time() - stale.stat().st_mtime > 3600:
             stale.unlink(missing_ok=True)
-    digest = assets_digest(root)
     done: dict[str, Path] = {}
-    todo: list[tuple[PrintJob, Path, str]] = []
-    for job in print_jobs:
-        key = cache_key(job, digest)
-        target = cache / f"{key}.pdf"
+    todo = []
+    for job, target, key in _targets(print_jobs, root):
         if target.is_file():
             done[job.path] = target
             if progress:
@@ -316,42 +325,21 @@ def render_all(print_jobs: list[PrintJob], root: Path, workers: int | None = Non
     errors: list[SourceError] = []
     if todo:
         workers = workers or min(len(todo), os.cpu_count() or 1)
-        if workers == 1 or len(todo) == 1:
-            results = ((job, target, render_pdf(job.html, str(root), str(target), key)) for job, target, key in todo)
-            for job, target, problems in results:
-                _collect(job, target, problems, done, errors, root)
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(render_pdf, job.html, str(root), str(target), key): (job, target)
+                       for job, target, key in todo}
+            for future in concurrent.futures.as_completed(futures):
+                job, target = futures[future]
+                problems = future.result()
+                if problems:
+                    errors.extend(_explain(job, problems, root))
+                else:
+                    done[job.path] = target
                 if progress:
                     progress(len(done), len(print_jobs), job, False)
-        else:
-            with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(render_pdf, job.html, str(root), str(target), key): (job, target)
-                           for job, target, key in todo}
-                for future in concurrent.futures.as_completed(futures):
-                    job, target = futures[future]
-                    _collect(job, target, future.result(), done, errors, root)
-                    if progress:
-                        progress(len(done), len(print_jobs), job, False)
     if errors:
         raise SourceErrors(errors)
     return done
-
-
-def cached(print_jobs: list[PrintJob], root: Path) -> dict[str, Path]:
-    """The jobs whose PDF is already in the cache: {site path: cached PDF}."""
-    digest = assets_digest(root)
-    found = {}
-    for job in print_jobs:
-        target = cache_dir(root) / f"{cache_key(job, digest)}.pdf"
-        if target.is_file():
-            found[job.path] = target
-    return found
-
-
-def _collect(job, target, problems, done, errors, root):
-    if problems:
-        errors.extend(_explain(job, problems, root))
-    else:
-        done[job.path] = target
 
 
 def write_zip(out: Path, members: dict[str, bytes | Path]) -> None:

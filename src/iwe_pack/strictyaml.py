@@ -16,7 +16,6 @@ and ``yaml=False`` for fields filled in after loading.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import types
 import typing
@@ -25,7 +24,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
-from .errors import Collector
+from .errors import Collector, did_you_mean
 
 MAX_BYTES = 1_000_000
 
@@ -173,8 +172,7 @@ class Converter:
             choices = [str(c) for c in get_args(tp)]
             if text in choices:
                 return text
-            near = difflib.get_close_matches(text, choices, n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            hint = did_you_mean(text, choices)
             return self.fail(node, path, f"found {text!r}{hint}; allowed: {', '.join(choices)}")
         if tp is str:
             text = text.strip()
@@ -280,8 +278,7 @@ class Converter:
                 continue
             seen[key] = line_of(key_node)
             if key not in fields:
-                near = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
-                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                hint = did_you_mean(key, list(fields))
                 self.fail(key_node, sub, f"unknown key {key!r}{hint}; allowed keys here: {', '.join(fields)}")
                 ok = False
                 continue
