@@ -78,6 +78,16 @@ def copy_project(dest: Path) -> Project:
     return Project(dest)
 
 
+def assert_clean_failure(result, *needles) -> str:
+    """The command failed, said each of ``needles``, and showed no Python traceback; return what it said."""
+    out = strip_ansi(result.stdout + result.stderr)
+    assert result.returncode != 0, out
+    assert "Traceback" not in out, out
+    for needle in needles:
+        assert needle in out, f"{needle!r} not in:\n{out}"
+    return out
+
+
 def strip_ansi(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
 

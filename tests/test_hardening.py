@@ -6,26 +6,17 @@ import re
 
 import pytest
 
-from conftest import BIN, ROOT, run, strip_ansi
+from conftest import BIN, ROOT, assert_clean_failure, run
 from pdfutil import needs_poppler, text
 from test_packs import BASE, PACK
 
 WS = "content/workshop.yml"
 
 
-def fails_cleanly(result, *needles):
-    out = strip_ansi(result.stdout + result.stderr)
-    assert result.returncode != 0, out
-    assert "Traceback" not in out, out
-    for needle in needles:
-        assert needle in out, f"{needle!r} not in:\n{out}"
-    return out
-
-
 def test_a_section_cannot_hand_out_a_blank_only_sheet(project):
     project.replace(WS, "handouts: [evaluation-form, reflective-notes]",
                     "handouts: [evaluation-form, reflective-notes, wtfc-photo-checklist]")
-    fails_cleanly(project.check(), "field sections.6.handouts.3", "found 'wtfc-photo-checklist', which is only printed blank")
+    assert_clean_failure(project.check(), "field sections.6.handouts.3", "found 'wtfc-photo-checklist', which is only printed blank")
 
 
 def test_a_link_cannot_attach_a_project_file_to_a_pdf(project):
@@ -45,17 +36,17 @@ def test_a_link_cannot_attach_a_project_file_to_a_pdf(project):
 ])
 def test_no_route_round_the_outside_resource_check(project, markdown):
     project.write("content/accessibility.md", project.read("content/accessibility.md") + "\n" + markdown + "\n")
-    fails_cleanly(project.build(), "content/accessibility.md", "tracker.example", "from outside the pack")
+    assert_clean_failure(project.build(), "content/accessibility.md", "tracker.example", "from outside the pack")
 
 
 def test_changelog_and_contributing_are_checked_too(project):
     project.write("CHANGELOG.md", project.read("CHANGELOG.md") + "\n![t](https://tracker.example/log.png)\n")
-    fails_cleanly(project.build(), "the page whats-new.html", "tracker.example")
+    assert_clean_failure(project.build(), "the page whats-new.html", "tracker.example")
 
 
 def test_unreadable_changelog(project):
     project.file("CHANGELOG.md").write_bytes(project.file("CHANGELOG.md").read_bytes() + b"\xe9\n")
-    fails_cleanly(project.check(), "CHANGELOG.md, line", "is not UTF-8 text")
+    assert_clean_failure(project.check(), "CHANGELOG.md, line", "is not UTF-8 text")
 
 
 @pytest.mark.parametrize("names,needle", [
@@ -66,7 +57,7 @@ def test_group_names_that_would_clash_or_cannot_print(project, names, needle):
     groups = "".join(f"  - name: {n}\n" for n in names)
     project.write(PACK, re.sub(r"groups:\n(  .*\n)+facilitators", f"groups:\n{groups}facilitators", BASE))
     line = project.line_of(PACK, names[1] if "too like" in needle else names[0])
-    fails_cleanly(project.check(), f"{PACK}, line {line}, field groups.", needle)
+    assert_clean_failure(project.check(), f"{PACK}, line {line}, field groups.", needle)
 
 
 @needs_poppler
@@ -80,7 +71,7 @@ def test_welsh_letters_print(project):
 
 def test_a_pack_cannot_be_called_index(project):
     project.write("packs/index.yml", BASE)
-    fails_cleanly(project.check(), "packs/index.yml: the name 'index' is kept for the list of places")
+    assert_clean_failure(project.check(), "packs/index.yml: the name 'index' is kept for the list of places")
 
 
 @pytest.mark.parametrize("old,new,needle", [
@@ -90,7 +81,7 @@ def test_a_pack_cannot_be_called_index(project):
 ])
 def test_odd_values_get_messages(project, old, new, needle):
     project.write(PACK, BASE.replace(old, new))
-    fails_cleanly(project.check(), f"{PACK}, line", needle)
+    assert_clean_failure(project.check(), f"{PACK}, line", needle)
 
 
 def test_maximum_timings_advice_across_midnight(project):
@@ -135,7 +126,7 @@ def test_cards_never_overwrite_the_csv_or_crash_on_a_folder(tmp_path):
 ])
 def test_more_bad_csv(tmp_path, body, needle):
     _, result = cards(tmp_path, body)
-    fails_cleanly(result, needle)
+    assert_clean_failure(result, needle)
 
 
 def test_titles_are_escaped_once_in_the_footer(project):

@@ -8,18 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import strip_ansi
+from conftest import assert_clean_failure
 
 WS = "content/workshop.yml"
-
-
-def assert_clean_failure(result, *needles):
-    out = strip_ansi(result.stdout + result.stderr)
-    assert result.returncode != 0, out
-    assert "Traceback" not in out, out
-    for needle in needles:
-        assert needle in out, f"{needle!r} not in:\n{out}"
-    return out
 
 
 def test_yaml_syntax_error_names_file_and_line(project):
