@@ -39,28 +39,33 @@ COPIES_LABELS = {
 }
 
 
-class WebAddress(str, ScalarType):
+class PatternText(str, ScalarType):
+    """Text that must match ``pattern`` in full; ``allowed`` says what is allowed when it does not."""
+
+    pattern = ""
+    allowed = ""
+
+    @classmethod
+    def parse(cls, text: str):
+        if not re.fullmatch(cls.pattern, text):
+            raise ValueError(f"allowed: {cls.allowed}")
+        return cls(text)
+
+
+class WebAddress(PatternText):
     """A web address starting https:// (or http://), with nothing that could break out of a link."""
 
     description = "a web address starting https://"
-
-    @classmethod
-    def parse(cls, text: str) -> "WebAddress":
-        if not re.fullmatch(r"https?://[^\s<>()\[\]\"'`\\]+", text):
-            raise ValueError("allowed: a web address starting https://, with no spaces, quotes or brackets")
-        return cls(text)
+    pattern = r"https?://[^\s<>()\[\]\"'`\\]+"
+    allowed = "a web address starting https://, with no spaces, quotes or brackets"
 
 
-class Version(str, ScalarType):
+class Version(PatternText):
     """A semantic version number: major.minor.patch, such as 1.2.0."""
 
     description = "a version number such as 1.2.0"
-
-    @classmethod
-    def parse(cls, text: str) -> "Version":
-        if not re.fullmatch(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", text):
-            raise ValueError("allowed: a version number of three whole numbers, such as 1.2.0")
-        return cls(text)
+    pattern = r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
+    allowed = "a version number of three whole numbers, such as 1.2.0"
 
 
 @dataclass(frozen=True)

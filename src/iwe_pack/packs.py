@@ -292,7 +292,7 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
 
     ids = [s.id for s in workshop.sections]
     chosen: dict[str, int] = {}
-    lines = getattr(pack.minutes, "lines", {})
+    lines = pack.minutes.lines
     for key, value in pack.minutes.items():
         line = lines.get(key, src.line_for("minutes"))
         if key not in ids:
@@ -334,7 +334,7 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
 
 def _agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int]) -> list[AgendaItem]:
     clock = pack.start.minutes
-    lines = getattr(pack.minutes, "lines", {})
+    lines = pack.minutes.lines
     out: list[AgendaItem] = []
     for s in workshop.sections:
         minutes = chosen.get(s.id, default_minutes(s))

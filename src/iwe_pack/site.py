@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import re
 from pathlib import Path
 
-from .model import COPIES_LABELS, GROUP_LABELS, Workshop
+from .model import COPIES_LABELS, GROUP_LABELS, WebAddress, Workshop
 from .packs import PACKS, Plan
 from .printmd import expand_write_in
 from .render import Trusted, md_code_block, md_escape, render
@@ -165,7 +165,12 @@ def _read_text(path: Path, root: Path) -> str:
 
 def versions_page(workshop: Workshop, root: Path, releases_url: str | None) -> dict[str, str]:
     """The versions of the pack, newest first, with where to get each one's downloads."""
-    url = releases_url.rstrip("/") if releases_url and re.fullmatch(r"https://[^\s<>()\[\]\"'`]+", releases_url) else None
+    url = None
+    if releases_url:
+        try:
+            url = WebAddress.parse(releases_url.rstrip("/"))
+        except ValueError:
+            url = None  # a malformed setting: the page then says where releases are kept, without a link
     return {"versions.md": render(root / "overrides", "iwe/versions.md.j2", w=workshop, releases_url=url)}
 
 
