@@ -70,19 +70,20 @@ def per_pdf(project: Path) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     import weasyprint
 
-    from iwe_pack import load_workshop, printing
-    from iwe_pack.packs import load_packs
+    from iwe_pack import load_packs, load_workshop
+    from iwe_pack.outputs import pdf
+    from iwe_pack.views import paths, print_jobs
 
     w = load_workshop(project)
     plan = load_packs(project, w)[0]
-    jobs = printing.jobs(w, plan, project)[:8]
+    jobs = print_jobs.jobs(w, plan, project)[:8]
     out = Path(tempfile.mkdtemp(prefix="iwe-bench-pdf-"))
-    base = (project / "overrides" / printing.PRINT).as_uri() + "/"
+    base = (project / "overrides" / paths.PRINT).as_uri() + "/"
     try:
         ours, alone = [], []
         for job in jobs:
             start = time.perf_counter()
-            printing.render_pdf(job.html, str(project), str(out / "ours.pdf"), "bench")
+            pdf.render_pdf(job.html, str(project), str(out / "ours.pdf"), "bench")
             ours.append(time.perf_counter() - start)
             start = time.perf_counter()
             weasyprint.HTML(string=job.html, base_url=base).write_pdf(out / "alone.pdf")

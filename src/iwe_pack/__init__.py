@@ -1,12 +1,21 @@
 """iwe_pack: the wellbeing workshop pack, as a library.
 
-Loading, validating and timing the workshop sources, and building the pages
-and print-offs from them. Nothing here imports MkDocs; ``hooks/`` adapts it.
+The package is laid out as its pipeline, each layer importing only those below it:
+
+    diagnostics  problems found in the sources, as records with their words
+    sources      reading files into typed values that remember where they came from
+    checks       rules across values
+    model        the workshop and each place's plan: what every output is made from
+    views        pages, print HTML, slides and letters: pure functions of the model
+    outputs      PDFs and their cache, zips, atomic writes
+    commands     the ``iwe-pack`` command line
+
+Nothing here imports MkDocs; ``hooks/`` adapts it.
 """
 
-from .errors import SourceError, SourceErrors
-from .load import load_workshop
-from .model import Workshop
+from .diagnostics.record import SourceError, SourceErrors
+from .model.project import load_pack, load_packs, load_workshop
+from .model.workshop import Workshop
 
 __version__ = "0.1.0"
-__all__ = ["SourceError", "SourceErrors", "Workshop", "load_workshop", "__version__"]
+__all__ = ["SourceError", "SourceErrors", "Workshop", "load_pack", "load_packs", "load_workshop", "__version__"]

@@ -8,14 +8,14 @@ that works offline, with the keyboard or a swipe.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
 
-from .model import Workshop
-from .packs import Plan
-from .printing import source_date
-from .render import render
+from ..model.plan import Plan
+from ..model.workshop import Workshop
+from .templates import render
 
 
 def title_lines(workshop: Workshop, plan: Plan | None) -> list[str]:
@@ -24,7 +24,7 @@ def title_lines(workshop: Workshop, plan: Plan | None) -> list[str]:
     return [f"{plan.pack.place} · {plan.pack.date.long}", plan.pack.convener]
 
 
-def pptx_bytes(workshop: Workshop, plan: Plan | None) -> bytes:
+def pptx_bytes(workshop: Workshop, plan: Plan | None, when: dt.datetime | None = None) -> bytes:
     """The deck as a .pptx: title slide with place and date, a title-and-content slide each, notes included.
 
     The file is made reproducible: zip members in a fixed order with fixed dates.
@@ -35,7 +35,6 @@ def pptx_bytes(workshop: Workshop, plan: Plan | None) -> bytes:
     deck = workshop.deck
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-    when = source_date()
     props = prs.core_properties
     props.title = deck.title
     props.subject = deck.subtitle
@@ -70,11 +69,10 @@ def pptx_bytes(workshop: Workshop, plan: Plan | None) -> bytes:
         slide.notes_slide.notes_text_frame.text = notes
     raw = io.BytesIO()
     prs.save(raw)
-    return _fixed_zip(raw.getvalue())
+    return _fixed_zip(raw.getvalue(), when)
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    stamp = (source_date() or None)
+def _fixed_zip(data: bytes, stamp: dt.datetime | None) -> bytes:
     date_time = stamp.timetuple()[:6] if stamp and stamp.year >= 1980 else (1980, 1, 1, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import did_you_mean, SourceError, SourceErrors
+from ..diagnostics.record import did_you_mean, SourceError, SourceErrors
 
 TYPES = {"working-well": "ww", "not-working-well": "nww", "important-for-the-future": "iff"}
 SHORT = {v: k for k, v in TYPES.items()}

@@ -13,10 +13,17 @@ from dataclasses import dataclass
 import re
 from pathlib import Path
 
-from .model import COPIES_LABELS, GROUP_LABELS, WebAddress, Workshop
-from .packs import PACKS, Plan
-from .printmd import expand_write_in
-from .render import Trusted, md_code_block, md_escape, render
+from ..diagnostics.record import Collector
+from ..model.plan import Plan
+from ..model.project import PACKS
+from ..model.workshop import Workshop
+from ..sources.schema import COPIES_LABELS, GROUP_LABELS, WebAddress
+from ..sources.text import read_text
+from .editor_markdown import expand_write_in, to_html
+from .letters import letters
+from .paths import offline_zip_name
+from .slides import present_html
+from .templates import Trusted, md_code_block, md_escape, render
 
 ON_THE_DAY = "on-the-day"
 TEMPLATE_DIR = "iwe"  # inside overrides/
@@ -36,15 +43,6 @@ ADVICE_TITLES = {
     "technical-host": "No technical host",
     "maximum-timings": "Could run over time",
 }
-
-
-def letters(plan: Plan, workshop: Workshop, content: Path) -> dict[str, str]:
-    """The plain-text letters for a place: {file name: text}."""
-    context = dict(p=plan.pack, plan=plan, w=workshop)
-    return {
-        "joining-instructions.txt": render(content / "letters", "joining-instructions.txt.j2", **context),
-        "follow-up.txt": render(content / "letters", "follow-up.txt.j2", **context),
-    }
 
 
 PRINT_OFFS = "print-offs"
@@ -76,8 +74,6 @@ def print_off_pages(workshop: Workshop, root: Path, generic: list) -> dict[str, 
             by_handout[d.handout].append(link)
         else:
             extras.extend(_links([d], "../"))
-    from .publish import offline_zip_name
-
     out = {f"{PRINT_OFFS}/index.md": render(templates, "iwe/print-offs-index.md.j2", w=workshop, copies=COPIES_LABELS,
                                            pdfs=by_handout, extras=extras, groups=GROUP_LABELS,
                                            offline_zip=Trusted(offline_zip_name(workshop)))}
@@ -116,17 +112,15 @@ SLIDES = "slides"
 
 def slides_pages(workshop: Workshop, plans: list[Plan], root: Path, generic: list) -> dict[str, str]:
     """The slides page (notes and timing), and an HTML presentation for the generic deck and each place."""
-    from . import deck
-
     templates = root / "overrides"
     links = _links([d for d in generic if "slides" in d.path], "../")
     out = {
         f"{SLIDES}/index.md": render(templates, "iwe/slides.md.j2", deck=workshop.deck, downloads=links,
                                      section=workshop.section(workshop.deck.section)),
-        f"{SLIDES}/present.html": deck.present_html(workshop, None, root, assets="../assets", back="index.html"),
+        f"{SLIDES}/present.html": present_html(workshop, None, root, assets="../assets", back="index.html"),
     }
     for plan in plans:
-        out[f"{PACKS}/{plan.slug}/present.html"] = deck.present_html(
+        out[f"{PACKS}/{plan.slug}/present.html"] = present_html(
             workshop, plan, root, assets="../../assets", back=f"../{plan.slug}.html")
     return out
 
@@ -136,8 +130,6 @@ RUN_AMBER_SHARE = 0.2  # amber when a fifth of a section's time is left (at leas
 
 def run_pages(workshop: Workshop, plans: list[Plan], root: Path) -> dict[str, str]:
     """Run mode for each place: a standalone page for the day (now and next, countdown, notes)."""
-    from .printmd import to_html
-
     out = {}
     for plan in plans:
         data = {
@@ -152,9 +144,6 @@ def run_pages(workshop: Workshop, plans: list[Plan], root: Path) -> dict[str, st
 
 def _read_text(path: Path, root: Path) -> str:
     """A text file that a page is made from ("" if it is not there); SourceErrors if it cannot be read."""
-    from .errors import Collector
-    from .strictyaml import read_text
-
     if not path.is_file():
         return ""
     errors = Collector(root)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import MinuteRange
+from ..sources.schema import MinuteRange
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""The typed model of the workshop: what every output (site, PDFs) reads.
+"""The schema of every YAML source an editor writes: workshop, handouts, matrix, advice, slides, place packs.
 
-The dataclasses here are also the schema of the YAML sources: a field's name
+The dataclasses here are what the sources are read into: a field's name
 is the key an editor writes, its type is what the value must be. Fields with
 ``metadata={"yaml": False}`` are filled in after loading.
 """
@@ -8,10 +8,12 @@ is the key an editor writes, its type is what the value must be. Fields with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import datetime as dt
 import re
+import unicodedata
 from typing import Literal, Optional
 
-from .strictyaml import Origin, ScalarType
+from .typed_yaml import LineDict, Origin, ScalarType
 
 MINUTES = {"min": 1, "max": 600, "allowed": "a whole number of minutes from 1 to 600"}
 NOT_YAML = {"yaml": False}
@@ -161,37 +163,6 @@ class HandoutsFile(Sourced):
     handouts: list[Handout]
 
 
-@dataclass(frozen=True)
-class Workshop:
-    """Everything loaded and checked: what outputs are made from."""
-
-    title: str
-    version: str
-    budget: Budget
-    prework: list[PreworkItem]
-    sections: list[Section]
-    handouts: dict[str, Handout]
-    matrix: "Matrix"
-    advice: "AdviceRules"
-    deck: "Deck"
-    released: object = None  # the date of this version in CHANGELOG.md
-    releases: list = field(default_factory=list)  # every released version, newest first
-
-    @property
-    def total(self) -> MinuteRange:
-        return MinuteRange(sum(s.minutes.min for s in self.sections), sum(s.minutes.max for s in self.sections))
-
-    @property
-    def prework_total(self) -> MinuteRange:
-        return MinuteRange(sum(p.minutes.min for p in self.prework), sum(p.minutes.max for p in self.prework))
-
-    def handouts_for(self, section: Section) -> list[Handout]:
-        return [self.handouts[h] for h in section.handouts]
-
-    def section(self, id: str) -> Section:
-        return next(s for s in self.sections if s.id == id)
-
-
 # --- The maturity matrix (content/matrix.yml) -------------------------------
 
 SCORE = {"min": 1, "max": 9, "allowed": "a whole number from 1 to 9"}
@@ -322,3 +293,127 @@ class Deck(Sourced):
     @property
     def skippable(self) -> int:
         return sum(s.minutes for s in self.slides if s.skip)
+
+
+# --- Place packs (packs/<slug>.yml) --------------------------------------------
+
+
+def format_clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class ClockTime(ScalarType):
+    """A local time of day, written 24-hour as ``HH:MM`` (``10:30``, ``14:00``)."""
+
+    description = "a time of day such as 09:30 or 14:00 (24-hour clock)"
+
+    def __init__(self, minutes: int):
+        self.minutes = minutes  # since midnight
+
+    @classmethod
+    def parse(cls, text: str) -> "ClockTime":
+        m = re.fullmatch(r"([0-9]{1,2})[:.]([0-9]{2})", text)
+        if not m:
+            raise ValueError("allowed: a time of day such as 09:30 or 14:00 (24-hour clock, with a colon)")
+        h, mi = int(m.group(1)), int(m.group(2))
+        if h > 23 or mi > 59:
+            raise ValueError("that is not a time of day; allowed: 00:00 to 23:59, such as 09:30 or 14:00")
+        return cls(h * 60 + mi)
+
+    def __str__(self) -> str:
+        return format_clock(self.minutes)
+
+    def __eq__(self, other):
+        return isinstance(other, ClockTime) and other.minutes == self.minutes
+
+    def __hash__(self):
+        return hash(self.minutes)
+
+
+class PackDate(ScalarType):
+    """A calendar date, written ``YYYY-MM-DD``."""
+
+    description = "a date written year-month-day, such as 2026-03-12"
+
+    def __init__(self, date: dt.date):
+        self.date = date
+
+    @classmethod
+    def parse(cls, text: str) -> "PackDate":
+        m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
+        if not m:
+            raise ValueError("allowed: a date written year-month-day, such as 2026-03-12")
+        y, mo, d = map(int, m.groups())
+        try:
+            return cls(dt.date(y, mo, d))
+        except ValueError:
+            if 1 <= mo <= 12:
+                month = dt.date(y, mo, 1).strftime("%B")
+                days = ((dt.date(y + (mo == 12), mo % 12 + 1, 1)) - dt.date(y, mo, 1)).days
+                raise ValueError(f"there is no such day: {month} {y} has {days} days") from None
+            raise ValueError("there is no such month; allowed: a date such as 2026-03-12") from None
+
+    def __str__(self) -> str:
+        return self.date.isoformat()
+
+    @property
+    def long(self) -> str:
+        return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
+
+    def __eq__(self, other):
+        return isinstance(other, PackDate) and other.date == self.date
+
+    def __hash__(self):
+        return hash(self.date)
+
+
+TEXT = {"allowed": "some text"}
+
+
+@dataclass(frozen=True)
+class Group(Sourced):
+    name: str
+    facilitator: Optional[str] = None
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Break(Sourced):
+    after: str = field(metadata={"allowed": "the id of a section, e.g. taught-section"})
+    minutes: int = field(metadata={"min": 1, "max": 60, "allowed": "a whole number of minutes from 1 to 60"})
+    title: str = "Break"
+
+
+@dataclass(frozen=True)
+class PackFile(Sourced):
+    """The schema of ``packs/<slug>.yml``."""
+
+    place: str
+    convener: str
+    date: PackDate
+    start: ClockTime
+    format: Literal["in-person", "virtual"]
+    attendees: int = field(metadata=COUNT)
+    groups: list[Group]
+    facilitators: list[str]
+    venue: Optional[str] = None
+    platform: Optional[str] = None
+    joining_link: Optional[WebAddress] = None
+    technical_host: Optional[str] = None
+    contact: Optional[str] = None
+    self_assessment: Literal["share", "whole"] = "share"
+    minutes: dict[str, int] = field(default_factory=LineDict, metadata={"min": 1, "max": 600,
+                                    "allowed": "a whole number of minutes"})
+    breaks: list[Break] = field(default_factory=list)
+
+
+def slugify(name: str, fallback: str = "place") -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or fallback
+
+
+def group_slug(name: str, number: int) -> str:
+    """A group's part of a file name: its name in plain letters, or its number if that leaves nothing."""
+    slug = slugify(name, fallback="")
+    return slug or f"group-{number}"

@@ -6,14 +6,15 @@ import argparse
 import datetime as dt
 import json
 import sys
+from importlib import metadata
 from pathlib import Path
 from string import Template
 
-from . import __version__
-from .errors import SourceErrors
-from .load import load_workshop
-from .model import Workshop
-from .packs import PACKS, PackDate, Plan, default_minutes, load_pack, load_packs, slugify
+from ..diagnostics.record import SourceErrors
+from ..model.plan import Plan, default_minutes
+from ..model.project import PACKS, load_pack, load_packs, load_workshop
+from ..model.workshop import Workshop
+from ..sources.schema import PackDate, slugify
 
 
 def find_root(start: Path) -> Path:
@@ -113,9 +114,9 @@ def cmd_new(args) -> int:
 
 
 def cmd_cards(args) -> int:
-    from . import cards as cards_mod
-    from .printing import render_pdf
-    from .render import render
+    from ..outputs.pdf import render_pdf
+    from ..sources import statements_csv as cards_mod
+    from ..views.templates import render
 
     root = find_root(Path(args.root))
     w = load_workshop(root)
@@ -149,7 +150,7 @@ def cmd_cards(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="iwe-pack", description="Check and build the wellbeing workshop pack.")
-    parser.add_argument("--version", action="version", version=f"iwe-pack {__version__}")
+    parser.add_argument("--version", action="version", version=f"iwe-pack {metadata.version('iwe-pack')}")
     parser.add_argument("--root", default=".",
                         help="the project folder (default: the one holding content/workshop.yml, from here up)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

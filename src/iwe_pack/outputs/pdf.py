@@ -1,8 +1,7 @@
 """Print-offs: each a PDF rendered by WeasyPrint from our own print templates.
 
 The templates and the print stylesheet live in ``overrides/print/`` (one place
-for web and print design). :func:`jobs` lists the PDFs for a place (or the
-blank generic pack); :func:`render_all` renders them:
+for web and print design). :func:`render_all` renders the print jobs (``views.print_jobs``):
 
 * **safely**: every resource goes through :class:`SafeFetcher`, which allows
   only ``data:`` URLs and files inside the project; anything else stops the
@@ -19,132 +18,26 @@ blank generic pack); :func:`render_all` renders them:
 from __future__ import annotations
 
 import concurrent.futures
-import datetime as dt
 import hashlib
 import logging
-import math
 import mimetypes
 import os
 import re
 import time
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
+from ..diagnostics.record import SourceError, SourceErrors
+from ..sources.settings import Settings
+from ..views.paths import PRINT
+from ..views.print_jobs import PrintJob
 from . import atomic
-from .errors import SourceError, SourceErrors
-from .model import COPIES_LABELS, Workshop
-from .packs import Plan, default_minutes, group_slug
-from .printmd import to_html
-from .render import render
-
-PRINT = "print"  # the folder of print templates inside overrides/
-DOWNLOADS = "downloads"  # where PDFs and zips go in the site
-GENERIC = "generic"
-CARDS_PER_SHEET = 6
 
 
 class RefusedFetch(Exception):
     """A print source asked for a resource that is not allowed."""
-
-
-@dataclass(frozen=True)
-class PrintJob:
-    path: str  # inside the site, e.g. downloads/kingston-upon-hull/kingston-upon-hull-attendee-agenda.pdf
-    title: str
-    html: str
-    sources: tuple[str, ...] = ()  # the content files it was made from (for error messages)
-    paper: str = "A4 portrait"
-    handout: str | None = None  # the handout id (None for the facilitator pack)
-
-    @property
-    def name(self) -> str:
-        return self.path.rsplit("/", 1)[-1]
-
-
-def source_date() -> dt.datetime | None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return None
-
-
-def stamp(workshop: Workshop, plan: Plan | None) -> str:
-    if plan is None:
-        return f"Place: ____________________   Date: ____________   Pack version {workshop.version}"
-    return f"{plan.pack.place} · {plan.pack.date.long} · Pack version {workshop.version}"
-
-
-def folder(plan: Plan | None) -> str:
-    return f"{DOWNLOADS}/{plan.slug if plan else GENERIC}"
-
-
-def file_stem(plan: Plan | None) -> str:
-    return plan.slug if plan else "iwe-workshop"
-
-
-def blank_agenda(workshop: Workshop) -> list[dict]:
-    return [dict(title=s.title, minutes=default_minutes(s), section=s) for s in workshop.sections]
-
-
-def jobs(workshop: Workshop, plan: Plan | None, root: Path) -> list[PrintJob]:
-    """Every PDF for one place (or, with ``plan=None``, the blank generic pack)."""
-    templates = Path(root) / "overrides"
-    base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
-                version=workshop.version, created=_created(), to_html=to_html,
-                blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS)
-    out: list[PrintJob] = []
-    stem, where = file_stem(plan), folder(plan)
-
-    def add(name: str, title: str, template: str, sources: Iterable[str], paper: str = "A4 portrait", **extra):
-        html = render(templates, f"{PRINT}/{template}", title=title, paper=_paper_class(paper), **base, **extra)
-        handout = extra.get("handout")
-        out.append(PrintJob(f"{where}/{stem}-{name}.pdf", title, html, tuple(sources), paper,
-                            handout.id if handout else None))
-
-    place = f" for {plan.pack.place}" if plan else ""
-    notes = [f"content/{s.notes_path}" for s in workshop.sections]
-    add("facilitator-pack", f"Facilitator pack{place}", "facilitator-pack.html",
-        ["content/workshop.yml", "content/handouts/room-set-up.md", *notes],
-        room_set_up=workshop.handouts.get("room-set-up"))
-    add("slides", f"{workshop.deck.title}: slides{place}", "deck.html", ["content/slides.yml"], "16:9",
-        deck=workshop.deck)
-    add("slides-handout", f"{workshop.deck.title}: slides with speaker notes{place}", "deck-handout.html",
-        ["content/slides.yml"], deck=workshop.deck)
-    for h in workshop.handouts.values():
-        if plan and not h.in_place_packs:
-            continue
-        sources = [f"content/handouts/{h.id}.md"]
-        if h.layout in ("matrix", "scoring", "collation", "results"):
-            sources.append("content/matrix.yml")
-        if h.layout == "scoring" and plan and plan.shared:
-            for number, (group, principles) in enumerate(plan.allocation.items(), start=1):
-                add(f"{h.id}-{group_slug(group, number)}", f"{h.title}: {group}{place}", "scoring.html", sources,
-                    h.paper, handout=h, principles=principles, group=group)
-            continue
-        principles = workshop.matrix.principles
-        add(h.id, f"{h.title}{place}", f"{h.layout}.html", sources, h.paper, handout=h, principles=principles,
-            group=None, rows=_sign_in_rows(plan), cards=CARDS_PER_SHEET)
-    return out
-
-
-def _sign_in_rows(plan: Plan | None) -> int:
-    return plan.pack.attendees + max(3, math.ceil(plan.pack.attendees / 10)) if plan else 16
-
-
-def _paper_class(paper: str) -> str:
-    return "deck" if paper == "16:9" else paper.lower().replace(" ", "-")
-
-
-def _created() -> str | None:
-    when = source_date()
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
-
-
-# --- rendering --------------------------------------------------------------------------------
 
 
 def assets_digest(root: Path) -> str:
@@ -162,11 +55,10 @@ def cache_key(job: PrintJob, digest: str) -> str:
     return hashlib.sha256(f"{digest}\0{job.title}\0{job.html}".encode()).hexdigest()
 
 
-def cache_dir(root: Path) -> Path:
+def cache_dir(root: Path, settings: Settings) -> Path:
     """Where rendered PDFs are kept, named by content hash: ``.cache/iwe-pack/pdf`` in the project,
-    or ``$IWE_PACK_CACHE/pdf`` (safe to share between checkouts, since names are content hashes)."""
-    shared = os.environ.get("IWE_PACK_CACHE")
-    return (Path(shared) if shared else Path(root) / ".cache" / "iwe-pack") / "pdf"
+    or the ``cache`` setting's ``pdf`` folder (safe to share between checkouts: names are content hashes)."""
+    return (settings.cache or Path(root) / ".cache" / "iwe-pack") / "pdf"
 
 
 class SafeFetcher:
@@ -289,33 +181,32 @@ def _unfile(url: str) -> str:
     return url.removeprefix("refused: ").rsplit("/", 1)[-1] if url.startswith("file:") else url
 
 
-def _targets(print_jobs: list[PrintJob], root: Path) -> list[tuple[PrintJob, Path, str]]:
+def _targets(print_jobs: list[PrintJob], root: Path, cache: Path) -> list[tuple[PrintJob, Path, str]]:
     """Each job with the cache file its PDF lives in, and the key that names it."""
-    cache, digest = cache_dir(root), assets_digest(root)
+    digest = assets_digest(root)
     keys = [cache_key(job, digest) for job in print_jobs]
     return [(job, cache / f"{key}.pdf", key) for job, key in zip(print_jobs, keys)]
 
 
-def cached(print_jobs: list[PrintJob], root: Path) -> dict[str, Path]:
+def cached(print_jobs: list[PrintJob], root: Path, cache: Path) -> dict[str, Path]:
     """The jobs whose PDF is already in the cache: {site path: cached PDF}."""
-    return {job.path: target for job, target, _ in _targets(print_jobs, root) if target.is_file()}
+    return {job.path: target for job, target, _ in _targets(print_jobs, root, cache) if target.is_file()}
 
 
-def render_all(print_jobs: list[PrintJob], root: Path, workers: int | None = None,
+def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int | None = None,
                progress: Callable[[int, int, PrintJob, bool], None] | None = None) -> dict[str, Path]:
     """Render every job (from the cache where nothing changed); return {site path: cached PDF}.
 
     Uncached jobs render in parallel, one process per job. Raises SourceErrors naming every job that failed.
     """
     root = Path(root)
-    cache = cache_dir(root)
     cache.mkdir(parents=True, exist_ok=True)
     for stale in cache.glob(".tmp-*.part"):  # left by a killed build
         if time.time() - stale.stat().st_mtime > 3600:
             stale.unlink(missing_ok=True)
     done: dict[str, Path] = {}
     todo = []
-    for job, target, key in _targets(print_jobs, root):
+    for job, target, key in _targets(print_jobs, root, cache):
         if target.is_file():
             done[job.path] = target
             if progress:
@@ -340,24 +231,3 @@ def render_all(print_jobs: list[PrintJob], root: Path, workers: int | None = Non
     if errors:
         raise SourceErrors(errors)
     return done
-
-
-def write_zip(out: Path, members: dict[str, bytes | Path]) -> None:
-    """Write a zip atomically, with members in name order and fixed timestamps (reproducible)."""
-    when = source_date() or dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
-    stamp_ = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)).timetuple()[:6]
-    with atomic.replacing(out) as tmp:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
-            for name in sorted(members):
-                data = members[name]
-                info = zipfile.ZipInfo(name, date_time=stamp_)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                z.writestr(info, data.read_bytes() if isinstance(data, Path) else data)
-
-
-def zip_name(workshop: Workshop, plan: Plan | None) -> str:
-    return f"{DOWNLOADS}/{file_stem(plan)}-pack-v{workshop.version}.zip"
-
-
-__all__ = ["PrintJob", "SafeFetcher", "jobs", "render_all", "write_zip", "zip_name"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Collector
+from ..diagnostics.record import Collector
 
 HEADING = re.compile(r"^## \[(?P<version>[^\]]+)\](?: - (?P<date>\S+))?\s*$", re.M)
 
@@ -24,7 +24,7 @@ def releases(path: Path, errors: Collector) -> list[Release] | None:
     if not path.is_file():
         errors.add(path, None, None, "file not found; the pack's versions are listed in CHANGELOG.md")
         return None
-    from .strictyaml import read_text
+    from .text import read_text
 
     text = read_text(path, errors)
     if text is None:

@@ -1,0 +1,1 @@
+"""Rules across the values read from the sources."""

@@ -1,0 +1,105 @@
+"""Rules for a place's pack file, beyond its types: names, format, groups, sections, breaks, fit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..diagnostics.record import Collector, did_you_mean
+from ..sources.fonts import describe, missing
+from ..sources.schema import Group, MinuteRange, PackFile, format_clock, group_slug, slugify
+from .timing import Timed, check_fit
+
+
+def check_pack(pack: PackFile, path: Path, sections: list, fonts_dir: Path, errors: Collector) -> dict[str, int]:
+    """Check a pack against the workshop's sections; return the minutes it chooses for each section."""
+    slug = Path(path).stem
+    src = pack.origin
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+        errors.add(Path(path), None, None,
+                   f"the file name {Path(path).name!r} should be lower case letters, digits and hyphens, "
+                   f"such as {slugify(pack.place)}.yml")
+    if pack.format == "in-person" and not pack.venue:
+        errors.add(src.file, src.line, "venue", "is missing; an in-person workshop needs 'venue:' (the address)")
+    if pack.format == "virtual" and not pack.platform:
+        errors.add(src.file, src.line, "platform",
+                   "is missing; a virtual workshop needs 'platform:' (such as Microsoft Teams or Zoom)")
+    if not pack.groups:
+        errors.add(src.file, src.line_for("groups"), "groups", "found no groups; list at least one group")
+    if not pack.facilitators:
+        errors.add(src.file, src.line_for("facilitators"), "facilitators", "found no facilitators; name at least one")
+    if slug == "index":
+        errors.add(Path(path), None, None, "the name 'index' is kept for the list of places; call the file after "
+                                           f"the place, such as {slugify(pack.place)}.yml")
+    seen_groups: dict[str, Group] = {}
+    for i, g in enumerate(pack.groups, start=1):
+        key = group_slug(g.name, i)
+        if key in seen_groups:
+            errors.add(src.file, g.origin.line_for("name"), g.origin.field("name"),
+                       f"found {g.name!r}, too like the group {seen_groups[key].name!r} (their print-offs would share "
+                       f"a file name); give each group a clearly different name")
+        seen_groups.setdefault(key, g)
+    check_font(pack, fonts_dir, errors)
+
+    ids = [s.id for s in sections]
+    by_id = {s.id: s for s in sections}
+    chosen: dict[str, int] = {}
+    lines = pack.minutes.lines
+    for key, value in pack.minutes.items():
+        line = lines.get(key, src.line_for("minutes"))
+        if key not in ids:
+            hint = did_you_mean(key, ids)
+            errors.add(src.file, line, f"minutes.{key}", f"unknown section {key!r}{hint}; allowed: {', '.join(ids)}")
+            continue
+        s = by_id[key]
+        if not s.minutes.min <= value <= s.minutes.max:
+            errors.add(src.file, line, f"minutes.{key}",
+                       f"found {value} minutes; {s.title} takes {s.minutes.min} to {s.minutes.max} minutes")
+        chosen[key] = value
+    for b in pack.breaks:
+        if b.after not in ids:
+            hint = did_you_mean(b.after, ids)
+            errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"),
+                       f"found {b.after!r}{hint}; allowed: the id of a section: {', '.join(ids)}")
+        elif b.after == ids[-1]:
+            errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"),
+                       f"a break after {b.after!r}, the last section, is not part of the workshop; remove it")
+    return chosen
+
+
+def check_plan_fit(pack: PackFile, agenda: list, budget: MinuteRange, errors: Collector) -> None:
+    """The agenda (sections and breaks, as planned) must fit the session budget and end before midnight."""
+    src = pack.origin
+    items = [Timed(i.title, MinuteRange(i.section.minutes.min if i.section else 0, i.minutes), i.line)
+             for i in agenda]
+    fit = check_fit(items, budget, f"The plan for {pack.place} (sections and breaks)", "Item", planned=True)
+    if fit:
+        errors.add(src.file, src.line_for("minutes") if pack.minutes else src.line, "minutes", fit)
+    if agenda[-1].end > 24 * 60:
+        errors.add(src.file, src.line_for("start"), "start",
+                   f"starting at {pack.start}, the workshop would end after midnight "
+                   f"({format_clock(agenda[-1].end % (24 * 60))} the next day); start earlier")
+
+
+def check_font(pack: PackFile, fonts_dir: Path, errors: Collector) -> None:
+    """Every text field must be printable in the pack's font (else the PDFs would show empty boxes)."""
+    def check(value, where, field_name):
+        if isinstance(value, str):
+            lost = missing(value, fonts_dir)
+            if lost:
+                errors.add(pack.origin.file, where, field_name,
+                           f"found {describe(lost)}, which the pack's font cannot print; allowed: letters of "
+                           f"Latin-script languages (Welsh included), digits and punctuation")
+
+    src = pack.origin
+    for key in ("place", "convener", "venue", "platform", "contact", "technical_host"):
+        check(getattr(pack, key), src.line_for(key), key)
+    for i, name in enumerate(pack.facilitators, start=1):
+        check(name, src.line_for("facilitators"), f"facilitators.{i}")
+    for g in pack.groups:
+        for key in ("name", "facilitator"):
+            check(getattr(g, key), g.origin.line_for(key), g.origin.field(key))
+        for i, member in enumerate(g.members, start=1):
+            check(member, g.origin.line_for("members"), f"{g.origin.field('members')}.{i}")
+    for b in pack.breaks:
+        check(b.title, b.origin.line_for("title"), b.origin.field("title"))

@@ -1,0 +1,1 @@
+"""The iwe-pack command line."""

@@ -1,0 +1,1 @@
+"""Problems found in the sources, as records."""

@@ -1,0 +1,1 @@
+"""The workshop and each place's plan: what every output is made from."""

@@ -1,0 +1,38 @@
+"""The workshop as loaded and checked: what every output is made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..sources.schema import AdviceRules, Budget, Deck, Handout, Matrix, MinuteRange, PreworkItem, Section
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """Everything loaded and checked: what outputs are made from."""
+
+    title: str
+    version: str
+    budget: Budget
+    prework: list[PreworkItem]
+    sections: list[Section]
+    handouts: dict[str, Handout]
+    matrix: "Matrix"
+    advice: "AdviceRules"
+    deck: "Deck"
+    released: object = None  # the date of this version in CHANGELOG.md
+    releases: list = field(default_factory=list)  # every released version, newest first
+
+    @property
+    def total(self) -> MinuteRange:
+        return MinuteRange(sum(s.minutes.min for s in self.sections), sum(s.minutes.max for s in self.sections))
+
+    @property
+    def prework_total(self) -> MinuteRange:
+        return MinuteRange(sum(p.minutes.min for p in self.prework), sum(p.minutes.max for p in self.prework))
+
+    def handouts_for(self, section: Section) -> list[Handout]:
+        return [self.handouts[h] for h in section.handouts]
+
+    def section(self, id: str) -> Section:
+        return next(s for s in self.sections if s.id == id)

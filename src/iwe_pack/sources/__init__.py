@@ -1,0 +1,1 @@
+"""Reading files into typed values that remember their file and line."""

@@ -1,0 +1,93 @@
+"""The build's settings: read in one place, from ``mkdocs.yml`` (``extra: iwe:``) or the environment.
+
+Each setting has one name, the environment variable that sets it, and a check.
+``mkdocs.yml`` reads the same variables with ``!ENV``, so the command line and
+the site build see the same values:
+
+========================  ======================  ==========================================================
+setting                   environment variable    meaning
+========================  ======================  ==========================================================
+``packs``                 ``IWE_PACKS``           build only these place packs (names, spaces or commas)
+``pdf``                   ``IWE_PDF``             ``0`` builds pages only: no PDFs, zips or slides files
+``releases_url``          ``IWE_RELEASES_URL``    where each release's zips are kept (linked from Versions)
+``cache``                 ``IWE_PACK_CACHE``      a folder for rendered PDFs (default ``.cache/iwe-pack``)
+``source_date_epoch``     ``SOURCE_DATE_EPOCH``   the date written into PDFs and zips (reproducible builds)
+========================  ======================  ==========================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from ..diagnostics.record import SourceError, SourceErrors
+
+ENVIRONMENT = {
+    "packs": "IWE_PACKS",
+    "pdf": "IWE_PDF",
+    "releases_url": "IWE_RELEASES_URL",
+    "cache": "IWE_PACK_CACHE",
+    "source_date_epoch": "SOURCE_DATE_EPOCH",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    packs: tuple[str, ...] = ()
+    pdf: bool = True
+    releases_url: str = ""
+    cache: Path | None = None
+    source_date_epoch: int | None = None
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, object] | None, where: str = "mkdocs.yml, extra.iwe") -> "Settings":
+        """Settings from ``mkdocs.yml``'s ``extra: iwe:`` (values may be text, numbers or booleans)."""
+        values = dict(values or {})
+        problems = []
+        for key in values:
+            if key not in ENVIRONMENT:
+                problems.append(SourceError(where, None, key, f"unknown setting {key!r}; allowed: "
+                                                              f"{', '.join(ENVIRONMENT)}"))
+
+        def text(key: str) -> str:
+            value = values.get(key)
+            return "" if value is None or value is False else str(value).strip()
+
+        packs = tuple(p for p in text("packs").replace(",", " ").split() if p)
+        pdf_text = text("pdf").lower() if values.get("pdf") is not False else "0"
+        if pdf_text not in ("", "1", "0", "true", "false", "yes", "no"):
+            problems.append(SourceError(where, None, "pdf", f"found {pdf_text!r} (from {ENVIRONMENT['pdf']}); "
+                                                            f"allowed: 1 to make PDFs, 0 for pages only"))
+        epoch_text = text("source_date_epoch")
+        epoch = None
+        if epoch_text:
+            if epoch_text.isdigit():
+                epoch = int(epoch_text)
+            else:
+                problems.append(SourceError(where, None, "source_date_epoch",
+                                            f"found {epoch_text!r} (from {ENVIRONMENT['source_date_epoch']}); "
+                                            f"allowed: a whole number of seconds since 1970"))
+        if problems:
+            raise SourceErrors(problems)
+        cache = text("cache")
+        return cls(packs=packs, pdf=pdf_text not in ("0", "false", "no"), releases_url=text("releases_url"),
+                   cache=Path(cache) if cache else None, source_date_epoch=epoch)
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        """Settings from the environment variables, for the command line."""
+        environ = os.environ if environ is None else environ
+        return cls.from_mapping({key: environ.get(var) for key, var in ENVIRONMENT.items() if environ.get(var)},
+                                where="the environment")
+
+    @property
+    def source_date(self) -> dt.datetime | None:
+        """The fixed date for outputs, or None to leave dates out."""
+        return source_date(self.source_date_epoch)
+
+
+def source_date(epoch: int | None) -> dt.datetime | None:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None else None

@@ -1,0 +1,1 @@
+"""Pages, print HTML, slides and letters: pure functions of the model."""

@@ -1,0 +1,18 @@
+"""The plain-text letters for a place: joining instructions and the follow-up message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.plan import Plan
+from ..model.workshop import Workshop
+from .templates import render
+
+
+def letters(plan: Plan, workshop: Workshop, content: Path) -> dict[str, str]:
+    """The plain-text letters for a place: {file name: text}."""
+    context = dict(p=plan.pack, plan=plan, w=workshop)
+    return {
+        "joining-instructions.txt": render(content / "letters", "joining-instructions.txt.j2", **context),
+        "follow-up.txt": render(content / "letters", "follow-up.txt.j2", **context),
+    }

@@ -1,0 +1,105 @@
+"""Print-offs as HTML: each PDF's page, from the print templates in ``overrides/print/``.
+
+:func:`jobs` lists the PDFs for a place (or the blank generic pack) as
+:class:`PrintJob` values: the site path, the title and the finished HTML.
+Rendering them is ``outputs.pdf``'s work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..model.plan import Plan, default_minutes
+from ..model.workshop import Workshop
+from ..sources.schema import COPIES_LABELS, group_slug
+from .editor_markdown import to_html
+from .paths import PRINT, file_stem, folder
+from .templates import render
+
+CARDS_PER_SHEET = 6
+
+
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    path: str  # inside the site, e.g. downloads/kingston-upon-hull/kingston-upon-hull-attendee-agenda.pdf
+    title: str
+    html: str
+    sources: tuple[str, ...] = ()  # the content files it was made from (for error messages)
+    paper: str = "A4 portrait"
+    handout: str | None = None  # the handout id (None for the facilitator pack)
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+def stamp(workshop: Workshop, plan: Plan | None) -> str:
+    if plan is None:
+        return f"Place: ____________________   Date: ____________   Pack version {workshop.version}"
+    return f"{plan.pack.place} · {plan.pack.date.long} · Pack version {workshop.version}"
+
+
+def blank_agenda(workshop: Workshop) -> list[dict]:
+    return [dict(title=s.title, minutes=default_minutes(s), section=s) for s in workshop.sections]
+
+
+def jobs(workshop: Workshop, plan: Plan | None, root: Path, when: dt.datetime | None = None) -> list[PrintJob]:
+    """Every PDF for one place (or, with ``plan=None``, the blank generic pack), dated ``when`` if given."""
+    templates = Path(root) / "overrides"
+    base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
+                version=workshop.version, created=_created(when), to_html=to_html,
+                blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS)
+    out: list[PrintJob] = []
+    stem, where = file_stem(plan), folder(plan)
+
+    def add(name: str, title: str, template: str, sources: Iterable[str], paper: str = "A4 portrait", **extra):
+        html = render(templates, f"{PRINT}/{template}", title=title, paper=_paper_class(paper), **base, **extra)
+        handout = extra.get("handout")
+        out.append(PrintJob(f"{where}/{stem}-{name}.pdf", title, html, tuple(sources), paper,
+                            handout.id if handout else None))
+
+    place = f" for {plan.pack.place}" if plan else ""
+    notes = [f"content/{s.notes_path}" for s in workshop.sections]
+    add("facilitator-pack", f"Facilitator pack{place}", "facilitator-pack.html",
+        ["content/workshop.yml", "content/handouts/room-set-up.md", *notes],
+        room_set_up=workshop.handouts.get("room-set-up"))
+    add("slides", f"{workshop.deck.title}: slides{place}", "deck.html", ["content/slides.yml"], "16:9",
+        deck=workshop.deck)
+    add("slides-handout", f"{workshop.deck.title}: slides with speaker notes{place}", "deck-handout.html",
+        ["content/slides.yml"], deck=workshop.deck)
+    for h in workshop.handouts.values():
+        if plan and not h.in_place_packs:
+            continue
+        sources = [f"content/handouts/{h.id}.md"]
+        if h.layout in ("matrix", "scoring", "collation", "results"):
+            sources.append("content/matrix.yml")
+        if h.layout == "scoring" and plan and plan.shared:
+            for number, (group, principles) in enumerate(plan.allocation.items(), start=1):
+                add(f"{h.id}-{group_slug(group, number)}", f"{h.title}: {group}{place}", "scoring.html", sources,
+                    h.paper, handout=h, principles=principles, group=group)
+            continue
+        principles = workshop.matrix.principles
+        add(h.id, f"{h.title}{place}", f"{h.layout}.html", sources, h.paper, handout=h, principles=principles,
+            group=None, rows=_sign_in_rows(plan), cards=CARDS_PER_SHEET)
+    return out
+
+
+def _sign_in_rows(plan: Plan | None) -> int:
+    return plan.pack.attendees + max(3, math.ceil(plan.pack.attendees / 10)) if plan else 16
+
+
+def _paper_class(paper: str) -> str:
+    return "deck" if paper == "16:9" else paper.lower().replace(" ", "-")
+
+
+def _created(when: dt.datetime | None) -> str | None:
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
+
+
+# --- rendering --------------------------------------------------------------------------------
