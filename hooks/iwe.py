@@ -108,9 +108,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.file.abs_src_path:  # generated pages were checked when they were made
+    if not page.file.abs_src_path:  # generated pages were made from the model
         return markdown
-    return _engine(_build(config).editor_page, markdown, Path(page.file.abs_src_path))
+    return _build(config).editor_page(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
+import io
+import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -44,12 +48,41 @@ class Project:
                 return n
         raise AssertionError(f"{needle!r} not in {rel}")
 
-    def check(self, *args: str) -> subprocess.CompletedProcess:
-        return run([str(BIN / "iwe-pack"), "--root", str(self.path), "check", *args], cwd=self.path)
+    def check(self, *args: str) -> "Outcome":
+        """``iwe-pack check`` on this project, run in this process (its public entry point, ``main``)."""
+        from iwe_pack.commands.cli import main
+
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _environment():
+            code = main(["--root", str(self.path), "check", *args])
+        return Outcome(code, out.getvalue(), err.getvalue(), self, "check")
 
     def build(self, **env: str) -> subprocess.CompletedProcess:
+        """``mkdocs build --strict`` as a person runs it, in a new process."""
         return run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(self.path / "mkdocs.yml")], cwd=self.path,
                    **env)
+
+    def build_here(self, **env: str) -> "Outcome":
+        """``mkdocs build --strict`` in this process: quick where the build stops early or makes pages only."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort
+
+        log = io.StringIO()
+        handler = logging.StreamHandler(log)
+        handler.setLevel(logging.WARNING)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        code = 0
+        try:
+            with _environment(IWE_PDF="0", **env), contextlib.redirect_stderr(io.StringIO()):
+                build(load_config(config_file=str(self.path / "mkdocs.yml"), strict=True))
+        except Abort as exc:
+            code = 1
+            log.write(f"{exc}\n")
+        finally:
+            logger.removeHandler(handler)
+        return Outcome(code, "", log.getvalue(), self, "build")
 
     def page(self, rel: str) -> str:
         return (self.path / "site" / rel).read_text(encoding="utf-8")
@@ -78,14 +111,61 @@ def copy_project(dest: Path) -> Project:
     return Project(dest)
 
 
+@dataclass
+class Outcome:
+    """What a command run in this process returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    project: "Project"
+    command: str
+
+
+def problems(text: str) -> list[str]:
+    """The problem lines of a failure report (each '- file, line ...: message' with its continuation)."""
+    out, current = [], None
+    for line in strip_ansi(text).splitlines():
+        if line.startswith("- "):
+            current = line
+            out.append(current)
+        elif current is not None and line.startswith("  "):
+            out[-1] += "\n" + line
+        else:
+            current = None
+    return out
+
+
 def assert_clean_failure(result, *needles) -> str:
-    """The command failed, said each of ``needles``, and showed no Python traceback; return what it said."""
+    """The command failed, said each of ``needles``, and showed no Python traceback; return what it said.
+
+    A failed ``iwe-pack check`` must also fail ``mkdocs build --strict`` of the same sources with the very
+    same problems: the check runs the build's own validation, so this holds for every source-error test.
+    """
     out = strip_ansi(result.stdout + result.stderr)
     assert result.returncode != 0, out
     assert "Traceback" not in out, out
     for needle in needles:
         assert needle in out, f"{needle!r} not in:\n{out}"
+    if isinstance(result, Outcome) and result.command == "check":
+        built = result.project.build_here()
+        said = strip_ansi(built.stderr)
+        assert built.returncode != 0, f"the check failed but the build did not:\n{out}"
+        assert "Traceback" not in said, said
+        assert problems(said) == problems(out), f"the build said:\n{said}\nthe check said:\n{out}"
     return out
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    """The variables a person's shell would set (and the tests' shared PDF cache), for a run in this process."""
+    saved = dict(os.environ)
+    os.environ.update(NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE), **values)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def strip_ansi(text: str) -> str:

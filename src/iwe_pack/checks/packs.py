@@ -16,28 +16,27 @@ def check_pack(pack: PackFile, path: Path, sections: list, fonts_dir: Path, erro
     slug = Path(path).stem
     src = pack.origin
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-        errors.add(Path(path), None, None,
-                   f"the file name {Path(path).name!r} should be lower case letters, digits and hyphens, "
-                   f"such as {slugify(pack.place)}.yml")
+        errors.add(Path(path), None, None, "pack.bad-file-name", found=repr(Path(path).name),
+                   allowed=f"{slugify(pack.place)}.yml")
     if pack.format == "in-person" and not pack.venue:
-        errors.add(src.file, src.line, "venue", "is missing; an in-person workshop needs 'venue:' (the address)")
+        errors.add(src.file, src.line, "venue", "pack.venue-missing")
     if pack.format == "virtual" and not pack.platform:
-        errors.add(src.file, src.line, "platform",
-                   "is missing; a virtual workshop needs 'platform:' (such as Microsoft Teams or Zoom)")
+        errors.add(src.file, src.line, "platform", "pack.platform-missing")
     if not pack.groups:
-        errors.add(src.file, src.line_for("groups"), "groups", "found no groups; list at least one group")
+        errors.add(src.file, src.line_for("groups"), "groups", "pack.no-groups")
+    if pack.groups and len(pack.groups) > pack.attendees:
+        errors.add(src.file, src.line_for("groups"), "groups", "pack.more-groups-than-people", found=len(pack.groups),
+                   allowed=pack.attendees)
     if not pack.facilitators:
-        errors.add(src.file, src.line_for("facilitators"), "facilitators", "found no facilitators; name at least one")
+        errors.add(src.file, src.line_for("facilitators"), "facilitators", "pack.no-facilitators")
     if slug == "index":
-        errors.add(Path(path), None, None, "the name 'index' is kept for the list of places; call the file after "
-                                           f"the place, such as {slugify(pack.place)}.yml")
+        errors.add(Path(path), None, None, "pack.index-name", allowed=f"{slugify(pack.place)}.yml")
     seen_groups: dict[str, Group] = {}
     for i, g in enumerate(pack.groups, start=1):
         key = group_slug(g.name, i)
         if key in seen_groups:
-            errors.add(src.file, g.origin.line_for("name"), g.origin.field("name"),
-                       f"found {g.name!r}, too like the group {seen_groups[key].name!r} (their print-offs would share "
-                       f"a file name); give each group a clearly different name")
+            errors.add(src.file, g.origin.line_for("name"), g.origin.field("name"), "pack.group-names-clash",
+                       found=repr(g.name), other=seen_groups[key].name)
         seen_groups.setdefault(key, g)
     check_font(pack, fonts_dir, errors)
 
@@ -49,21 +48,22 @@ def check_pack(pack: PackFile, path: Path, sections: list, fonts_dir: Path, erro
         line = lines.get(key, src.line_for("minutes"))
         if key not in ids:
             hint = did_you_mean(key, ids)
-            errors.add(src.file, line, f"minutes.{key}", f"unknown section {key!r}{hint}; allowed: {', '.join(ids)}")
+            errors.add(src.file, line, f"minutes.{key}", "pack.unknown-section", found=repr(key), hint=hint,
+                       allowed=", ".join(ids))
             continue
         s = by_id[key]
         if not s.minutes.min <= value <= s.minutes.max:
-            errors.add(src.file, line, f"minutes.{key}",
-                       f"found {value} minutes; {s.title} takes {s.minutes.min} to {s.minutes.max} minutes")
+            errors.add(src.file, line, f"minutes.{key}", "pack.minutes-out-of-range", found=value, section=s.title,
+                       allowed=f"{s.minutes.min} to {s.minutes.max}")
         chosen[key] = value
     for b in pack.breaks:
         if b.after not in ids:
             hint = did_you_mean(b.after, ids)
-            errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"),
-                       f"found {b.after!r}{hint}; allowed: the id of a section: {', '.join(ids)}")
+            errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"), "pack.unknown-break-section",
+                       found=repr(b.after), hint=hint, allowed=", ".join(ids))
         elif b.after == ids[-1]:
-            errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"),
-                       f"a break after {b.after!r}, the last section, is not part of the workshop; remove it")
+            errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"), "pack.break-at-end",
+                       found=repr(b.after))
     return chosen
 
 
@@ -74,22 +74,21 @@ def check_plan_fit(pack: PackFile, agenda: list, budget: MinuteRange, errors: Co
              for i in agenda]
     fit = check_fit(items, budget, f"The plan for {pack.place} (sections and breaks)", "Item", planned=True)
     if fit:
-        errors.add(src.file, src.line_for("minutes") if pack.minutes else src.line, "minutes", fit)
+        errors.add(src.file, src.line_for("minutes") if pack.minutes else src.line, "minutes", "pack.does-not-fit",
+                   detail=fit)
     if agenda[-1].end > 24 * 60:
-        errors.add(src.file, src.line_for("start"), "start",
-                   f"starting at {pack.start}, the workshop would end after midnight "
-                   f"({format_clock(agenda[-1].end % (24 * 60))} the next day); start earlier")
+        errors.add(src.file, src.line_for("start"), "start", "pack.past-midnight", found=pack.start,
+                   end=format_clock(agenda[-1].end % (24 * 60)))
 
 
 def check_font(pack: PackFile, fonts_dir: Path, errors: Collector) -> None:
     """Every text field must be printable in the pack's font (else the PDFs would show empty boxes)."""
+
     def check(value, where, field_name):
         if isinstance(value, str):
             lost = missing(value, fonts_dir)
             if lost:
-                errors.add(pack.origin.file, where, field_name,
-                           f"found {describe(lost)}, which the pack's font cannot print; allowed: letters of "
-                           f"Latin-script languages (Welsh included), digits and punctuation")
+                errors.add(pack.origin.file, where, field_name, "pack.font-cannot-print", found=describe(lost))
 
     src = pack.origin
     for key in ("place", "convener", "venue", "platform", "contact", "technical_host"):

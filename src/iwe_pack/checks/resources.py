@@ -24,8 +24,8 @@ RESOURCE = re.compile(
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def resource_problems(text: str, md_file: Path, content: Path) -> list[tuple[int, str]]:
-    """(line, message) for each resource in ``text`` that would be fetched from outside content/."""
+def resource_problems(text: str, md_file: Path, content: Path) -> list[tuple[int, str, str]]:
+    """(line, message code, what was found) for each resource in ``text`` that would be fetched from outside content/."""
     problems = []
     content = content.resolve()
     for m in RESOURCE.finditer(text):
@@ -34,14 +34,14 @@ def resource_problems(text: str, md_file: Path, content: Path) -> list[tuple[int
         if url.lower().startswith("data:"):
             continue
         if SCHEME.match(url) or url.startswith("//") or url.startswith("\\\\"):
-            problems.append((line, f"found {url!r}, which would be fetched from outside the pack; "
-                                   f"allowed: an image file inside content/, linked by a relative path"))
+            problems.append((line, "resource.outside-pack", repr(url)))
             continue
         path = unquote(urlparse(url).path)
         target = (content / path.lstrip("/")) if path.startswith("/") else (md_file.parent / path)
         if not target.resolve().is_relative_to(content):
-            problems.append((line, f"found {url!r}, which points outside content/; "
-                                   f"allowed: an image file inside content/, linked by a relative path"))
+            problems.append((line, "resource.outside-content", repr(url)))
+        elif path and not target.is_file():
+            problems.append((line, "resource.missing", repr(url)))
     return problems
 
 
@@ -55,9 +55,10 @@ NOT_FETCHED_LINKS = {"canonical", "prev", "next", "alternate", "author", "licens
 CSS_URL = re.compile(r"url\(\s*[\"']?([^\"')\s]+)|@import\s+[\"']([^\"']+)", re.IGNORECASE)
 
 
-def html_resource_problems(html_text: str, page_path: str) -> list[str]:
+def html_resource_problems(html_text: str, page_path: str) -> list[tuple[str, str]]:
     """Resources a rendered page would fetch from outside the site: the final check, after Markdown,
-    templates and entities have all been applied. ``page_path`` is the page's path inside the site."""
+    templates and entities have all been applied. ``page_path`` is the page's path inside the site.
+    Returns (message code, what was found) for each."""
     from html.parser import HTMLParser
 
     found: list[str] = []
@@ -97,9 +98,9 @@ def html_resource_problems(html_text: str, page_path: str) -> list[str]:
         if url.lower().startswith("data:"):
             continue
         if SCHEME.match(url) or url.startswith(("//", "\\\\")):
-            problems.append(f"the page would fetch {url!r} from outside the pack; allowed: files inside content/")
+            problems.append(("page.fetches-outside", repr(url)))
             continue
         target = (base / unquote(urlparse(url).path)).resolve()
         if not target.is_relative_to(Path("/site")):
-            problems.append(f"the page would fetch {url!r}, outside the site; allowed: files inside content/")
+            problems.append(("page.fetches-outside-site", repr(url)))
     return problems

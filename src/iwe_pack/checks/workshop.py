@@ -18,11 +18,11 @@ def check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
     section = next((s for s in sections if s.id == deck.section), None)
     if section is None:
         hint = did_you_mean(deck.section, [s.id for s in sections])
-        errors.add(src.file, src.line_for("section"), "section",
-                   f"found {deck.section!r}{hint}; allowed: the id of a section in content/workshop.yml")
+        errors.add(src.file, src.line_for("section"), "section", "deck.unknown-section", found=repr(deck.section),
+                   hint=hint)
         return
     if not deck.slides:
-        errors.add(src.file, src.line_for("slides"), "slides", "found no slides; add at least one")
+        errors.add(src.file, src.line_for("slides"), "slides", "deck.no-slides")
         return
     fit = check_fit([Timed(sl.title, MinuteRange(0 if sl.skip else sl.minutes, sl.minutes), sl.origin.line_for("minutes"))
                      for sl in deck.slides], section.minutes, f"The slides for {section.title}", "Slide",
@@ -31,7 +31,7 @@ def check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
         skippable = [sl for sl in deck.slides if sl.skip]
         hint = (f"\n  Slides marked 'skip: true' ({deck.skippable} minutes): "
                 + ", ".join(sl.title for sl in skippable)) if skippable and deck.minutes > section.minutes.max else ""
-        errors.add(src.file, src.line_for("slides"), "slides", fit + hint)
+        errors.add(src.file, src.line_for("slides"), "slides", "deck.does-not-fit", detail=fit + hint)
 
 
 def check_matrix(m: Matrix, errors: Collector) -> None:
@@ -39,45 +39,43 @@ def check_matrix(m: Matrix, errors: Collector) -> None:
     for i, level in enumerate(m.levels, start=1):
         if level.score != i:
             errors.add(level.origin.file, level.origin.line_for("score"), level.origin.field("score"),
-                       f"found {level.score}; levels are listed lowest first, so this one must be {i}")
+                       "matrix.level-order", found=level.score, allowed=i)
     if len(m.levels) < 2:
-        errors.add(m.origin.file, m.origin.line_for("levels"), "levels", "a matrix needs at least two levels")
+        errors.add(m.origin.file, m.origin.line_for("levels"), "levels", "matrix.too-few-levels")
     if not m.principles:
-        errors.add(m.origin.file, m.origin.line_for("principles"), "principles", "found no principles; add at least one")
+        errors.add(m.origin.file, m.origin.line_for("principles"), "principles", "matrix.no-principles")
     seen: dict[str, int] = {}
     names = {lv.score: lv.name for lv in m.levels}
     for p in m.principles:
         check_slug(p.id, p, "id", errors)
         if p.id in seen:
-            errors.add(p.origin.file, p.origin.line_for("id"), p.origin.field("id"),
-                       f"principle id {p.id!r} is used twice (first on line {seen[p.id]}); each principle needs its own id")
+            errors.add(p.origin.file, p.origin.line_for("id"), p.origin.field("id"), "workshop.duplicate-id",
+                       found=repr(p.id), kind="principle", first=seen[p.id])
         seen.setdefault(p.id, p.origin.line_for("id"))
         scores = [pl.level for pl in p.levels]
         for score, name in names.items():
             if score not in scores:
-                errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"),
-                           f"principle {p.id!r} has no entry for level {score} ({name}); "
-                           f"every principle describes every level, {', '.join(map(str, names))}")
+                errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"), "matrix.level-missing",
+                           found=score, allowed=", ".join(map(str, names)), principle=p.id, name=name)
         for pl in p.levels:
             if pl.level not in names:
-                errors.add(pl.origin.file, pl.origin.line_for("level"), pl.origin.field("level"),
-                           f"found level {pl.level}; allowed: {', '.join(map(str, names))} (the levels listed at the top)")
+                errors.add(pl.origin.file, pl.origin.line_for("level"), pl.origin.field("level"), "matrix.unknown-level",
+                           found=pl.level, allowed=", ".join(map(str, names)))
             elif scores.count(pl.level) > 1:
-                errors.add(pl.origin.file, pl.origin.line_for("level"), pl.origin.field("level"),
-                           f"level {pl.level} is described twice in principle {p.id!r}; keep one")
+                errors.add(pl.origin.file, pl.origin.line_for("level"), pl.origin.field("level"), "matrix.level-twice",
+                           found=pl.level, principle=p.id)
             if not pl.evidence:
                 errors.add(pl.origin.file, pl.origin.line_for("evidence"), pl.origin.field("evidence"),
-                           "found no evidence prompts; add at least one question, e.g. 'What could we point to?'")
+                           "matrix.no-evidence")
         if scores == sorted(scores) or len(set(scores)) != len(scores):
             continue
-        errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"),
-                   f"levels are in the order {scores}; list them lowest first")
+        errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"), "matrix.levels-unsorted",
+                   found=scores)
 
 
 def check_slug(value: str, obj, key: str, errors: Collector) -> None:
     if not SLUG.fullmatch(value):
-        errors.add(obj.origin.file, obj.origin.line_for(key), obj.origin.field(key),
-                   f"found {value!r}; allowed: lower case letters, digits and single hyphens, e.g. wrap-up")
+        errors.add(obj.origin.file, obj.origin.line_for(key), obj.origin.field(key), "workshop.bad-id", found=repr(value))
 
 
 def check_ranges(wf: WorkshopFile, errors: Collector) -> None:
@@ -86,5 +84,5 @@ def check_ranges(wf: WorkshopFile, errors: Collector) -> None:
     ranges += [(wf.budget.session, "budget.session"), (wf.budget.prework, "budget.prework")]
     for r, name in ranges:
         if r.min > r.max:
-            errors.add(r.origin.file, r.origin.line_for("min"), f"{name}.min",
-                       f"min is {r.min} but max is {r.max}; min must not be more than max")
+            errors.add(r.origin.file, r.origin.line_for("min"), f"{name}.min", "workshop.min-above-max", found=r.min,
+                       allowed=r.max)

@@ -10,11 +10,16 @@ from importlib import metadata
 from pathlib import Path
 from string import Template
 
-from ..diagnostics.record import SourceErrors
+from ..diagnostics.catalogue import guide_table
+from ..diagnostics.record import Diagnostic, SourceErrors
+from ..diagnostics.report import for_github
 from ..model.plan import Plan, default_minutes
-from ..model.project import PACKS, load_pack, load_packs, load_workshop
+from ..model.project import PACKS, load_project, load_workshop
+from ..outputs.site_build import validate
+from ..sources.settings import Settings
 from ..model.workshop import Workshop
 from ..sources.schema import PackDate, slugify
+from ..sources.typed_yaml import Invalid
 
 
 def find_root(start: Path) -> Path:
@@ -56,17 +61,20 @@ def agenda(plan: Plan) -> str:
 
 def cmd_check(args) -> int:
     root = find_root(Path(args.root))
-    w = load_workshop(root)
-    if args.packs:
-        for i, name in enumerate(args.packs):
-            path = Path(name)
-            if not path.is_file():
-                print(f"iwe-pack: {name}: file not found", file=sys.stderr)
-                return 1
-            print(("\n" if i else "") + agenda(load_pack(path, w, root)))
+    settings = Settings.from_environment()
+    paths = [Path(name) for name in args.packs]
+    for path in paths:
+        if not path.is_file():
+            print(f"iwe-pack: {path}: file not found", file=sys.stderr)
+            return 1
+    project, _ = validate(root, settings, extra_packs=paths)
+    w = project.workshop
+    if paths:
+        chosen = [p for p in project.plans if p.source in {path.resolve() for path in paths}]
+        print("\n\n".join(agenda(plan) for plan in chosen))
         return 0
     print(running_order(w))
-    plans = load_packs(root, w)
+    plans = project.plans
     print(f"\nPlace packs ({len(plans)}):")
     for plan in plans:
         advice = f"{len(plan.advice)} piece{'s' if len(plan.advice) != 1 else ''} of advice"
@@ -86,8 +94,9 @@ def cmd_new(args) -> int:
     if args.date:
         try:
             PackDate.parse(args.date)
-        except ValueError as exc:
-            print(f"iwe-pack: --date {args.date!r}: {exc}", file=sys.stderr)
+        except Invalid as exc:
+            problem = Diagnostic(exc.code, "--date", found=repr(args.date), details=exc.details)
+            print(f"iwe-pack: {problem}", file=sys.stderr)
             return 1
     slug = slugify(place)
     if slug == "index":
@@ -119,7 +128,8 @@ def cmd_cards(args) -> int:
     from ..views.templates import render
 
     root = find_root(Path(args.root))
-    w = load_workshop(root)
+    project = load_project(root, Settings.from_environment())
+    w = project.workshop
     found = cards_mod.read(Path(args.csv))
     out = Path(args.output or Path(args.csv).with_suffix(".pdf"))
     if out.resolve() == Path(args.csv).resolve() or out.is_dir() or out.suffix.lower() != ".pdf":
@@ -129,7 +139,7 @@ def cmd_cards(args) -> int:
         print(f"iwe-pack: {out}: the folder {out.parent} does not exist", file=sys.stderr)
         return 1
     title = args.title or f"Statement cards from {Path(args.csv).name}"
-    html = render(root / "overrides", "print/cards.html", title=title, cards=found, paper="a4-portrait",
+    html = render(project.templates, "print/cards.html", title=title, cards=found, paper="a4-portrait",
                   stamp=f"{title} · Pack version {w.version}", version=w.version, created=None, p=None)
     try:
         problems = render_pdf(html, str(root), str(out), "cards")
@@ -148,11 +158,19 @@ def cmd_cards(args) -> int:
     return 0
 
 
+def cmd_messages(args) -> int:
+    print(guide_table(), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="iwe-pack", description="Check and build the wellbeing workshop pack.")
     parser.add_argument("--version", action="version", version=f"iwe-pack {metadata.version('iwe-pack')}")
     parser.add_argument("--root", default=".",
                         help="the project folder (default: the one holding content/workshop.yml, from here up)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="how to report problems: text (default), or github to also print GitHub Actions "
+                             "annotations, which show each problem on its file and line in a pull request")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("check", help="validate the sources and packs; print the running order, or a pack's agenda")
     p.add_argument("packs", nargs="*", metavar="PACK", help="pack files to check and show (default: all, briefly)")
@@ -167,12 +185,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="the PDF to write (default: beside the CSV, with .pdf)")
     p.add_argument("--title", help="the title printed on the sheets")
     p.set_defaults(func=cmd_cards)
+    p = sub.add_parser("messages", help="list every message the checks can give, with what to do (Markdown)")
+    p.set_defaults(func=cmd_messages)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except SourceErrors as exc:
         print(f"iwe-pack: {exc}", file=sys.stderr)
+        if args.format == "github":
+            print(for_github(exc))
         return 1
+    except BrokenPipeError:  # the output was piped into a program that stopped reading (such as head)
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

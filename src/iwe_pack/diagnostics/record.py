@@ -1,17 +1,22 @@
-"""Errors in sources that a person edits.
+"""Problems in sources that a person edits, as records.
 
-Every problem is reported as a :class:`SourceError` naming the file, the line,
-the field, what was found and what is allowed. Loading collects as many as it
-can find in one pass, so an editor can fix them all at once, then raises
+Every problem is a :class:`Diagnostic`: a code from the catalogue
+(:mod:`.catalogue`), the file, the line, the field, what was found, what is
+allowed, a hint, and any details its words need. Loading collects as many as
+it can find in one pass, so an editor can fix them all at once, then raises
 :class:`SourceErrors`. Neither is meant to produce a Python traceback: the
-command line and the MkDocs hook print ``str(error)`` and stop.
+command line and the MkDocs hook print them (see :mod:`.report`) and stop.
 """
 
 from __future__ import annotations
 
 import difflib
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
+
+from .catalogue import CATALOGUE
 
 
 def did_you_mean(found: str, choices) -> str:
@@ -21,25 +26,47 @@ def did_you_mean(found: str, choices) -> str:
 
 
 @dataclass(frozen=True)
-class SourceError:
+class Diagnostic:
+    code: str
     file: str
-    line: int | None
-    field: str | None
-    message: str
+    line: int | None = None
+    field: str | None = None
+    found: str | None = None
+    allowed: str | None = None
+    hint: str | None = None
+    details: Mapping[str, object] = dataclasses.field(default_factory=dict, compare=False)
 
-    def __str__(self) -> str:
+    def __post_init__(self):
+        if self.code not in CATALOGUE:
+            raise KeyError(f"no message {self.code!r} in the catalogue")  # a bug in the engine, not in a source
+
+    @property
+    def message(self) -> str:
+        """The words, from the catalogue."""
+        values = {"found": self.found, "allowed": self.allowed, "hint": self.hint or "", **self.details}
+        return CATALOGUE[self.code].text.format(**values)
+
+    @property
+    def where(self) -> str:
         where = self.file
         if self.line:
             where += f", line {self.line}"
         if self.field:
             where += f", field {self.field}"
-        return f"{where}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+# The name the rest of the engine has used for a problem in a source.
+SourceError = Diagnostic
 
 
 class SourceErrors(Exception):
     """One or more mistakes in the sources. ``str()`` lists them all."""
 
-    def __init__(self, errors: list[SourceError]):
+    def __init__(self, errors: list[Diagnostic]):
         self.errors = list(errors)
         super().__init__(self.__str__())
 
@@ -56,11 +83,11 @@ def _indent(text: str) -> str:
 
 
 class Collector:
-    """Gathers errors while loading; ``raise_if_any`` ends the load."""
+    """Gathers problems while loading; ``raise_if_any`` ends the load."""
 
     def __init__(self, root: Path):
         self.root = root
-        self.errors: list[SourceError] = []
+        self.errors: list[Diagnostic] = []
 
     def rel(self, path: Path) -> str:
         try:
@@ -68,9 +95,11 @@ class Collector:
         except ValueError:
             return str(path)
 
-    def add(self, file: Path | str, line: int | None, field: str | None, message: str) -> None:
+    def add(self, file: Path | str, line: int | None, field: str | None, code: str, found: object = None,
+            allowed: object = None, hint: str | None = None, **details: object) -> None:
         name = self.rel(file) if isinstance(file, Path) else file
-        self.errors.append(SourceError(name, line, field, message))
+        self.errors.append(Diagnostic(code, name, line, field, None if found is None else str(found),
+                                      None if allowed is None else str(allowed), hint, details))
 
     def raise_if_any(self) -> None:
         if self.errors:

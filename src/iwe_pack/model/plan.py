@@ -6,6 +6,7 @@ Pure: made from a checked pack file (``packs/<slug>.yml``) and the workshop.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from ..sources.schema import Group, Handout, PackFile, Principle, Section, format_clock, group_slug, slugify
@@ -57,6 +58,7 @@ class PrintItem:
 @dataclass(frozen=True)
 class Plan:
     slug: str
+    source: Path  # the pack file
     pack: PackFile
     agenda: list[AgendaItem]
     advice: list[Advice]

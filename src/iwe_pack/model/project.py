@@ -1,23 +1,31 @@
 """Reading every source into the checked model: the one way in for the site, the PDFs and the command line.
 
-Sources are read (``sources``), checked (``checks``) and composed into a
-:class:`Workshop` and a :class:`Plan` for each place. Every problem found is
-collected and raised together as :class:`SourceErrors`.
+:func:`load_project` reads every source the build uses once (YAML, Markdown,
+hand-written pages, the changelog and editor's guide, templates and letters),
+checks them (``checks``) and composes a :class:`Project`: the :class:`Workshop`,
+a :class:`Plan` for each place, and the texts and templates the views render
+from. Every problem found is collected and raised together as
+:class:`SourceErrors`. Views never open a file.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.packs import check_pack, check_plan_fit
+from ..checks.pages import MARKERS, check_markers
 from ..checks.resources import resource_problems
+from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, SourceError, SourceErrors, did_you_mean
 from ..sources import changelog, typed_yaml
 from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, WorkshopFile
+from ..sources.settings import Settings
+from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
 from .advice import advise
 from .plan import Plan, allocate, build_agenda, print_list
@@ -25,6 +33,80 @@ from .workshop import Workshop
 
 PACKS = "packs"
 FONTS = "overrides/assets/fonts"
+GUIDE = "content/guides/matrix-scoring.md"
+TEXTS = ("CHANGELOG.md", "CONTRIBUTING.md", GUIDE)  # texts that pages are made from
+# content/ folders whose Markdown is read into the model, not published as pages of its own
+NOT_PAGES = ("sections", "handouts", "guides", "letters")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything the outputs are made from, read and checked once."""
+
+    root: Path
+    settings: Settings
+    workshop: Workshop
+    plans: list[Plan]
+    templates: TemplateSet
+    texts: dict[str, str]  # by path in the project: CHANGELOG.md, CONTRIBUTING.md, the scoring guide
+    pages: dict[str, str]  # hand-written pages, by path inside content/
+
+
+def load_project(root: Path, settings: Settings | None = None, extra_packs: list[Path] = ()) -> Project:
+    """Read and check every source; raise SourceErrors listing every problem found.
+
+    With ``extra_packs`` (pack files to check by themselves), those are the only packs loaded.
+    """
+    root = Path(root)
+    settings = settings or Settings()
+    errors = Collector(root)
+    templates = read_templates(root, errors)
+    texts = {name: _read_optional(root / name, errors) for name in TEXTS}
+    pages = _read_pages(root, errors)
+    check_markers(texts.get("CONTRIBUTING.md", ""), "CONTRIBUTING.md", {"messages"}, errors)
+    check_print_styles(root, errors)
+    workshop = None
+    try:
+        workshop = load_workshop(root)
+    except SourceErrors as exc:
+        errors.errors.extend(exc.errors)
+    plans = []
+    if workshop is not None:
+        try:
+            if extra_packs:
+                plans = _load_each(extra_packs, workshop, root)
+            else:
+                plans = load_packs(root, workshop, only=list(settings.packs) or None)
+        except SourceErrors as exc:
+            errors.errors.extend(exc.errors)
+    errors.raise_if_any()
+    return Project(root, settings, workshop, plans, templates, texts, pages)
+
+
+def _read_optional(path: Path, errors: Collector) -> str:
+    if not path.is_file():
+        return ""
+    return read_text(path, errors) or ""
+
+
+def _read_pages(root: Path, errors: Collector) -> dict[str, str]:
+    """Hand-written pages (every .md in content/ outside the folders the model reads), checked."""
+    content = root / "content"
+    out = {}
+    for path in sorted(content.rglob("*.md")):
+        rel = path.relative_to(content)
+        if rel.parts[0] in NOT_PAGES:
+            continue
+        text = read_text(path, errors)
+        if text is None:
+            continue
+        for n, code, found in resource_problems(text, path, content):
+            errors.add(path, n, None, code, found=found)
+        check_markers(text, f"content/{rel.as_posix()}", {"prework"}, errors)
+        out[rel.as_posix()] = text
+    return out
+
+
 
 
 def load_workshop(root: Path) -> Workshop:
@@ -45,8 +127,8 @@ def load_workshop(root: Path) -> Workshop:
     for h in hf.handouts:
         check_slug(h.id, h, "id", errors)
         if h.id in handouts:
-            errors.add(h.origin.file, h.origin.line_for("id"), h.origin.field("id"),
-                       f"handout id {h.id!r} is used twice (first on line {handouts[h.id].origin.line_for('id')}); each handout needs its own id")
+            errors.add(h.origin.file, h.origin.line_for("id"), h.origin.field("id"), "workshop.duplicate-id",
+                       found=repr(h.id), kind="handout", first=handouts[h.id].origin.line_for("id"))
         body = _read_markdown(content, f"handouts/{h.id}.md", h, "id", errors, required=h.layout == "text")
         handouts.setdefault(h.id, dataclasses.replace(h, body=body or "", origin=h.origin))
 
@@ -56,35 +138,35 @@ def load_workshop(root: Path) -> Workshop:
     for number, s in enumerate(wf.sections, start=1):
         check_slug(s.id, s, "id", errors)
         if s.id in seen:
-            errors.add(s.origin.file, s.origin.line_for("id"), s.origin.field("id"),
-                       f"section id {s.id!r} is used twice (first on line {seen[s.id].origin.line_for('id')}); each section needs its own id")
+            errors.add(s.origin.file, s.origin.line_for("id"), s.origin.field("id"), "workshop.duplicate-id",
+                       found=repr(s.id), kind="section", first=seen[s.id].origin.line_for("id"))
         seen.setdefault(s.id, s)
         for i, ref in enumerate(s.handouts, start=1):
             if ref in handouts and not handouts[ref].in_place_packs:
                 errors.add(s.origin.file, s.origin.line_for("handouts"), f"{s.origin.field('handouts')}.{i}",
-                           f"found {ref!r}, which is only printed blank (in_place_packs: false in "
-                           f"content/handouts.yml); allowed: a handout that place packs print")
+                           "workshop.blank-only-handout", found=repr(ref))
             if ref not in handouts:
                 hint = did_you_mean(ref, list(handouts))
                 errors.add(s.origin.file, s.origin.line_for("handouts"), f"{s.origin.field('handouts')}.{i}",
-                           f"found {ref!r}{hint}; allowed: a handout id from content/handouts.yml")
-        notes = _read_notes(content, s, errors)
-        notes = expand_handouts(notes, handouts, s, errors) if notes else notes
-        sections.append(dataclasses.replace(s, notes_markdown=notes or "", number=number, origin=s.origin))
+                           "workshop.unknown-handout", found=repr(ref), hint=hint)
+        source = _read_notes(content, s, errors)
+        notes = expand_handouts(source, handouts, s, errors) if source else source
+        sections.append(dataclasses.replace(s, notes_markdown=notes or "", notes_source=source or "", number=number,
+                                            origin=s.origin))
 
     if not wf.sections:
-        errors.add(wf.origin.file, wf.origin.line_for("sections"), "sections", "found no sections; allowed: a list of at least one section")
+        errors.add(wf.origin.file, wf.origin.line_for("sections"), "sections", "workshop.no-sections")
     errors.raise_if_any()
 
     budget = wf.budget
     fit = check_fit([Timed(s.title, s.minutes, s.origin.line_for("minutes")) for s in sections], budget.session,
                     "The sections of the running order", "Section")
     if fit:
-        errors.add(wf.origin.file, budget.origin.line_for("session"), "budget.session", fit)
+        errors.add(wf.origin.file, budget.origin.line_for("session"), "budget.session", "workshop.does-not-fit", detail=fit)
     fit = check_fit([Timed(p.title, p.minutes, p.origin.line_for("minutes")) for p in wf.prework], budget.prework,
                     "The pre-work items", "Pre-work")
     if fit:
-        errors.add(wf.origin.file, budget.origin.line_for("prework"), "budget.prework", fit)
+        errors.add(wf.origin.file, budget.origin.line_for("prework"), "budget.prework", "workshop.does-not-fit", detail=fit)
     check_deck(deck, sections, errors)
     found = changelog.releases(root / "CHANGELOG.md", errors)
     release = changelog.check_version(str(wf.version), found, root / "CHANGELOG.md", errors) if found is not None \
@@ -92,8 +174,8 @@ def load_workshop(root: Path) -> Workshop:
     known = {r.version for r in found or []}
     for s in sections:
         if found is not None and s.changed and s.changed not in known:
-            errors.add(s.origin.file, s.origin.line_for("changed"), s.origin.field("changed"),
-                       f"found {s.changed}; allowed: a version listed in CHANGELOG.md ({', '.join(sorted(known - {'Unreleased'}))})")
+            errors.add(s.origin.file, s.origin.line_for("changed"), s.origin.field("changed"), "workshop.unknown-version",
+                       found=s.changed, allowed=", ".join(sorted(known - {"Unreleased"})))
     errors.raise_if_any()
     return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
                     handouts=handouts, matrix=matrix, advice=advice, deck=deck,
@@ -113,7 +195,7 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
     check_plan_fit(pack, agenda, workshop.budget.session, errors)
     errors.raise_if_any()
     shared, allocation = allocate(workshop.matrix.principles, pack.groups, pack.self_assessment)
-    return Plan(slug=Path(path).stem, pack=pack, agenda=agenda, advice=advise(pack, workshop, agenda),
+    return Plan(slug=Path(path).stem, source=Path(path).resolve(), pack=pack, agenda=agenda, advice=advise(pack, workshop, agenda),
                 allocation=allocation, shared=shared, print_list=print_list(pack, workshop))
 
 
@@ -124,11 +206,23 @@ def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) ->
     for name in only or []:
         if name not in known:
             hint = did_you_mean(name, sorted(known))
-            problems.append(SourceError("IWE_PACKS", None, None,
-                                        f"no pack called {name!r}{hint}; allowed: {', '.join(sorted(known))}"))
+            problems.append(SourceError("pack.unknown-pack", "IWE_PACKS", found=repr(name), hint=hint,
+                                        allowed=", ".join(sorted(known))))
     for path in pack_files(root):
         if only and path.stem not in only:
             continue
+        try:
+            plans.append(load_pack(path, workshop, root))
+        except SourceErrors as exc:
+            problems.extend(exc.errors)
+    if problems:
+        raise SourceErrors(problems)
+    return plans
+
+
+def _load_each(paths: list[Path], workshop: Workshop, root: Path) -> list[Plan]:
+    plans, problems = [], []
+    for path in paths:
         try:
             plans.append(load_pack(path, workshop, root))
         except SourceErrors as exc:
@@ -152,7 +246,7 @@ def expand_handouts(notes: str, handouts: dict, section: Section, errors: Collec
         h = handouts.get(m.group(1))
         if h is None:
             errors.add(f"content/{section.notes_path}", notes.count("\n", 0, m.start()) + 1, None,
-                       f"found the marker for handout {m.group(1)!r}; allowed: a handout id from content/handouts.yml")
+                       "workshop.unknown-handout-marker", found=repr(m.group(1)))
             return m.group(0)
         return re.sub(r"^\*\*[^*]+\*\*\s*$", "", h.body.strip(), count=1, flags=re.M).strip()
     return HANDOUT_MARKER.sub(one, notes)
@@ -174,16 +268,16 @@ def _read_markdown(content: Path, rel: str, obj, key: str, errors: Collector, re
     path = (content / rel).resolve()
     line, field = obj.origin.line_for(key), obj.origin.field(key)
     if chosen and (not path.is_relative_to(content.resolve()) or path.suffix != ".md"):
-        errors.add(obj.origin.file, line, field, f"found {rel!r}; allowed: a Markdown (.md) file inside content/")
+        errors.add(obj.origin.file, line, field, "workshop.notes-not-markdown", found=repr(rel))
         return None
     if not path.is_file():
         if required:
             what = "facilitator notes" if isinstance(obj, Section) else "text"
             hint = "set 'notes:' to the right file" if isinstance(obj, Section) else "or choose another layout"
-            errors.add(obj.origin.file, line, field, f"the {what} file content/{rel} does not exist; create it, {hint}")
+            errors.add(obj.origin.file, line, field, "workshop.text-missing", found=rel, what=what, todo=hint)
         return None
     text = read_text(path, errors)
     if text is not None:
-        for n, problem in resource_problems(text, path, content):
-            errors.add(path, n, None, problem)
+        for n, code, found in resource_problems(text, path, content):
+            errors.add(path, n, None, code, found=found)
     return text

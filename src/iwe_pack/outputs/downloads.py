@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..model.plan import Plan
+from ..model.project import Project
 from ..model.workshop import Workshop
 from ..sources.settings import Settings
-from ..views import letters, paths, print_jobs, slides
+from ..views import paths, print_jobs, slides
+from ..views.whole_site import Rendered
 from . import atomic, pdf
 from .archive import write_zip
 
@@ -24,19 +25,18 @@ from .archive import write_zip
 class Downloads:
     files: dict[str, Path] = field(default_factory=dict)  # site path -> bytes on disk
     pending: list[print_jobs.PrintJob] = field(default_factory=list)  # not rendered yet (serve)
-    by_place: dict[str | None, list[paths.Download]] = field(default_factory=dict)  # None: the generic pack
     jobs: list[print_jobs.PrintJob] = field(default_factory=list)
 
 
-def downloads(workshop: Workshop, plans: list[Plan], root: Path, settings: Settings, render: bool = True,
-              progress: Callable | None = None) -> Downloads:
-    root = Path(root)
+def downloads(project: Project, rendered: Rendered, render: bool = True, progress: Callable | None = None
+              ) -> Downloads:
+    """Render the print jobs (from the cache where nothing changed), and make each place's slides and zip."""
+    root, settings, workshop, plans = project.root, project.settings, project.workshop, project.plans
     out = Downloads()
     when = settings.source_date
-    per_place: dict[str | None, list[print_jobs.PrintJob]] = {}
-    for plan in [None, *plans]:
-        per_place[plan.slug if plan else None] = print_jobs.jobs(workshop, plan, root, when)
-        out.jobs += per_place[plan.slug if plan else None]
+    per_place = rendered.jobs
+    for place_jobs in per_place.values():
+        out.jobs += place_jobs
     cache = pdf.cache_dir(root, settings)
     if render:
         out.files.update(pdf.render_all(out.jobs, root, cache, progress=progress))
@@ -53,10 +53,9 @@ def downloads(workshop: Workshop, plans: list[Plan], root: Path, settings: Setti
             members = {j.name: out.files[j.path] for j in place_jobs}
             members[pptx_path.rsplit("/", 1)[-1]] = out.files[pptx_path]
             if plan:
-                for name, text in letters.letters(plan, workshop, root / "content").items():
+                for name, text in rendered.letters[plan.slug].items():
                     members[f"{plan.slug}-{name}"] = text.encode("utf-8")
             out.files[paths.zip_name(workshop, plan)] = _zip(members, cache, settings)
-        out.by_place[slug] = paths.listing(workshop, plan, place_jobs)
     return out
 
 
@@ -78,11 +77,6 @@ def _zip(members: dict[str, bytes | Path], cache: Path, settings: Settings) -> P
     if not target.is_file():
         write_zip(target, members, settings.source_date)
     return target
-
-
-def none(plans: list[Plan]) -> Downloads:
-    """No downloads at all (the pages then list none): a pages-only build."""
-    return Downloads(by_place={None: [], **{p.slug: [] for p in plans}})
 
 
 def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings) -> Path:

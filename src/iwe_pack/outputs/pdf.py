@@ -171,9 +171,8 @@ def _explain(job: PrintJob, problems: list[str], root: Path) -> list[SourceError
                         break
                 if line:
                     break
-        allowed = ("only files inside the project and data: URLs may be used in print-offs"
-                   if "refused" in problem else "fix the source so that the print-off renders without warnings")
-        errors.append(SourceError(where, line, None, f"{problem} (making {job.name}); {allowed}"))
+        code = "print.refused" if "refused" in problem else "print.warning"
+        errors.append(SourceError(code, where, line, found=problem, details={"job": job.name}))
     return errors
 
 

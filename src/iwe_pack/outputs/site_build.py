@@ -1,9 +1,11 @@
 """One build of the site, whatever the site engine: what the MkDocs hook (or another engine's adapter) calls.
 
-A :class:`SiteBuild` is made once a build (:meth:`SiteBuild.start` reads and
-checks every source), then gives the engine, step by step, the navigation,
-the generated pages and the files to copy, and checks each page it renders.
-It holds nothing between builds.
+A :class:`SiteBuild` is made once a build: :meth:`SiteBuild.start` reads and
+checks every source (``model.project.load_project``) and renders every view in
+memory (``views.whole_site``), so every mistake an editor can make is found
+before anything is written, and ``iwe-pack check`` runs the same two steps.
+Then it gives the engine the navigation, the generated pages and the files to
+copy. It holds nothing between builds.
 """
 
 from __future__ import annotations
@@ -14,49 +16,78 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..checks.resources import html_resource_problems, resource_problems
-from ..diagnostics.record import SourceError, SourceErrors
-from ..model.plan import Plan
-from ..model.project import PACKS, load_packs, load_workshop
-from ..model.workshop import Workshop
+from ..checks.resources import html_resource_problems
+from ..checks.links import check_links
+from ..diagnostics.record import Collector, Diagnostic, SourceErrors
+from ..model.project import PACKS, Project, load_project
 from ..sources.settings import Settings
-from ..sources.text import read_text
-from ..diagnostics.record import Collector
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
+from ..views.templates import template_problem
+from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
-from .downloads import Downloads, downloads, none, write_offline_zip
+from .downloads import Downloads, downloads, write_offline_zip
 
 log = logging.getLogger("iwe_pack")
 
 
+def validate(root: Path, settings: Settings, extra_packs: list[Path] = ()) -> tuple[Project, Rendered]:
+    """Read and check every source, then render every view: the build's whole validation.
+
+    ``extra_packs`` are pack files to check as if they were in ``packs/`` (``iwe-pack check FILE``);
+    when given, only those of ``packs/`` are loaded. Raises SourceErrors listing every problem, with
+    file and line (a template's too).
+    """
+    project = load_project(root, settings, extra_packs)
+    try:
+        rendered = render_site(project, downloads=settings.pdf)
+    except Exception as exc:  # a mistake inside a template an editor can change
+        where = template_problem(exc, project.templates)
+        if where is None:
+            raise
+        file, line, detail = where
+        raise SourceErrors([Diagnostic("template.error", file, line, found=detail)]) from None
+    _check_links(project, rendered)
+    return project, rendered
+
+
+def _check_links(project: Project, rendered: Rendered) -> None:
+    """Links in section notes and handout texts must reach a page the build makes."""
+    errors = Collector(project.root)
+    content = project.root / "content"
+    known = set(rendered.pages) | set(project.pages)
+    known |= {p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()}
+    for s in project.workshop.sections:
+        check_links(s.notes_source, f"content/{s.notes_path}", pages.section_uri(s), known, errors)
+    for h in project.workshop.handouts.values():
+        check_links(h.body, f"content/handouts/{h.id}.md", f"{pages.PRINT_OFFS}/{h.id}.md", known, errors)
+    errors.raise_if_any()
+
+
 @dataclass
 class SiteBuild:
-    root: Path
-    settings: Settings
+    project: Project
+    rendered: Rendered
     serving: bool
-    workshop: Workshop
-    plans: list[Plan]
     made: Downloads = field(default_factory=Downloads)
 
     @classmethod
     def start(cls, root: Path, settings: Settings, serving: bool = False) -> "SiteBuild":
-        """Read and check every source; raise SourceErrors listing every problem."""
-        root = Path(root)
-        workshop = load_workshop(root)
-        plans = load_packs(root, workshop, only=list(settings.packs) or None)
-        return cls(root, settings, serving, workshop, plans)
+        """Read, check and render everything; raise SourceErrors listing every problem."""
+        project, rendered = validate(Path(root), settings)
+        return cls(project, rendered, serving)
 
     @property
     def version(self) -> str:
-        return self.workshop.version
+        return self.project.workshop.version
 
     def nav_expansions(self) -> dict[str, list]:
         """Navigation entries of ``mkdocs.yml`` that stand for a list of generated pages."""
+        workshop = self.project.workshop
         return {
-            f"{pages.ON_THE_DAY}/index.md": pages.nav(self.workshop),
-            f"{PACKS}/index.md": pages.packs_nav(self.plans),
-            f"{pages.PRINT_OFFS}/index.md": pages.print_offs_nav(self.workshop),
+            f"{pages.ON_THE_DAY}/index.md": pages.nav(workshop),
+            f"{PACKS}/index.md": pages.packs_nav(self.project.plans),
+            f"{pages.PRINT_OFFS}/index.md": pages.print_offs_nav(workshop),
             f"{pages.MATRIX}/index.md": pages.matrix_nav(),
         }
 
@@ -68,43 +99,36 @@ class SiteBuild:
     def generate(self, progress: Callable[[int, int, PrintJob, bool], None] | None = None
                  ) -> tuple[dict[str, str | bytes], dict[str, Path]]:
         """The generated pages ({docs path: Markdown or bytes}) and the files to copy ({site path: file})."""
-        if not self.settings.pdf:  # pages only: for benchmarks and quick previews
-            self.made = none(self.plans)
-        else:
-            self.made = downloads(self.workshop, self.plans, self.root, self.settings, render=not self.serving,
-                                  progress=progress)
-        generated = pages.all_pages(self.workshop, self.plans, self.root, self.made.by_place,
-                                    self.settings.releases_url)
+        if self.project.settings.pdf:
+            self.made = downloads(self.project, self.rendered, render=not self.serving, progress=progress)
         files = dict(self.made.files)
+        cache = pdf.cache_dir(self.project.root, self.project.settings)
         for job in self.made.pending:  # serve: link now, render in the background
-            files[job.path] = pdf.cache_dir(self.root, self.settings) / "pending" / job.name
-        return generated, files
+            files[job.path] = cache / "pending" / job.name
+        return self.rendered.pages, files
 
     def offline_zip(self) -> tuple[str, Path]:
         """The offline copy's path in the site, and a placeholder (it is written after the build)."""
-        return paths.offline_zip_name(self.workshop), pdf.cache_dir(self.root, self.settings).parent / "made-after-build"
+        cache = pdf.cache_dir(self.project.root, self.project.settings)
+        return paths.offline_zip_name(self.project.workshop), cache.parent / "made-after-build"
 
-    def editor_page(self, markdown: str, source: Path) -> str:
-        """Check a page an editor wrote and fill in its ``<!-- iwe:... -->`` markers."""
-        content = self.root / "content"
-        problems = resource_problems(source.read_text(encoding="utf-8"), source, content)
-        if problems:
-            rel = source.resolve().relative_to(self.root.resolve()).as_posix()
-            raise SourceErrors([SourceError(rel, n, None, p) for n, p in problems])
-        return pages.expand_markers(markdown, self.workshop, self.root / "overrides")
+    def editor_page(self, markdown: str) -> str:
+        """A page an editor wrote (checked when the project was loaded), with its markers filled in."""
+        return pages.expand_markers(markdown, self.project.workshop, self.project.templates)
 
     def rendered_page(self, html: str, dest_uri: str, src_uri: str | None) -> str:
         """Check a page's HTML for what it would fetch from elsewhere; label tick boxes."""
         problems = html_resource_problems(html, dest_uri)
         if problems:
             where = f"content/{src_uri}" if src_uri else f"the page {dest_uri}"
-            raise SourceErrors([SourceError(where, None, None, p) for p in problems])
+            raise SourceErrors([Diagnostic(code, where, found=found) for code, found in problems])
         return pages.label_tasks(html)
 
     def finish(self, site_dir: Path) -> None:
         """After the pages are written: the offline copy, or (serving) render what is pending."""
-        if not self.serving and self.settings.pdf:
-            write_offline_zip(Path(site_dir), self.workshop, self.settings)
+        settings = self.project.settings
+        if not self.serving and settings.pdf:
+            write_offline_zip(Path(site_dir), self.project.workshop, settings)
         pending = self.made.pending
         if pending:
             log.info(f"Print-offs: rendering {len(pending)} PDFs in the background; "
@@ -112,8 +136,9 @@ class SiteBuild:
             threading.Thread(target=self._render_later, args=(pending, Path(site_dir)), daemon=True).start()
 
     def _render_later(self, jobs: list[PrintJob], site_dir: Path) -> None:
+        root, settings = self.project.root, self.project.settings
         try:
-            done = pdf.render_all(jobs, self.root, pdf.cache_dir(self.root, self.settings))
+            done = pdf.render_all(jobs, root, pdf.cache_dir(root, settings))
         except SourceErrors as exc:
             log.warning(str(exc))
             return

@@ -22,7 +22,7 @@ class Release:
 def releases(path: Path, errors: Collector) -> list[Release] | None:
     """Every ``## [x.y.z] - YYYY-MM-DD`` heading, newest first as written (None if the file cannot be read)."""
     if not path.is_file():
-        errors.add(path, None, None, "file not found; the pack's versions are listed in CHANGELOG.md")
+        errors.add(path, None, None, "changelog.missing")
         return None
     from .text import read_text
 
@@ -37,13 +37,12 @@ def releases(path: Path, errors: Collector) -> list[Release] | None:
             out.append(Release(version, None, line))
             continue
         if not re.fullmatch(r"\d+\.\d+\.\d+", version):
-            errors.add(path, line, None, f"found version {version!r}; allowed: a version such as 1.2.0")
+            errors.add(path, line, None, "changelog.bad-version", found=repr(version))
             continue
         try:
             when = dt.date.fromisoformat(date or "")
         except ValueError:
-            errors.add(path, line, None, f"found date {date!r} for version {version}; allowed: a date such as 2026-03-12 "
-                                         f"written after the version, as '## [{version}] - 2026-03-12'")
+            errors.add(path, line, None, "changelog.bad-date", found=repr(date), version=version)
             continue
         out.append(Release(version, when, line))
     return out
@@ -53,7 +52,5 @@ def check_version(version: str, found: list[Release], path: Path, errors: Collec
     """The content version must have its entry in the changelog."""
     match = next((r for r in found if r.version == version), None)
     if match is None:
-        errors.add(path, None, None,
-                   f"has no entry for version {version} (the version in content/workshop.yml); add a section "
-                   f"'## [{version}] - YYYY-MM-DD' that says what changed")
+        errors.add(path, None, None, "changelog.no-entry", found=version)
     return match

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Literal, Optional
 
-from .typed_yaml import LineDict, Origin, ScalarType
+from .typed_yaml import Invalid, LineDict, Origin, ScalarType
 
 MINUTES = {"min": 1, "max": 600, "allowed": "a whole number of minutes from 1 to 600"}
 NOT_YAML = {"yaml": False}
@@ -50,7 +50,7 @@ class PatternText(str, ScalarType):
     @classmethod
     def parse(cls, text: str):
         if not re.fullmatch(cls.pattern, text):
-            raise ValueError(f"allowed: {cls.allowed}")
+            raise Invalid("value.pattern", allowed=cls.allowed)
         return cls(text)
 
 
@@ -119,6 +119,7 @@ class Section(Sourced):
     changed: Optional[Version] = None
     # filled in after loading
     notes_markdown: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
+    notes_source: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)  # as the editor wrote it
     number: int = field(default=0, metadata=NOT_YAML)
 
     @property
@@ -314,10 +315,10 @@ class ClockTime(ScalarType):
     def parse(cls, text: str) -> "ClockTime":
         m = re.fullmatch(r"([0-9]{1,2})[:.]([0-9]{2})", text)
         if not m:
-            raise ValueError("allowed: a time of day such as 09:30 or 14:00 (24-hour clock, with a colon)")
+            raise Invalid("value.clock-format")
         h, mi = int(m.group(1)), int(m.group(2))
         if h > 23 or mi > 59:
-            raise ValueError("that is not a time of day; allowed: 00:00 to 23:59, such as 09:30 or 14:00")
+            raise Invalid("value.not-a-time")
         return cls(h * 60 + mi)
 
     def __str__(self) -> str:
@@ -342,7 +343,7 @@ class PackDate(ScalarType):
     def parse(cls, text: str) -> "PackDate":
         m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
         if not m:
-            raise ValueError("allowed: a date written year-month-day, such as 2026-03-12")
+            raise Invalid("value.date-format")
         y, mo, d = map(int, m.groups())
         try:
             return cls(dt.date(y, mo, d))
@@ -350,8 +351,8 @@ class PackDate(ScalarType):
             if 1 <= mo <= 12:
                 month = dt.date(y, mo, 1).strftime("%B")
                 days = ((dt.date(y + (mo == 12), mo % 12 + 1, 1)) - dt.date(y, mo, 1)).days
-                raise ValueError(f"there is no such day: {month} {y} has {days} days") from None
-            raise ValueError("there is no such month; allowed: a date such as 2026-03-12") from None
+                raise Invalid("value.no-such-day", month=f"{month} {y}", days=days) from None
+            raise Invalid("value.no-such-month") from None
 
     def __str__(self) -> str:
         return self.date.isoformat()

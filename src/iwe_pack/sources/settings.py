@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Mapping
 
 from ..diagnostics.record import SourceError, SourceErrors
+from .schema import WebAddress
+from .typed_yaml import Invalid
 
 ENVIRONMENT = {
     "packs": "IWE_PACKS",
@@ -49,8 +51,8 @@ class Settings:
         problems = []
         for key in values:
             if key not in ENVIRONMENT:
-                problems.append(SourceError(where, None, key, f"unknown setting {key!r}; allowed: "
-                                                              f"{', '.join(ENVIRONMENT)}"))
+                problems.append(SourceError("settings.unknown", where, None, key, found=repr(key),
+                                            allowed=", ".join(ENVIRONMENT)))
 
         def text(key: str) -> str:
             value = values.get(key)
@@ -59,21 +61,27 @@ class Settings:
         packs = tuple(p for p in text("packs").replace(",", " ").split() if p)
         pdf_text = text("pdf").lower() if values.get("pdf") is not False else "0"
         if pdf_text not in ("", "1", "0", "true", "false", "yes", "no"):
-            problems.append(SourceError(where, None, "pdf", f"found {pdf_text!r} (from {ENVIRONMENT['pdf']}); "
-                                                            f"allowed: 1 to make PDFs, 0 for pages only"))
+            problems.append(SourceError("settings.bad-pdf", where, None, "pdf", found=repr(pdf_text),
+                                        details={"variable": ENVIRONMENT["pdf"]}))
         epoch_text = text("source_date_epoch")
         epoch = None
         if epoch_text:
             if epoch_text.isdigit():
                 epoch = int(epoch_text)
             else:
-                problems.append(SourceError(where, None, "source_date_epoch",
-                                            f"found {epoch_text!r} (from {ENVIRONMENT['source_date_epoch']}); "
-                                            f"allowed: a whole number of seconds since 1970"))
+                problems.append(SourceError("settings.bad-epoch", where, None, "source_date_epoch",
+                                            found=repr(epoch_text), details={"variable": ENVIRONMENT["source_date_epoch"]}))
+        releases_url = text("releases_url")
+        if releases_url:
+            try:
+                WebAddress.parse(releases_url)
+            except Invalid as exc:
+                problems.append(SourceError(exc.code, where, None, "releases_url", found=repr(releases_url),
+                                            details=exc.details))
         if problems:
             raise SourceErrors(problems)
         cache = text("cache")
-        return cls(packs=packs, pdf=pdf_text not in ("0", "false", "no"), releases_url=text("releases_url"),
+        return cls(packs=packs, pdf=pdf_text not in ("0", "false", "no"), releases_url=releases_url,
                    cache=Path(cache) if cache else None, source_date_epoch=epoch)
 
     @classmethod

@@ -47,34 +47,31 @@ def read(path: Path) -> list[Card]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceErrors([SourceError(name, None, None, f"cannot be read ({exc.strerror or exc})")]) from None
+        raise SourceErrors([SourceError("csv.unreadable", name, details={"reason": exc.strerror or exc})]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         row = data[: exc.start].count(b"\n") + 1
-        raise SourceErrors([SourceError(name, row, None,
-                                        f"row {row} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file "
-                                        f"as 'CSV UTF-8' from your spreadsheet")]) from None
+        raise SourceErrors([SourceError("csv.not-utf8", name, row, found=f"0x{data[exc.start]:02x}",
+                                        details={"row": row})]) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     errors: list[SourceError] = []
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise SourceErrors([SourceError(name, 1, None, "the file is empty; the first row must be the column names "
-                                                       "text,type,code")]) from None
+        raise SourceErrors([SourceError("csv.empty", name, 1)]) from None
     except csv.Error as exc:
-        raise SourceErrors([SourceError(name, 1, None, f"the header row cannot be read ({exc})")]) from None
+        raise SourceErrors([SourceError("csv.bad-header", name, 1, details={"reason": exc})]) from None
     for col in sorted({c for c in header if header.count(c) > 1}):
-        errors.append(SourceError(name, 1, col, f"the column {col!r} appears {header.count(col)} times; keep one"))
+        errors.append(SourceError("csv.duplicate-column", name, 1, col, found=repr(col),
+                                  details={"count": header.count(col)}))
     for col in header:
         if col not in COLUMNS:
             hint = did_you_mean(col, COLUMNS)
-            errors.append(SourceError(name, 1, col or "(blank)", f"unknown column {col!r}{hint}; allowed columns: "
-                                                                 f"text, type and (optional) code"))
+            errors.append(SourceError("csv.unknown-column", name, 1, col or "(blank)", found=repr(col), hint=hint))
     for col in REQUIRED:
         if col not in header:
-            errors.append(SourceError(name, 1, col, f"the column {col!r} is missing; the first row must name the "
-                                                     f"columns text,type and optionally code"))
+            errors.append(SourceError("csv.missing-column", name, 1, col, found=repr(col)))
     if errors:
         raise SourceErrors(errors)
     cards = []
@@ -85,37 +82,35 @@ def read(path: Path) -> list[Card]:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise SourceErrors(errors + [SourceError(name, reader.line_num, None,
-                                                     f"row {reader.line_num} cannot be read ({exc}); a statement "
-                                                     f"must be shorter than 100,000 characters")]) from None
+            raise SourceErrors(errors + [SourceError("csv.bad-row", name, reader.line_num,
+                                                     details={"row": reader.line_num, "reason": exc})]) from None
         rows.append(row)
     for row_number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            errors.append(SourceError(name, row_number, None, f"row {row_number} has {len(row)} cells but the header has "
-                                                               f"{len(header)}; put text that contains commas in quotes"))
+            errors.append(SourceError("csv.cell-count", name, row_number, found=len(row), allowed=len(header),
+                                      details={"row": row_number}))
             continue
         cells = dict(zip(header, (c.strip() for c in row)))
         statement = " ".join(cells["text"].split())
         kind = cells["type"].lower()
         code = (cells.get("code") or "").lower() or None
         if not statement:
-            errors.append(SourceError(name, row_number, "text", f"row {row_number}: the text is empty; write the "
-                                                                 f"statement, or delete the row"))
+            errors.append(SourceError("csv.empty-text", name, row_number, "text", details={"row": row_number}))
         if kind in SHORT:
             kind = SHORT[kind]
         if kind not in TYPES:
             hint = did_you_mean(kind, list(TYPES) + list(SHORT))
-            errors.append(SourceError(name, row_number, "type", f"row {row_number}: found {cells['type']!r}{hint}; "
-                                                                 f"allowed: {', '.join(TYPES)} (or ww, nww, iff)"))
+            errors.append(SourceError("csv.bad-type", name, row_number, "type", found=repr(cells["type"]), hint=hint,
+                                      allowed=", ".join(TYPES), details={"row": row_number}))
         if code is not None and (len(code) != 1 or code not in CODES):
-            errors.append(SourceError(name, row_number, "code", f"row {row_number}: found {cells['code']!r}; allowed: "
-                                                                 f"one amendment code letter from a to h, or nothing"))
+            errors.append(SourceError("csv.bad-code", name, row_number, "code", found=repr(cells["code"]),
+                                      details={"row": row_number}))
         if statement and kind in TYPES and (code is None or code in CODES):
             cards.append(Card(row_number, statement, kind, code))
     if errors:
         raise SourceErrors(errors)
     if not cards:
-        raise SourceErrors([SourceError(name, None, None, "has no statements; add a row for each one under the header")])
+        raise SourceErrors([SourceError("csv.no-statements", name)])
     return cards

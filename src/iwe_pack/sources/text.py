@@ -14,18 +14,18 @@ def read_text(path: Path, errors: Collector) -> str | None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        errors.add(path, None, None, "file not found")
+        errors.add(path, None, None, "file.not-found")
         return None
     except OSError as exc:
-        errors.add(path, None, None, f"cannot be read ({exc.strerror})")
+        errors.add(path, None, None, "file.unreadable", reason=exc.strerror)
         return None
     if len(data) > MAX_BYTES:
-        errors.add(path, None, None, f"file is {len(data):,} bytes; at most {MAX_BYTES:,} are allowed")
+        errors.add(path, None, None, "file.too-big", found=f"{len(data):,}", allowed=f"{MAX_BYTES:,}")
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        errors.add(path, line, None, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")
+        errors.add(path, line, None, "file.not-utf8", found=f"0x{data[exc.start]:02x}")
         return None
     return text.removeprefix("\ufeff")

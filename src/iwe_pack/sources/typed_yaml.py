@@ -24,6 +24,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
+from ..diagnostics.catalogue import CATALOGUE
 from ..diagnostics.record import Collector, did_you_mean
 from .text import read_text
 
@@ -39,10 +40,22 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class Invalid(ValueError):
+    """A value that does not parse: ``code`` names its message in the catalogue, ``details`` fill it in."""
+
+    def __init__(self, code: str, **details):
+        super().__init__(CATALOGUE[code].text.format(found="the value", hint="", **details))
+        self.code = code
+        self.details = details
+
+
+OPENERS = {"quoted scalar": "a quote", "flow sequence": "a [ bracket", "flow mapping": "a { brace"}
+
+
 class ScalarType:
     """Base for custom scalar types: subclasses implement ``parse(text)``.
 
-    ``parse`` raises ValueError with a sentence saying what is allowed.
+    ``parse`` raises :class:`Invalid` with a message code from the catalogue.
     """
 
     @classmethod
@@ -59,20 +72,25 @@ def compose(path: Path, errors: Collector) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "not valid YAML"
-        if exc.context and exc.context not in problem:
+        if exc.context_mark and "end of stream" in problem:
+            # a quote or bracket that is never closed: the mistake is where it opened, not at the end of the file
+            mark = exc.context_mark
+            what = next((w for key, w in OPENERS.items() if key in (exc.context or "")), "something")
+            problem = f"{what} opens on this line and is never closed"
+        elif exc.context and exc.context not in problem:
             problem = f"{exc.context}, {problem}"
         hint = ""
         if "'\\t'" in problem:
             problem, hint = "found a tab character", "; indent with spaces, not tabs"
         elif "mapping values are not allowed" in problem:
             hint = " (put text that contains ': ' in quotes)"
-        errors.add(path, mark.line + 1 if mark else None, None, f"YAML syntax error: {problem}{hint}")
+        errors.add(path, mark.line + 1 if mark else None, None, "yaml.syntax", found=problem, hint=hint)
         return None
     except yaml.YAMLError as exc:
-        errors.add(path, None, None, f"YAML syntax error: {exc}")
+        errors.add(path, None, None, "yaml.syntax", found=exc)
         return None
     if node is None:
-        errors.add(path, 1, None, "the file is empty")
+        errors.add(path, 1, None, "yaml.empty-file")
     return node
 
 
@@ -122,8 +140,8 @@ class Converter:
         self.path = path
         self.errors = errors
 
-    def fail(self, node: yaml.Node | None, path: str, message: str):
-        self.errors.add(self.path, line_of(node) if node is not None else None, _field_label(path), message)
+    def fail(self, node: yaml.Node | None, path: str, code: str, **params):
+        self.errors.add(self.path, line_of(node) if node is not None else None, _field_label(path), code, **params)
         return _FAILED
 
     def convert(self, node: yaml.Node, tp: Any, path: str, meta: typing.Mapping | None = None):
@@ -135,7 +153,7 @@ class Converter:
                 return None
             return self.convert(node, args[0], path, meta)
         if _is_null(node):
-            return self.fail(node, path, f"is empty; {self._allowed(tp, meta)}")
+            return self.fail(node, path, "yaml.empty", allowed=self._allowed(tp, meta))
         if dataclasses.is_dataclass(tp):
             return self.mapping(node, tp, path)
         if origin is list:
@@ -143,64 +161,63 @@ class Converter:
         if origin is dict:
             return self.table(node, get_args(tp)[1], path, meta)
         if not isinstance(node, yaml.ScalarNode):
-            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(tp, meta)}")
+            return self.fail(node, path, "yaml.wrong-type", found=_describe(node), allowed=self._allowed(tp, meta))
         text = node.value
         if origin is Literal:
             choices = [str(c) for c in get_args(tp)]
             if text in choices:
                 return text
             hint = did_you_mean(text, choices)
-            return self.fail(node, path, f"found {text!r}{hint}; allowed: {', '.join(choices)}")
+            return self.fail(node, path, "yaml.not-a-choice", found=repr(text), hint=hint, allowed=", ".join(choices))
         if tp is str:
             text = text.strip()
             if not text:
-                return self.fail(node, path, "is empty; write some text here")
+                return self.fail(node, path, "yaml.empty-text")
             bad = next((c for c in text if _unprintable(c)), None)
             if bad is not None:
-                return self.fail(node, path, f"contains an invisible control character (U+{ord(bad):04X}); "
-                                             f"allowed: ordinary text (retype it, or delete the character)")
+                return self.fail(node, path, "yaml.control-character", found=f"U+{ord(bad):04X}")
             return text
         if tp is bool:
             low = text.lower()
             if low in ("true", "false"):
                 return low == "true"
-            return self.fail(node, path, f"found {text!r}; allowed: true or false")
+            return self.fail(node, path, "yaml.wrong-type", found=repr(text), allowed="true or false")
         if tp is int:
             if re.fullmatch(r"[0-9]{1,9}", text.strip()):
                 value = int(text)
                 lo, hi = meta.get("min"), meta.get("max")
                 if (lo is not None and value < lo) or (hi is not None and value > hi):
-                    return self.fail(node, path, f"found {value}; {self._allowed(tp, meta)}")
+                    return self.fail(node, path, "yaml.wrong-type", found=value, allowed=self._allowed(tp, meta))
                 return value
-            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(tp, meta)}")
+            return self.fail(node, path, "yaml.wrong-type", found=_describe(node), allowed=self._allowed(tp, meta))
         if isinstance(tp, type) and issubclass(tp, ScalarType):
             try:
                 return tp.parse(text.strip())
-            except ValueError as exc:
-                return self.fail(node, path, f"found {text!r}; {exc}")
+            except Invalid as exc:
+                return self.fail(node, path, exc.code, found=repr(text), **exc.details)
         raise TypeError(f"schema type {tp!r} is not supported")  # a bug in the schema, not in the source
 
     def _allowed(self, tp: Any, meta: typing.Mapping) -> str:
         if "allowed" in meta:
-            return f"allowed: {meta['allowed']}"
+            return str(meta["allowed"])
         if tp is int:
             lo, hi = meta.get("min"), meta.get("max")
             if lo is not None and hi is not None:
-                return f"allowed: a whole number from {lo} to {hi}"
-            return "allowed: a whole number"
+                return f"a whole number from {lo} to {hi}"
+            return "a whole number"
         if tp is str:
-            return "allowed: some text"
+            return "some text"
         if dataclasses.is_dataclass(tp):
-            return "allowed: keys " + ", ".join(allowed_keys(tp))
+            return "keys " + ", ".join(allowed_keys(tp))
         if get_origin(tp) is list:
-            return "allowed: a list (one item a line, each starting with '- ')"
+            return "a list (one item a line, each starting with '- ')"
         if get_origin(tp) is Literal:
-            return "allowed: " + ", ".join(map(str, get_args(tp)))
-        return f"allowed: {getattr(tp, 'description', tp.__name__)}"
+            return ", ".join(map(str, get_args(tp)))
+        return str(getattr(tp, "description", tp.__name__))
 
     def sequence(self, node, item_tp, path, meta):
         if not isinstance(node, yaml.SequenceNode):
-            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(list[item_tp], meta)}")
+            return self.fail(node, path, "yaml.wrong-type", found=_describe(node), allowed=self._allowed(list[item_tp], meta))
         out = []
         for i, child in enumerate(node.value, start=1):
             value = self.convert(child, item_tp, f"{path}.{i}" if path else str(i), {})
@@ -213,17 +230,17 @@ class Converter:
     def table(self, node, value_tp, path, meta):
         """A mapping with keys chosen by the editor (checked by the caller)."""
         if not isinstance(node, yaml.MappingNode):
-            return self.fail(node, path, f"found {_describe(node)}; allowed: a list of 'name: value' lines")
+            return self.fail(node, path, "yaml.wrong-type", found=_describe(node), allowed="a list of 'name: value' lines")
         out = LineDict()
         ok = True
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             sub = f"{path}.{key}" if path else str(key)
             if not key:
-                self.fail(key_node, path, "a key must be a plain word")
+                self.fail(key_node, path, "yaml.plain-key")
                 ok = False
             elif key in out:
-                self.fail(key_node, sub, f"duplicate key {key!r}: it is already set on line {out.lines[key]}; keep one")
+                self.fail(key_node, sub, "yaml.duplicate-key", found=repr(key), first=out.lines[key])
                 ok = False
             else:
                 value = self.convert(value_node, value_tp, sub, meta)
@@ -236,7 +253,7 @@ class Converter:
 
     def mapping(self, node, schema, path):
         if not isinstance(node, yaml.MappingNode):
-            return self.fail(node, path, f"found {_describe(node)}; {self._allowed(schema, {})}")
+            return self.fail(node, path, "yaml.wrong-type", found=_describe(node), allowed=self._allowed(schema, {}))
         fields = {f.name: f for f in dataclasses.fields(schema) if f.metadata.get("yaml", True)}
         seen: dict[str, int] = {}
         values: dict[str, Any] = {}
@@ -244,19 +261,19 @@ class Converter:
         ok = True
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.fail(key_node, path, "a key must be a plain word")
+                self.fail(key_node, path, "yaml.plain-key")
                 ok = False
                 continue
             key = key_node.value
             sub = f"{path}.{key}" if path else key
             if key in seen:
-                self.fail(key_node, sub, f"duplicate key {key!r}: it is already set on line {seen[key]}; keep one")
+                self.fail(key_node, sub, "yaml.duplicate-key", found=repr(key), first=seen[key])
                 ok = False
                 continue
             seen[key] = line_of(key_node)
             if key not in fields:
                 hint = did_you_mean(key, list(fields))
-                self.fail(key_node, sub, f"unknown key {key!r}{hint}; allowed keys here: {', '.join(fields)}")
+                self.fail(key_node, sub, "yaml.unknown-key", found=repr(key), hint=hint, allowed=", ".join(fields))
                 ok = False
                 continue
             f = fields[key]
@@ -269,7 +286,7 @@ class Converter:
         for name, f in fields.items():
             if name not in seen and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 sub = f"{path}.{name}" if path else name
-                self.fail(node, sub, f"is missing; add '{name}:' here ({self._allowed(_hints(schema)[name], f.metadata)})")
+                self.fail(node, sub, "yaml.missing-key", key=name, allowed=self._allowed(_hints(schema)[name], f.metadata))
                 ok = False
         if not ok:
             return _FAILED

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..model.plan import Plan
 from ..model.workshop import Workshop
+from ..sources.templates import TemplateSet
 from .templates import render
 
 
-def letters(plan: Plan, workshop: Workshop, content: Path) -> dict[str, str]:
+def letters(plan: Plan, workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
     """The plain-text letters for a place: {file name: text}."""
     context = dict(p=plan.pack, plan=plan, w=workshop)
     return {
-        "joining-instructions.txt": render(content / "letters", "joining-instructions.txt.j2", **context),
-        "follow-up.txt": render(content / "letters", "follow-up.txt.j2", **context),
+        "joining-instructions.txt": render(templates, "letters/joining-instructions.txt.j2", **context),
+        "follow-up.txt": render(templates, "letters/follow-up.txt.j2", **context),
     }

@@ -11,16 +11,14 @@ import html
 import json
 from dataclasses import dataclass
 import re
-from pathlib import Path
 
-from ..diagnostics.record import Collector
+from ..diagnostics.catalogue import guide_table
 from ..model.plan import Plan
-from ..model.project import PACKS
+from ..model.project import GUIDE, MARKERS, PACKS, Project
 from ..model.workshop import Workshop
-from ..sources.schema import COPIES_LABELS, GROUP_LABELS, WebAddress
-from ..sources.text import read_text
+from ..sources.schema import COPIES_LABELS, GROUP_LABELS
+from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
-from .letters import letters
 from .paths import offline_zip_name
 from .slides import present_html
 from .templates import Trusted, md_code_block, md_escape, render
@@ -62,9 +60,8 @@ def _links(items, prefix: str) -> list[Link]:
     return out
 
 
-def print_off_pages(workshop: Workshop, root: Path, generic: list) -> dict[str, str]:
+def print_off_pages(workshop: Workshop, templates: TemplateSet, generic: list) -> dict[str, str]:
     """The print-offs index and one page per print-off, linking the generic PDFs."""
-    templates = root / "overrides"
     by_handout: dict[str, list[Link]] = {h: [] for h in workshop.handouts}
     extras = []
     for d in generic:
@@ -93,14 +90,13 @@ def json_for_html(value) -> Trusted:
     return Trusted(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def matrix_pages(workshop: Workshop, root: Path) -> dict[str, str]:
+def matrix_pages(workshop: Workshop, templates: TemplateSet, guide: str) -> dict[str, str]:
     """The matrix to read (a card per principle) and the page for scoring it on the day."""
-    templates, m = root / "overrides", workshop.matrix
+    m = workshop.matrix
     data = {
         "levels": [{"score": lv.score, "name": lv.name} for lv in m.levels],
         "principles": [{"id": p.id, "title": p.title} for p in m.principles],
     }
-    guide = _read_text(root / "content" / "guides" / "matrix-scoring.md", root)
     return {
         f"{MATRIX}/index.md": render(templates, "iwe/matrix.md.j2", m=m),
         f"{MATRIX}/scoring.md": render(templates, "iwe/scoring.md.j2", data=json_for_html(data), guide=Trusted(guide)),
@@ -110,25 +106,24 @@ def matrix_pages(workshop: Workshop, root: Path) -> dict[str, str]:
 SLIDES = "slides"
 
 
-def slides_pages(workshop: Workshop, plans: list[Plan], root: Path, generic: list) -> dict[str, str]:
+def slides_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet, generic: list) -> dict[str, str]:
     """The slides page (notes and timing), and an HTML presentation for the generic deck and each place."""
-    templates = root / "overrides"
     links = _links([d for d in generic if "slides" in d.path], "../")
     out = {
         f"{SLIDES}/index.md": render(templates, "iwe/slides.md.j2", deck=workshop.deck, downloads=links,
                                      section=workshop.section(workshop.deck.section)),
-        f"{SLIDES}/present.html": present_html(workshop, None, root, assets="../assets", back="index.html"),
+        f"{SLIDES}/present.html": present_html(workshop, None, templates, assets="../assets", back="index.html"),
     }
     for plan in plans:
         out[f"{PACKS}/{plan.slug}/present.html"] = present_html(
-            workshop, plan, root, assets="../../assets", back=f"../{plan.slug}.html")
+            workshop, plan, templates, assets="../../assets", back=f"../{plan.slug}.html")
     return out
 
 
 RUN_AMBER_SHARE = 0.2  # amber when a fifth of a section's time is left (at least a minute)
 
 
-def run_pages(workshop: Workshop, plans: list[Plan], root: Path) -> dict[str, str]:
+def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
     """Run mode for each place: a standalone page for the day (now and next, countdown, notes)."""
     out = {}
     for plan in plans:
@@ -137,38 +132,25 @@ def run_pages(workshop: Workshop, plans: list[Plan], root: Path) -> dict[str, st
             "items": [{"title": i.title, "minutes": i.minutes} for i in plan.agenda],
         }
         out[f"{PACKS}/{plan.slug}/run.html"] = render(
-            root / "overrides", "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=to_html,
+            templates, "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=to_html,
             assets="../../assets", back=f"../{plan.slug}.html", version=workshop.version)
     return out
 
 
-def _read_text(path: Path, root: Path) -> str:
-    """A text file that a page is made from ("" if it is not there); SourceErrors if it cannot be read."""
-    if not path.is_file():
-        return ""
-    errors = Collector(root)
-    text = read_text(path, errors)
-    errors.raise_if_any()
-    return text or ""
-
-
-def versions_page(workshop: Workshop, root: Path, releases_url: str | None) -> dict[str, str]:
+def versions_page(workshop: Workshop, templates: TemplateSet, releases_url: str | None) -> dict[str, str]:
     """The versions of the pack, newest first, with where to get each one's downloads."""
-    url = None
-    if releases_url:
-        try:
-            url = WebAddress.parse(releases_url.rstrip("/"))
-        except ValueError:
-            url = None  # a malformed setting: the page then says where releases are kept, without a link
-    return {"versions.md": render(root / "overrides", "iwe/versions.md.j2", w=workshop, releases_url=url)}
+    url = releases_url.rstrip("/") if releases_url else None
+    return {"versions.md": render(templates, "iwe/versions.md.j2", w=workshop, releases_url=url)}
 
 
-def changelog_page(root: Path) -> dict[str, str]:
-    """CHANGELOG.md as "What's new", and CONTRIBUTING.md as the editor's guide."""
+def changelog_page(texts: dict[str, str]) -> dict[str, str]:
+    """CHANGELOG.md as "What's new", and CONTRIBUTING.md as the editor's guide (with the table of messages)."""
     out = {}
     for name, uri, title in [("CHANGELOG.md", "whats-new.md", "What's new"),
                              ("CONTRIBUTING.md", "editors-guide.md", "Editor's guide")]:
-        text = _read_text(root / name, root)
+        text = texts.get(name, "")
+        if name == "CONTRIBUTING.md":
+            text = MESSAGES_MARKER.sub(lambda m: guide_table(), text)
         if text:
             text = re.sub(r"\A# .*", f"# {title}", text, count=1)
             out[uri] = f"---\ntitle: {json.dumps(title)}\n---\n" + text
@@ -188,14 +170,13 @@ def print_offs_nav(workshop: Workshop) -> list:
     return nav_
 
 
-def pack_pages(plans: list[Plan], workshop: Workshop, root: Path,
+def pack_pages(plans: list[Plan], workshop: Workshop, templates: TemplateSet, letters: dict[str, dict[str, str]],
                downloads: dict[str, list] | None = None) -> dict[str, str | bytes]:
     """The packs index, a page per place, and each place's letters."""
-    templates = root / "overrides"
     downloads = downloads or {}
     out: dict[str, str | bytes] = {f"{PACKS}/index.md": render(templates, "iwe/packs-index.md.j2", plans=plans)}
     for plan in plans:
-        texts = letters(plan, workshop, root / "content")
+        texts = letters[plan.slug]
         for name, text in texts.items():
             out[f"{PACKS}/{plan.slug}/{name}"] = text.encode("utf-8")
         out[f"{PACKS}/{plan.slug}.md"] = render(
@@ -214,7 +195,7 @@ def packs_nav(plans: list[Plan]) -> list:
     ]
 
 
-def pages(workshop: Workshop, templates: Path) -> dict[str, str]:
+def pages(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
     out = {
         f"{ON_THE_DAY}/index.md": render(templates, "iwe/running-order.md.j2", w=workshop,
                                          section_uri=lambda s: Trusted(s.id + ".md")),
@@ -227,18 +208,17 @@ def pages(workshop: Workshop, templates: Path) -> dict[str, str]:
     return out
 
 
-MARKERS = re.compile(r"<!--\s*iwe:(\w+)\s*-->")
+MESSAGES_MARKER = re.compile(r"<!--\s*iwe:messages\s*-->")
 
 
-def expand_markers(markdown: str, workshop: Workshop, templates: Path) -> str:
+def expand_markers(markdown: str, workshop: Workshop, templates: TemplateSet) -> str:
     """Replace markers such as ``<!-- iwe:prework -->`` in a hand-written page with data from the model.
 
-    Keeps facts such as the pre-work list in one place (content/workshop.yml).
-    An unknown marker is left as it is (an HTML comment shows nothing).
+    Keeps facts such as the pre-work list in one place (content/workshop.yml). Loading checks that
+    every marker is known (``checks.pages``).
     """
     def one(match: re.Match) -> str:
-        name = match.group(1)
-        if name == "prework":
+        if match.group(1) == "prework":
             return render(templates, "iwe/prework.md.j2", w=workshop)
         return match.group(0)
 
@@ -264,14 +244,15 @@ def nav(workshop: Workshop) -> list:
     ]
 
 
-def all_pages(workshop: Workshop, plans: list[Plan], root: Path, downloads: dict[str | None, list],
-              releases_url: str | None = None) -> dict[str, str | bytes]:
+def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[str, dict[str, str]]
+              ) -> dict[str, str | bytes]:
     """Every page and file the engine makes for the site, by its path in the docs folder."""
-    return (pages(workshop, root / "overrides")
-            | pack_pages(plans, workshop, root, downloads)
-            | print_off_pages(workshop, root, downloads.get(None, []))
-            | matrix_pages(workshop, root)
-            | slides_pages(workshop, plans, root, downloads.get(None, []))
-            | run_pages(workshop, plans, root)
-            | changelog_page(root)
-            | versions_page(workshop, root, releases_url))
+    workshop, plans, templates = project.workshop, project.plans, project.templates
+    return (pages(workshop, templates)
+            | pack_pages(plans, workshop, templates, texts, downloads)
+            | print_off_pages(workshop, templates, downloads.get(None, []))
+            | matrix_pages(workshop, templates, project.texts.get(GUIDE, ""))
+            | slides_pages(workshop, plans, templates, downloads.get(None, []))
+            | run_pages(workshop, plans, templates)
+            | changelog_page(project.texts)
+            | versions_page(workshop, templates, project.settings.releases_url))

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
 from ..model.plan import Plan, default_minutes
 from ..model.workshop import Workshop
 from ..sources.schema import COPIES_LABELS, group_slug
+from ..sources.templates import TemplateSet
 from .editor_markdown import to_html
 from .paths import PRINT, file_stem, folder
 from .templates import render
@@ -49,9 +49,9 @@ def blank_agenda(workshop: Workshop) -> list[dict]:
     return [dict(title=s.title, minutes=default_minutes(s), section=s) for s in workshop.sections]
 
 
-def jobs(workshop: Workshop, plan: Plan | None, root: Path, when: dt.datetime | None = None) -> list[PrintJob]:
+def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt.datetime | None = None
+         ) -> list[PrintJob]:
     """Every PDF for one place (or, with ``plan=None``, the blank generic pack), dated ``when`` if given."""
-    templates = Path(root) / "overrides"
     base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
                 version=workshop.version, created=_created(when), to_html=to_html,
                 blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS)

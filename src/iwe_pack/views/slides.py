@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from pathlib import Path
 
 from ..model.plan import Plan
 from ..model.workshop import Workshop
+from ..sources.templates import TemplateSet
 from .templates import render
 
 
@@ -84,11 +84,11 @@ def _fixed_zip(data: bytes, stamp: dt.datetime | None) -> bytes:
     return out.getvalue()
 
 
-def present_html(workshop: Workshop, plan: Plan | None, root: Path, assets: str, back: str) -> str:
+def present_html(workshop: Workshop, plan: Plan | None, templates: TemplateSet, assets: str, back: str) -> str:
     """A self-contained HTML presentation.
 
     ``assets`` is the relative path to the site's assets/ folder, ``back`` the link to the slides page.
     """
-    return render(Path(root) / "overrides", "slides/present.html", w=workshop, deck=workshop.deck, plan=plan,
+    return render(templates, "slides/present.html", w=workshop, deck=workshop.deck, plan=plan,
                   p=plan.pack if plan else None, title_lines=title_lines(workshop, plan), assets=assets,
                   back=back, version=workshop.version)

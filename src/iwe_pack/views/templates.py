@@ -14,15 +14,18 @@ Two Jinja environments share the folder:
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 import jinja2.sandbox
 from markupsafe import Markup
+
+from ..sources.schema import PackFile
+from ..sources.templates import TemplateSet
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -55,9 +58,23 @@ def _finalize_md(value):
     return md_escape(value)
 
 
+class _SetLoader(jinja2.BaseLoader):
+    """Templates from a :class:`TemplateSet` read at load time; each keeps its file's path, so an error
+    inside a template is reported (and its traceback lines mapped) to the right file and line."""
+
+    def __init__(self, templates: TemplateSet):
+        self.templates = templates
+
+    def get_source(self, environment, name):
+        template = self.templates.get(name)
+        if template is None:
+            raise jinja2.TemplateNotFound(name)
+        return template.text, str(template.path), lambda: True
+
+
 @lru_cache(maxsize=8)
-def environments(templates: Path) -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment]:
-    loader = jinja2.FileSystemLoader(str(templates))
+def environments(templates: TemplateSet) -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment]:
+    loader = _SetLoader(templates)
     html_env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                                   trim_blocks=True, lstrip_blocks=True)
     md_env = jinja2.Environment(loader=loader, autoescape=False, undefined=jinja2.StrictUndefined,
@@ -71,11 +88,44 @@ def environments(templates: Path) -> tuple[jinja2.Environment, jinja2.Environmen
     return html_env, md_env, text_env
 
 
-def render(templates: Path, name: str, **context) -> str:
-    """Render ``name`` from the folder ``templates``, escaping by the template's kind."""
-    html_env, md_env, text_env = environments(Path(templates))
+def render(templates: TemplateSet, name: str, **context) -> str:
+    """Render the template ``name``, escaping by the template's kind."""
+    html_env, md_env, text_env = environments(templates)
     env = md_env if name.endswith(".md.j2") else text_env if name.endswith(".txt.j2") else html_env
     return env.get_template(name).render(**context)
+
+
+def template_problem(exc: Exception, templates: TemplateSet) -> tuple[str, int | None, str] | None:
+    """(file, line, what went wrong) for an error raised inside one of ``templates``, or None if it is not one.
+
+    Jinja maps its compiled code back to template lines, so the innermost frame of a template file in
+    the traceback is where the template went wrong; a syntax error carries its own file and line.
+    """
+    import traceback
+
+    files = {str(t.path): t.file for t in templates.items}
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        file = files.get(exc.filename or "")
+        return (file, exc.lineno, exc.message or "syntax error") if file else None
+    if not isinstance(exc, (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError,
+                            ZeroDivisionError)):
+        return None
+    where = None
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename in files:
+            where = (files[frame.f_code.co_filename], line)
+    if where is None:
+        return None
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, jinja2.UndefinedError):
+        name = re.search(r"has no attribute '(\w+)'|'(\w+)' is undefined", detail)
+        missing = next((g for g in name.groups() if g), None) if name else None
+        given = ", ".join(f"p.{f.name}" for f in dataclasses.fields(PackFile) if f.metadata.get("yaml", True))
+        allowed = (f"the pack's values ({given}), plan (the day's plan) and w (the workshop)"
+                   if where[0].startswith("content/letters/") else "the values the template is given")
+        detail = f"found {missing!r}, which is not a value this template is given; allowed: {allowed}" if missing \
+            else f"{detail}; allowed: {allowed}"
+    return where[0], where[1], detail
 
 
 def md_code_block(text: str, css_class: str = "text") -> Trusted:

@@ -1,0 +1,18 @@
+"""Rules for hand-written pages: the ``<!-- iwe:... -->`` markers they may hold."""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics.record import Collector
+
+# markers a hand-written page may hold; each is replaced with data from the model when the page is made
+MARKERS = re.compile(r"<!--\s*iwe:(\w+)\s*-->")
+
+
+def check_markers(text: str, file: str, allowed: set[str], errors: Collector) -> None:
+    """Every marker in ``text`` must be one of ``allowed`` (an unknown one would silently show nothing)."""
+    for m in MARKERS.finditer(text):
+        if m.group(1) not in allowed:
+            errors.add(file, text.count("\n", 0, m.start()) + 1, None, "page.unknown-marker",
+                       found=repr(m.group(0)), allowed=", ".join(f"<!-- iwe:{a} -->" for a in sorted(allowed)))

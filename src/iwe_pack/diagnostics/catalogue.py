@@ -1,0 +1,228 @@
+"""Every message the pack gives about its sources, in one place.
+
+Each entry has a code, the words (a ``str.format`` template filled from the
+diagnostic's ``found``, ``allowed``, ``hint`` and named details) and what an
+editor should do. The editor's guide's table of messages is made from this
+catalogue (``iwe-pack messages``, and the site's Editor's guide page), so the
+guide and the messages cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    text: str  # the words, with {found}, {allowed}, {hint} and named details
+    todo: str  # what to do, for the editor's guide
+    area: str  # which sources it is about, for the guide's headings
+
+
+_ENTRIES: list[Message] = []
+
+
+def _add(area: str, code: str, text: str, todo: str) -> None:
+    _ENTRIES.append(Message(code, text, todo, area))
+
+
+# --- reading files -------------------------------------------------------------------------------
+A = "Reading files"
+_add(A, "file.not-found", "file not found", "Create the file, or fix the name that points to it.")
+_add(A, "file.unreadable", "cannot be read ({reason})", "Check the file's permissions.")
+_add(A, "file.too-big", "file is {found} bytes; at most {allowed} are allowed", "Split the file, or remove what is not needed.")
+_add(A, "file.not-utf8", "is not UTF-8 text (byte {found}); save the file as UTF-8",
+     "Save the file as UTF-8 (in most editors: Save as, Encoding: UTF-8).")
+_add(A, "file.outside", "{found} is a link to a file outside the project; allowed: {allowed}",
+     "Copy the file into the project instead of linking to it.")
+
+# --- YAML ----------------------------------------------------------------------------------------
+A = "YAML files (content/*.yml, packs/*.yml)"
+_add(A, "yaml.syntax", "YAML syntax error: {found}{hint}",
+     "Fix the line it names: indent with spaces, not tabs; put text that contains ': ' in double quotes.")
+_add(A, "yaml.empty-file", "the file is empty", "Write the file's keys, or delete it.")
+_add(A, "yaml.empty", "is empty; allowed: {allowed}", "Write a value after the colon.")
+_add(A, "yaml.empty-text", "is empty; write some text here", "Write some text after the colon.")
+_add(A, "yaml.wrong-type", "found {found}; allowed: {allowed}",
+     "Write the kind of value it says: digits for numbers, a list with '- ' lines, and so on.")
+_add(A, "yaml.not-a-choice", "found {found}{hint}; allowed: {allowed}", "Use one of the words it lists.")
+_add(A, "yaml.control-character",
+     "contains an invisible control character ({found}); allowed: ordinary text (retype it, or delete the character)",
+     "Retype the text; an invisible character came in, often from copying.")
+_add(A, "value.pattern", "found {found}; allowed: {allowed}", "Write the value the way it says.")
+_add(A, "value.clock-format", "found {found}; allowed: a time of day such as 09:30 or 14:00 (24-hour clock, with a colon)",
+     "Write the time as 24-hour hours and minutes, in quotes: \"14:00\".")
+_add(A, "value.not-a-time", "found {found}; that is not a time of day; allowed: 00:00 to 23:59, such as 09:30 or 14:00",
+     "Check the time: hours 00 to 23, minutes 00 to 59.")
+_add(A, "value.date-format", "found {found}; allowed: a date written year-month-day, such as 2026-03-12",
+     "Write the date as year-month-day.")
+_add(A, "value.no-such-day", "found {found}; there is no such day: {month} has {days} days", "Check the day of the month.")
+_add(A, "value.no-such-month", "found {found}; there is no such month; allowed: a date such as 2026-03-12",
+     "Check the month (01 to 12).")
+_add(A, "yaml.plain-key", "a key must be a plain word", "Write keys as plain words followed by a colon.")
+_add(A, "yaml.duplicate-key", "duplicate key {found}: it is already set on line {first}; keep one",
+     "The key is written twice in the same place; keep one.")
+_add(A, "yaml.unknown-key", "unknown key {found}{hint}; allowed keys here: {allowed}", "Fix the spelling of the key.")
+_add(A, "yaml.missing-key", "is missing; add '{key}:' here (allowed: {allowed})", "Add the field the message names.")
+
+# --- the workshop -------------------------------------------------------------------------------
+A = "The workshop (content/workshop.yml, handouts.yml, matrix.yml, slides.yml)"
+_add(A, "workshop.bad-id", "found {found}; allowed: lower case letters, digits and single hyphens, e.g. wrap-up",
+     "Write ids in lower case letters, digits and hyphens.")
+_add(A, "workshop.duplicate-id", "{kind} id {found} is used twice (first on line {first}); each {kind} needs its own id",
+     "Give each one its own id.")
+_add(A, "workshop.no-sections", "found no sections; allowed: a list of at least one section", "List the sections.")
+_add(A, "workshop.min-above-max", "min is {found} but max is {allowed}; min must not be more than max",
+     "The minimum must not be more than the maximum.")
+_add(A, "workshop.does-not-fit", "{detail}",
+     "Take off the minutes it suggests (the 'What to cut' lines), or others that add up to the same.")
+_add(A, "workshop.unknown-handout", "found {found}{hint}; allowed: a handout id from content/handouts.yml",
+     "Use an id from content/handouts.yml.")
+_add(A, "workshop.blank-only-handout", "found {found}, which is only printed blank (in_place_packs: false in "
+     "content/handouts.yml); allowed: a handout that place packs print",
+     "Remove it from the section, or set in_place_packs: true for it.")
+_add(A, "workshop.unknown-version", "found {found}; allowed: a version listed in CHANGELOG.md ({allowed})",
+     "Use a version that has its own section in CHANGELOG.md.")
+_add(A, "workshop.notes-not-markdown", "found {found}; allowed: a Markdown (.md) file inside content/",
+     "Point 'notes:' at a .md file inside content/.")
+_add(A, "workshop.text-missing", "the {what} file content/{found} does not exist; create it, {todo}",
+     "Create the file it names, or point to the right one.")
+_add(A, "workshop.unknown-handout-marker", "found the marker for handout {found}; allowed: a handout id from content/handouts.yml",
+     "Use an id from content/handouts.yml in the marker.")
+_add(A, "deck.unknown-section", "found {found}{hint}; allowed: the id of a section in content/workshop.yml",
+     "Use a section id from content/workshop.yml.")
+_add(A, "deck.no-slides", "found no slides; add at least one", "Add a slide.")
+_add(A, "deck.does-not-fit", "{detail}", "Lower the slides' minutes, or drop slides marked 'skip: true'.")
+_add(A, "matrix.level-order", "found {found}; levels are listed lowest first, so this one must be {allowed}",
+     "Number the levels 1, 2, 3... from the lowest.")
+_add(A, "matrix.too-few-levels", "a matrix needs at least two levels", "Add levels.")
+_add(A, "matrix.no-principles", "found no principles; add at least one", "Add principles.")
+_add(A, "matrix.level-missing", "principle {principle!r} has no entry for level {found} ({name}); "
+     "every principle describes every level, {allowed}", "Describe every level for the principle.")
+_add(A, "matrix.unknown-level", "found level {found}; allowed: {allowed} (the levels listed at the top)",
+     "Use a level listed at the top of content/matrix.yml.")
+_add(A, "matrix.level-twice", "level {found} is described twice in principle {principle!r}; keep one", "Keep one.")
+_add(A, "matrix.no-evidence", "found no evidence prompts; add at least one question, e.g. 'What could we point to?'",
+     "Add at least one evidence question.")
+_add(A, "matrix.levels-unsorted", "levels are in the order {found}; list them lowest first", "List levels lowest first.")
+
+# --- the changelog ------------------------------------------------------------------------------
+A = "CHANGELOG.md"
+_add(A, "changelog.missing", "file not found; the pack's versions are listed in CHANGELOG.md", "Restore CHANGELOG.md.")
+_add(A, "changelog.bad-version", "found version {found}; allowed: a version such as 1.2.0", "Write versions as 1.2.0.")
+_add(A, "changelog.bad-date", "found date {found} for version {version}; allowed: a date such as 2026-03-12 "
+     "written after the version, as '## [{version}] - 2026-03-12'", "Write the date after the version, as 2026-03-12.")
+_add(A, "changelog.no-entry", "has no entry for version {found} (the version in content/workshop.yml); add a section "
+     "'## [{found}] - YYYY-MM-DD' that says what changed", "Add a section for the version to CHANGELOG.md.")
+
+# --- place packs ---------------------------------------------------------------------------------
+A = "Place packs (packs/*.yml)"
+_add(A, "pack.bad-file-name", "the file name {found} should be lower case letters, digits and hyphens, such as {allowed}",
+     "Rename the file.")
+_add(A, "pack.index-name", "the name 'index' is kept for the list of places; call the file after the place, such as "
+     "{allowed}", "Rename the file after the place.")
+_add(A, "pack.venue-missing", "is missing; an in-person workshop needs 'venue:' (the address)", "Add 'venue:'.")
+_add(A, "pack.platform-missing", "is missing; a virtual workshop needs 'platform:' (such as Microsoft Teams or Zoom)",
+     "Add 'platform:'.")
+_add(A, "pack.no-groups", "found no groups; list at least one group", "List the groups.")
+_add(A, "pack.more-groups-than-people", "found {found} groups for {allowed} attendees; allowed: at most one group "
+     "a person", "Have fewer groups, or check the number of attendees.")
+_add(A, "pack.no-facilitators", "found no facilitators; name at least one", "Name the facilitators.")
+_add(A, "pack.group-names-clash", "found {found}, too like the group {other!r} (their print-offs would share a file "
+     "name); give each group a clearly different name", "Give each group a clearly different name.")
+_add(A, "pack.unknown-section", "unknown section {found}{hint}; allowed: {allowed}",
+     "Use a section id from content/workshop.yml.")
+_add(A, "pack.minutes-out-of-range", "found {found} minutes; {section} takes {allowed} minutes",
+     "Choose minutes inside the section's range.")
+_add(A, "pack.unknown-break-section", "found {found}{hint}; allowed: the id of a section: {allowed}",
+     "Use a section id from content/workshop.yml.")
+_add(A, "pack.break-at-end", "a break after {found}, the last section, is not part of the workshop; remove it",
+     "Remove the break.")
+_add(A, "pack.does-not-fit", "{detail}", "Take off the minutes it suggests, or shorten the breaks.")
+_add(A, "pack.past-midnight", "starting at {found}, the workshop would end after midnight ({end} the next day); "
+     "start earlier", "Start earlier.")
+_add(A, "pack.font-cannot-print", "found {found}, which the pack's font cannot print; allowed: letters of Latin-script "
+     "languages (Welsh included), digits and punctuation", "Retype the name without emoji or other scripts.")
+_add(A, "pack.unknown-pack", "no pack called {found}{hint}; allowed: {allowed}", "Use the name of a file in packs/.")
+
+# --- pages, images and print ----------------------------------------------------------------------
+A = "Pages, images and print-offs"
+_add(A, "resource.outside-pack", "found {found}, which would be fetched from outside the pack; allowed: an image file "
+     "inside content/, linked by a relative path", "Save the image inside content/ and link to it with a relative path.")
+_add(A, "resource.outside-content", "found {found}, which points outside content/; allowed: an image file inside "
+     "content/, linked by a relative path", "Save the image inside content/ and link to it with a relative path.")
+_add(A, "resource.missing", "found {found}, but there is no such file in content/; allowed: an image file inside "
+     "content/, linked by a relative path", "Check the file's name and folder, or add the file.")
+_add(A, "page.fetches-outside", "the page would fetch {found} from outside the pack; allowed: files inside content/",
+     "Save the file inside content/ and link to it with a relative path.")
+_add(A, "page.fetches-outside-site", "the page would fetch {found}, outside the site; allowed: files inside content/",
+     "Link to a file inside content/.")
+_add(A, "link.broken", "found a link to {found}, which is not a page of the pack; allowed: {allowed}",
+     "Fix the link's path: it is relative to the page the text is shown on.")
+_add(A, "page.unknown-marker", "found the marker {found}; allowed here: {allowed}",
+     "Fix the marker's spelling, or remove it.")
+_add(A, "template.error", "{found}", "Fix the template at the line it names (a Jinja template: {{ value }}, {% if %}).")
+_add(A, "css.ignored", "{found}; allowed: CSS that WeasyPrint, which makes the PDFs, understands",
+     "Fix the declaration at the line it names (a misspelt property, or a value it cannot read).")
+_add(A, "print.refused", "{found} (making {job}); only files inside the project and data: URLs may be used in print-offs",
+     "A print template or stylesheet points outside the project; fix the address.")
+_add(A, "print.warning", "{found} (making {job}); fix the source so that the print-off renders without warnings",
+     "Fix what it names in the print template or stylesheet.")
+
+# --- statements CSV ------------------------------------------------------------------------------
+A = "Statements CSV (iwe-pack cards)"
+_add(A, "csv.unreadable", "cannot be read ({reason})", "Check the file's name and permissions.")
+_add(A, "csv.not-utf8", "row {row} is not UTF-8 text (byte {found}); save the file as 'CSV UTF-8' from your spreadsheet",
+     "Save as 'CSV UTF-8' from the spreadsheet.")
+_add(A, "csv.empty", "the file is empty; the first row must be the column names text,type,code", "Add the header row.")
+_add(A, "csv.bad-header", "the header row cannot be read ({reason})", "Fix the first row: text,type,code.")
+_add(A, "csv.duplicate-column", "the column {found} appears {count} times; keep one", "Keep one column of each name.")
+_add(A, "csv.unknown-column", "unknown column {found}{hint}; allowed columns: text, type and (optional) code",
+     "Name the columns text, type and code.")
+_add(A, "csv.missing-column", "the column {found} is missing; the first row must name the columns text,type and "
+     "optionally code", "Add the column.")
+_add(A, "csv.bad-row", "row {row} cannot be read ({reason}); a statement must be shorter than 100,000 characters",
+     "Shorten the statement, or fix its quotes.")
+_add(A, "csv.cell-count", "row {row} has {found} cells but the header has {allowed}; put text that contains commas in "
+     "quotes", "Put text with commas in double quotes.")
+_add(A, "csv.empty-text", "row {row}: the text is empty; write the statement, or delete the row", "Write the statement.")
+_add(A, "csv.bad-type", "row {row}: found {found}{hint}; allowed: {allowed} (or ww, nww, iff)", "Use one of the types.")
+_add(A, "csv.bad-code", "row {row}: found {found}; allowed: one amendment code letter from a to h, or nothing",
+     "Use a letter from a to h, or leave it empty.")
+_add(A, "csv.no-statements", "has no statements; add a row for each one under the header", "Add statements.")
+
+# --- settings ------------------------------------------------------------------------------------
+A = "Build settings (mkdocs.yml extra.iwe, environment variables)"
+_add(A, "settings.unknown", "unknown setting {found}; allowed: {allowed}", "Use a setting listed in the message.")
+_add(A, "settings.bad-pdf", "found {found} (from {variable}); allowed: 1 to make PDFs, 0 for pages only", "Set 1 or 0.")
+_add(A, "settings.bad-epoch", "found {found} (from {variable}); allowed: a whole number of seconds since 1970",
+     "Set a whole number, as `git log -1 --format=%ct` prints.")
+
+CATALOGUE: dict[str, Message] = {m.code: m for m in _ENTRIES}
+assert len(CATALOGUE) == len(_ENTRIES), "a message code is used twice"
+
+
+def fields(code: str) -> set[str]:
+    """The names a message's words are filled from."""
+    return {name for _, name, _, _ in string.Formatter().parse(CATALOGUE[code].text) if name}
+
+
+def guide_table() -> str:
+    """The editor's guide's table of messages, in Markdown: one table per area."""
+    out = []
+    area = None
+    for m in _ENTRIES:
+        if m.area != area:
+            area = m.area
+            out += ["", f"### {area}", "", "| Code | Message says | What to do |", "|---|---|---|"]
+        shown = string.Formatter().vformat(m.text, (), _Dots()).replace("|", "\\|")
+        todo = m.todo.replace("|", "\\|")
+        out.append(f"| `{m.code}` | {shown} | {todo} |")
+    return "\n".join(out).strip() + "\n"
+
+
+class _Dots(dict):
+    def __missing__(self, key):  # every detail shown as …
+        return "…"

@@ -1,0 +1,37 @@
+"""Every view of the project at once: the site's pages, each place's print jobs, letters and download lists.
+
+Pure: made from the :class:`Project` only. The site build and ``iwe-pack check``
+both call :func:`render_site`, so the check runs exactly what the build renders
+(all but the PDFs' own layout, which ``outputs.pdf`` does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.project import Project
+from . import letters, pages, paths, print_jobs
+from .paths import Download
+from .print_jobs import PrintJob
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: dict[str, str | bytes]  # by path in the docs folder
+    jobs: dict[str | None, list[PrintJob]]  # by place (None: the generic pack)
+    letters: dict[str, dict[str, str]]  # by place: {file name: text}
+    listings: dict[str | None, list[Download]]  # what each place's page offers to download
+
+
+def render_site(project: Project, downloads: bool = True) -> Rendered:
+    """Render every page and print job; ``downloads=False`` leaves out print-offs (a pages-only build)."""
+    workshop, templates = project.workshop, project.templates
+    when = project.settings.source_date
+    jobs: dict[str | None, list[PrintJob]] = {}
+    listings: dict[str | None, list[Download]] = {}
+    for plan in [None, *project.plans]:
+        slug = plan.slug if plan else None
+        jobs[slug] = print_jobs.jobs(workshop, plan, templates, when) if downloads else []
+        listings[slug] = paths.listing(workshop, plan, jobs[slug]) if downloads else []
+    texts = {plan.slug: letters.letters(plan, workshop, templates) for plan in project.plans}
+    return Rendered(pages.all_pages(project, listings, texts), jobs, texts, listings)
