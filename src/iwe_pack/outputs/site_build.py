@@ -3,7 +3,8 @@
 A :class:`SiteBuild` is made once a build (:meth:`SiteBuild.start` reads and
 checks every source), then gives the engine, step by step, the navigation,
 the generated pages and the files to copy, and checks each page it renders.
-It holds nothing between builds.
+It holds nothing between builds. Unless serving, it builds the site into a fresh
+folder and swaps it in only when complete (:mod:`.site_swap`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..views import pages, paths
 from ..views.print_jobs import PrintJob
 from . import atomic, pdf
 from .downloads import Downloads, downloads, none, write_offline_zip
+from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
 
 log = logging.getLogger("iwe_pack")
 
@@ -38,14 +40,32 @@ class SiteBuild:
     workshop: Workshop
     plans: list[Plan]
     made: Downloads = field(default_factory=Downloads)
+    output: SiteSwap | None = None  # the fresh folder this build writes, and the site it replaces
 
     @classmethod
-    def start(cls, root: Path, settings: Settings, serving: bool = False) -> "SiteBuild":
-        """Read and check every source; raise SourceErrors listing every problem."""
+    def start(cls, root: Path, settings: Settings, serving: bool = False, site_dir: Path | None = None,
+              strict_logger: str | None = None) -> "SiteBuild":
+        """Read and check every source; raise SourceErrors listing every problem.
+
+        With ``site_dir`` (and not serving), first check the site there can be written and replaced (else
+        raise OutputError), and build into a fresh folder (:attr:`site_dir`) that :meth:`finish` swaps in.
+        ``strict_logger``: the logger whose warnings will stop the build, so that it must not swap.
+        """
         root = Path(root)
-        workshop = load_workshop(root)
-        plans = load_packs(root, workshop, only=list(settings.packs) or None)
-        return cls(root, settings, serving, workshop, plans)
+        output = SiteSwap.begin(site_dir, strict_logger) if site_dir is not None and not serving else None
+        try:
+            workshop = load_workshop(root)
+            plans = load_packs(root, workshop, only=list(settings.packs) or None)
+        except BaseException:
+            if output:
+                output.discard()
+            raise
+        return cls(root, settings, serving, workshop, plans, output=output)
+
+    @property
+    def site_dir(self) -> Path | None:
+        """Where this build writes the site (a fresh folder); None: in the engine's own (serving, or a mount point)."""
+        return self.output.fresh if self.output else None
 
     @property
     def version(self) -> str:
@@ -101,15 +121,22 @@ class SiteBuild:
             raise SourceErrors([SourceError(where, None, None, p) for p in problems])
         return pages.label_tasks(html)
 
-    def finish(self, site_dir: Path) -> None:
-        """After the pages are written: the offline copy, or (serving) render what is pending."""
-        if not self.serving and self.settings.pdf:
+    def finish(self, site_dir: Path) -> Path | None:
+        """After the pages are written: the offline copy, then swap the site in; or (serving) render what is pending.
+
+        Return the folder the new site is now in, if it was swapped in. A build that will stop on a warning
+        (strict) writes nothing more, and leaves the last site as it was.
+        """
+        if not self.serving and self.settings.pdf and not (self.output and self.output.doomed):
             write_offline_zip(Path(site_dir), self.workshop, self.settings)
+        if self.output:
+            return self.output.target if self.output.publish() else None
         pending = self.made.pending
         if pending:
             log.info(f"Print-offs: rendering {len(pending)} PDFs in the background; "
                      "they appear in the site as they are ready (run 'make build' for zips).")
             threading.Thread(target=self._render_later, args=(pending, Path(site_dir)), daemon=True).start()
+        return None
 
     def _render_later(self, jobs: list[PrintJob], site_dir: Path) -> None:
         try:
