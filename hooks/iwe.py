@@ -16,12 +16,13 @@ from typing import Any, Callable, TypeVar
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from iwe_pack.diagnostics.record import SourceErrors
 from iwe_pack.outputs import atomic
-from iwe_pack.outputs.site_build import SiteBuild
+from iwe_pack.outputs.site_build import OutputError, SiteBuild
 from iwe_pack.sources.settings import Settings
 from iwe_pack.views.print_jobs import PrintJob
 
@@ -52,17 +53,22 @@ def _serving(config: MkDocsConfig) -> bool:
 
 
 def _engine(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run an engine call; a problem in the sources stops the build with its message, not a traceback."""
+    """Run an engine call; a problem in the sources or the output folder stops the build with its message."""
     try:
         return call(*args, **kwargs)
-    except SourceErrors as exc:
+    except (SourceErrors, OutputError) as exc:
         raise PluginError(str(exc)) from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     settings = _engine(Settings.from_mapping, config.extra.get("iwe"))
-    build = _engine(SiteBuild.start, root, settings, serving=_serving(config))
+    # Not serving: build into a fresh folder beside site_dir, swapped in by on_post_build only if the build
+    # is clean (a --strict build stops on any warning on the 'mkdocs' logger, counted after on_post_build).
+    build = _engine(SiteBuild.start, root, settings, serving=_serving(config), site_dir=Path(config.site_dir),
+                    strict_logger="mkdocs" if config.strict else None)
+    if build.site_dir:
+        config.site_dir = str(build.site_dir)
     config.extra[BUILD] = build
     config.extra["pack_version"] = build.version
     config.nav = _expand_nav(config.nav, build.nav_expansions())
@@ -118,8 +124,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _engine(_build(config).rendered_page, html, page.file.dest_uri, src)
 
 
+@event_priority(-100)  # last, after other plugins write into the site: then the site is swapped in
 def on_post_build(config: MkDocsConfig) -> None:
-    _engine(_build(config).finish, Path(config.site_dir))
+    published = _engine(_build(config).finish, Path(config.site_dir))
+    if published:  # site_dir back to where the site now is (for what runs after the build, e.g. gh-deploy)
+        config.site_dir = str(published)
+        log.info(f"The new site is in {published}")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:

@@ -217,27 +217,6 @@ def test_a_missing_image_fails_the_build_naming_the_file(project, tmp_path):
     assert "missing.png" in out and "no such file in the project" in out
 
 
-def test_a_killed_build_leaves_no_half_written_pdf_or_zip(project, tmp_path):
-    cmd = [str(BIN / "mkdocs"), "build", "-f", str(project.path / "mkdocs.yml")]
-    import os
-
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", IWE_PACK_CACHE=str(tmp_path / "cache"))
-    proc = subprocess.Popen(cmd, cwd=project.path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    for line in proc.stderr:  # wait until PDFs are being written, then kill everything at once
-        if b"rendered" in line and int(re.search(rb"(\d+)/", line).group(1)) >= 10:
-            break
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    for folder in (tmp_path / "cache", project.path / "site"):
-        for pdf in folder.rglob("*.pdf"):
-            assert pdf.read_bytes().rstrip().endswith(b"%%EOF"), pdf
-            info(pdf)
-        for z in folder.rglob("*.zip"):
-            with zipfile.ZipFile(z) as archive:
-                assert archive.testzip() is None
-
-
 def test_mkdocs_serve_does_not_wait_for_pdfs(project, tmp_path):
     """The preview is up before the PDFs are rendered; they arrive in the background."""
     import os

@@ -5,7 +5,8 @@ checks every source (``model.project.load_project``) and renders every view in
 memory (``views.whole_site``), so every mistake an editor can make is found
 before anything is written, and ``iwe-pack check`` runs the same two steps.
 Then it gives the engine the navigation, the generated pages and the files to
-copy. It holds nothing between builds.
+copy. It holds nothing between builds. Unless serving, it builds the site into a fresh
+folder and swaps it in only when complete (:mod:`.site_swap`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..views.templates import template_problem
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .downloads import Downloads, downloads, write_offline_zip
+from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
 
 log = logging.getLogger("iwe_pack")
 
@@ -70,12 +72,30 @@ class SiteBuild:
     rendered: Rendered
     serving: bool
     made: Downloads = field(default_factory=Downloads)
+    output: SiteSwap | None = None  # the fresh folder this build writes, and the site it replaces
 
     @classmethod
-    def start(cls, root: Path, settings: Settings, serving: bool = False) -> "SiteBuild":
-        """Read, check and render everything; raise SourceErrors listing every problem."""
-        project, rendered = validate(Path(root), settings)
-        return cls(project, rendered, serving)
+    def start(cls, root: Path, settings: Settings, serving: bool = False, site_dir: Path | None = None,
+              strict_logger: str | None = None) -> "SiteBuild":
+        """Read, check and render everything; raise SourceErrors listing every problem.
+
+        With ``site_dir`` (and not serving), first check the site there can be written and replaced (else
+        raise OutputError), and build into a fresh folder (:attr:`site_dir`) that :meth:`finish` swaps in.
+        ``strict_logger``: the logger whose warnings will stop the build, so that it must not swap.
+        """
+        output = SiteSwap.begin(site_dir, strict_logger) if site_dir is not None and not serving else None
+        try:
+            project, rendered = validate(Path(root), settings)
+        except BaseException:
+            if output:
+                output.discard()
+            raise
+        return cls(project, rendered, serving, output=output)
+
+    @property
+    def site_dir(self) -> Path | None:
+        """Where this build writes the site (a fresh folder); None: in the engine's own (serving, or a mount point)."""
+        return self.output.fresh if self.output else None
 
     @property
     def version(self) -> str:
@@ -124,16 +144,23 @@ class SiteBuild:
             raise SourceErrors([Diagnostic(code, where, found=found) for code, found in problems])
         return pages.label_tasks(html)
 
-    def finish(self, site_dir: Path) -> None:
-        """After the pages are written: the offline copy, or (serving) render what is pending."""
+    def finish(self, site_dir: Path) -> Path | None:
+        """After the pages are written: the offline copy, then swap the site in; or (serving) render what is pending.
+
+        Return the folder the new site is now in, if it was swapped in. A build that will stop on a warning
+        (strict) writes nothing more, and leaves the last site as it was.
+        """
         settings = self.project.settings
-        if not self.serving and settings.pdf:
+        if not self.serving and settings.pdf and not (self.output and self.output.doomed):
             write_offline_zip(Path(site_dir), self.project.workshop, settings)
+        if self.output:
+            return self.output.target if self.output.publish() else None
         pending = self.made.pending
         if pending:
             log.info(f"Print-offs: rendering {len(pending)} PDFs in the background; "
                      "they appear in the site as they are ready (run 'make build' for zips).")
             threading.Thread(target=self._render_later, args=(pending, Path(site_dir)), daemon=True).start()
+        return None
 
     def _render_later(self, jobs: list[PrintJob], site_dir: Path) -> None:
         root, settings = self.project.root, self.project.settings
