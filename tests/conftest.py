@@ -89,13 +89,16 @@ class Project:
 
 
 # Rendered PDFs are cached by content hash, so tests share one cache: only what a
-# test changes is rendered again. Tests of the cache itself pass their own.
+# test changes is rendered again. Every build is dated (as a release is), so the
+# one cold build of the shipped sources (``built``) fills the cache for all.
 SHARED_CACHE = Path(tempfile.mkdtemp(prefix="iwe-pack-test-cache-"))
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01, written into every PDF and zip the tests make
 atexit.register(shutil.rmtree, SHARED_CACHE, True)
 
 
 def run(cmd: list[str], cwd: Path, **env_extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE),
+               SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     env.update(env_extra)
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
@@ -160,7 +163,8 @@ def assert_clean_failure(result, *needles) -> str:
 def _environment(**values: str):
     """The variables a person's shell would set (and the tests' shared PDF cache), for a run in this process."""
     saved = dict(os.environ)
-    os.environ.update(NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE), **values)
+    os.environ.update(NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE),
+                      SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, **values)
     try:
         yield
     finally:
@@ -180,10 +184,23 @@ def project(tmp_path) -> Project:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Project:
-    """The shipped sources, built once for the tests that only read the site."""
+    """The shipped sources, built once (cold: it fills the shared cache) for the tests that only read the site."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     result = project.build()
     assert result.returncode == 0, result.stderr
+    project.log = result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def rebuilt(tmp_path_factory, built) -> Project:
+    """The same sources built again from nothing (an empty cache, a new folder): the other half of the one cold
+    pair, for the tests of reproducibility, the cache and releases."""
+    project = copy_project(tmp_path_factory.mktemp("rebuilt") / "project")
+    project.cache = tmp_path_factory.mktemp("rebuilt-cache")
+    result = project.build(IWE_PACK_CACHE=str(project.cache))
+    assert result.returncode == 0, result.stderr
+    project.log = result.stderr
     return project
 
 

@@ -123,7 +123,7 @@ def test_hostile_text_in_every_field_is_shown_literally(project):
     text = text.replace("    minutes: 10\n", f"    minutes: 10\n    title: {q}\n")
     text += f"contact: {q}\n"
     project.write(PACK, text)
-    result = project.build()
+    result = project.build_here()
     assert result.returncode == 0, result.stderr
     site = project.path / "site"
     for page in site.rglob("*.html"):
@@ -144,7 +144,7 @@ def test_hostile_text_in_every_field_is_shown_literally(project):
 
 def test_pack_over_three_hours_fails_with_totals_and_what_to_cut(project):
     project.write(PACK, BASE.replace("    minutes: 10\n", "    minutes: 40\n"))
-    for result in (project.check(), project.build()):
+    for result in (project.check(), project.build_here()):
         out = failure(result)
         assert f"{PACK}, line" in out and "field minutes" in out
         assert "The plan for Testville (sections and breaks) do not fit the budget of 120–180 minutes" in out
@@ -222,7 +222,7 @@ def test_each_advice_rule(project):
     assert "Self-assessment: with 7 groups" not in out  # 45 - 21 = 24 >= 23
     # facilitators fewer than groups
     out = advice_for(project, BASE.replace("facilitators: [Ann, Bo]", "facilitators: [Ann]"))
-    assert "There is 1 facilitator for 2 groups" in out or "There are 1 facilitator for 2 groups" in out
+    assert "There is 1 facilitator for 2 groups" in out
     # online: size, screen breaks, technical host
     online = BASE.replace("format: in-person", "format: virtual").replace("venue: Town Hall", "platform: Zoom")
     out = advice_for(project, online.replace("attendees: 12", "attendees: 31"))
@@ -272,7 +272,7 @@ def test_more_groups_than_principles_still_gives_every_group_a_principle(project
     n = len(yaml.safe_load((ROOT / "content/matrix.yml").read_text())["principles"])
     groups = "".join(f"  - name: G{i}\n" for i in range(n + 2))
     project.write(PACK, re.sub(r"groups:\n(  .*\n)+facilitators", f"groups:\n{groups}facilitators", BASE))
-    assert project.build().returncode == 0
+    assert project.build_here().returncode == 0
     shares = principles_by_group(project.page("packs/testville.html"))
     assert all(len(v) == 1 for v in shares.values())
     assert len({v[0] for v in shares.values()}) == n

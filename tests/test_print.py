@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, strip_ansi
+from conftest import assert_clean_failure, BIN, ROOT, strip_ansi
 from pdfutil import fonts, info, needs_poppler, pages, text
 
 pytestmark = needs_poppler
@@ -130,13 +130,16 @@ def _fresh_build(project, cache: Path, **env) -> subprocess.CompletedProcess:
 
 
 def rendered(result) -> int:
-    return len(re.findall(r"Print-offs: \d+/\d+ rendered", result.stderr))
+    """How many PDFs a build rendered (not taken from the cache), from what it logged."""
+    return len(re.findall(r"Print-offs: \d+/\d+ rendered", getattr(result, "log", None) or result.stderr))
 
 
-def test_cache_renders_only_what_changed(project, tmp_path):
-    cache = tmp_path / "cache"
-    total = rendered(_fresh_build(project, cache))
+def test_cache_renders_only_what_changed(project, rebuilt):
+    """``rebuilt`` rendered every PDF into an empty cache; a build of the same sources from it renders none,
+    and after one pack changes, only that pack's."""
+    total = rendered(rebuilt)
     assert total >= 40
+    cache = rebuilt.cache
     assert rendered(_fresh_build(project, cache)) == 0  # no change, nothing rendered
     project.replace("packs/ynys-mon.yml", "attendees: 10", "attendees: 11")
     again = _fresh_build(project, cache)
@@ -145,16 +148,16 @@ def test_cache_renders_only_what_changed(project, tmp_path):
     assert len(names) < total / 3
 
 
-def test_same_source_date_epoch_gives_identical_pdfs_and_zips(project, tmp_path):
+def test_same_source_date_epoch_gives_identical_pdfs_and_zips(built, rebuilt):
+    """Two builds of the same sources, each from an empty cache, make the same bytes; the date is the one given."""
     def digest_tree(site: Path) -> dict[str, str]:
         return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                 for p in sorted((site / "downloads").rglob("*")) if p.is_file()}
 
-    _fresh_build(project, tmp_path / "one", SOURCE_DATE_EPOCH="1767225600")
-    first = digest_tree(project.path / "site")
-    _fresh_build(project, tmp_path / "two", SOURCE_DATE_EPOCH="1767225600")
-    assert digest_tree(project.path / "site") == first
-    pdf = project.path / "site/downloads/generic/iwe-workshop-two-loops.pdf"
+    first = digest_tree(built.path / "site")
+    assert len(first) > 100
+    assert digest_tree(rebuilt.path / "site") == first
+    pdf = built.path / "site/downloads/generic/iwe-workshop-two-loops.pdf"
     assert info(pdf)["CreationDate"].startswith("Thu Jan  1 00:00:00 2026")
 
 
@@ -201,20 +204,17 @@ def test_print_stylesheet_that_reaches_outside_fails_and_fetches_nothing(project
     ref = ref.replace("SERVER", server)
     first = project.read("overrides/print/print.css").split("\n@import", 1)[1].split("\n", 1)[0]
     project.replace("overrides/print/print.css", f"\n@import{first}", f"\n@import{first}\n@import \"{ref}\";")
-    result = project.build(IWE_PACK_CACHE=str(tmp_path / "cache"))
-    out = strip_ansi(result.stderr)
-    assert result.returncode != 0 and "Traceback" not in out
-    assert f"refused to fetch {ref}" in out
-    assert "only files inside the project and data: URLs may be used" in out
+    line = project.line_of("overrides/print/print.css", ref)
+    assert_clean_failure(project.check(), f"overrides/print/print.css, line {line}: found {ref!r}",
+                         "only files inside the project and data: URLs may be used")
     assert Recorder.hits == []
 
 
-def test_a_missing_image_fails_the_build_naming_the_file(project, tmp_path):
+def test_a_missing_image_fails_the_build_naming_the_file(project):
     project.replace("overrides/print/print.css", "html {", 'body { background: url("missing.png"); }\nhtml {')
-    result = project.build(IWE_PACK_CACHE=str(tmp_path / "cache"))
-    out = strip_ansi(result.stderr)
-    assert result.returncode != 0
-    assert "missing.png" in out and "no such file in the project" in out
+    line = project.line_of("overrides/print/print.css", "missing.png")
+    assert_clean_failure(project.check(), f"overrides/print/print.css, line {line}: found 'missing.png'",
+                         "no such file in the project")
 
 
 def test_mkdocs_serve_does_not_wait_for_pdfs(project, tmp_path):

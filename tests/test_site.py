@@ -102,7 +102,7 @@ def test_templates_are_not_published(built):
 
 def test_broken_link_fails_the_strict_build(project):
     project.replace("content/after-the-day.md", "\n", "\nSee [the missing page](missing.md).\n")
-    result = project.build()
+    result = project.build_here()
     assert result.returncode != 0
     assert "missing.md" in result.stderr
 
@@ -112,7 +112,7 @@ def test_hostile_text_in_sources_is_shown_not_run(project):
     quoted = "'" + hostile.replace("'", "''") + "'"
     project.replace("content/workshop.yml", "lead: Facilitators, one in each group if possible", f"lead: {quoted}")
     project.replace("content/workshop.yml", "title: Action planning", f"title: {quoted}")
-    result = project.build()
+    result = project.build_here()
     assert result.returncode == 0, result.stderr
     for page_file in (project.path / "site").rglob("*.html"):
         page = page_file.read_text()
@@ -132,7 +132,7 @@ def test_prework_on_before_the_day_comes_from_the_running_order_data(project):
                     "title: Preston <em>case</em> study")
     project.replace("content/workshop.yml", "minutes: {min: 10, max: 20}", "minutes: {min: 15, max: 20}")
     project.replace("content/workshop.yml", "prework: {min: 30, max: 60}", "prework: {min: 35, max: 60}")
-    assert project.build().returncode == 0
+    assert project.build_here().returncode == 0
     page = project.page("before-the-day.html")
     assert "Preston &lt;em&gt;case&lt;/em&gt; study</a>" in page
     assert "It takes about 15 to 20 minutes." in text_of(page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 import pytest
@@ -76,7 +77,9 @@ def test_pptx_opens_with_the_same_titles_and_notes(built, folder):
 def test_html_presentation_per_place(built):
     for slug, pack in PACKS.items():
         html = (built.path / f"site/packs/{slug}/present.html").read_text()
-        assert "&#39;" in html or pack["place"].replace("'", "&#39;") in html
+        shown = html_module.escape(pack["place"]).replace("&#x27;", "&#39;")
+        assert shown in html, f"{pack['place']!r} not on its title slide"
+        assert html.count(shown) >= 1 and pack["date"].strftime("%Y") in html
         assert html.count('class="slide"') == len(DECK["slides"])
     generic = (built.path / "site/slides/present.html").read_text()
     assert not re.search(r'(src|href)="(https?:)?//', generic)

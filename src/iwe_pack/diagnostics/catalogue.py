@@ -166,6 +166,10 @@ _add(A, "page.unknown-marker", "found the marker {found}; allowed here: {allowed
 _add(A, "template.error", "{found}", "Fix the template at the line it names (a Jinja template: {{ value }}, {% if %}).")
 _add(A, "css.ignored", "{found}; allowed: CSS that WeasyPrint, which makes the PDFs, understands",
      "Fix the declaration at the line it names (a misspelt property, or a value it cannot read).")
+_add(A, "css.outside", "found {found}, which would be fetched from outside the project; only files inside the "
+     "project and data: URLs may be used in print-offs", "Save the file inside overrides/ and link to it with a relative path.")
+_add(A, "css.missing", "found {found}, but there is no such file in the project; allowed: a file inside overrides/, "
+     "linked by a relative path", "Check the file's name and folder, or add the file.")
 _add(A, "print.refused", "{found} (making {job}); only files inside the project and data: URLs may be used in print-offs",
      "A print template or stylesheet points outside the project; fix the address.")
 _add(A, "print.warning", "{found} (making {job}); fix the source so that the print-off renders without warnings",

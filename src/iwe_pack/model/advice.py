@@ -44,7 +44,7 @@ def advise(pack: PackFile, workshop: Workshop, agenda: list[AgendaItem]) -> list
 
     if facs < groups:
         out.append(Advice("facilitators", (
-            f"There are {facs} facilitator{'s' if facs != 1 else ''} for {groups} groups. Ask the facilitators to "
+            f"There {'is 1 facilitator' if facs == 1 else f'are {facs} facilitators'} for {groups} groups. Ask the facilitators to "
             f"move round the groups, checking people understand the task and keep to time, or find "
             f"{groups - facs} more."), rules.facilitators.source))
 

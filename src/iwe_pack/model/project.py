@@ -62,6 +62,9 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
     errors = Collector(root)
     templates = read_templates(root, errors)
     texts = {name: _read_optional(root / name, errors) for name in TEXTS}
+    for name, text in texts.items():  # pages are made from these too: what they would fetch is checked
+        for n, code, found in resource_problems(text, root / name, root / "content"):
+            errors.add(root / name, n, None, code, found=found)
     pages = _read_pages(root, errors)
     check_markers(texts.get("CONTRIBUTING.md", ""), "CONTRIBUTING.md", {"messages"}, errors)
     check_print_styles(root, errors)
