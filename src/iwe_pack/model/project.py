@@ -11,7 +11,9 @@ import dataclasses
 import re
 from pathlib import Path
 
+from ..checks.editor_html import markdown_problems
 from ..checks.packs import check_pack, check_plan_fit
+from ..checks.project_files import check_project_files
 from ..checks.resources import resource_problems
 from ..checks.timing import Timed, check_fit
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
@@ -32,6 +34,7 @@ def load_workshop(root: Path) -> Workshop:
     root = Path(root)
     content = root / "content"
     errors = Collector(root)
+    check_project_files(root, errors)  # links that leave the project; HTML in every editor's Markdown file
     wf: WorkshopFile | None = typed_yaml.load(content / "workshop.yml", WorkshopFile, errors)
     hf: HandoutsFile | None = typed_yaml.load(content / "handouts.yml", HandoutsFile, errors)
     matrix: Matrix | None = typed_yaml.load(content / "matrix.yml", Matrix, errors)
@@ -68,8 +71,13 @@ def load_workshop(root: Path) -> Workshop:
                 hint = did_you_mean(ref, list(handouts))
                 errors.add(s.origin.file, s.origin.line_for("handouts"), f"{s.origin.field('handouts')}.{i}",
                            f"found {ref!r}{hint}; allowed: a handout id from content/handouts.yml")
-        notes = _read_notes(content, s, errors)
-        notes = expand_handouts(notes, handouts, s, errors) if notes else notes
+        source = _read_notes(content, s, errors)
+        notes = expand_handouts(source, handouts, s, errors) if source else source
+        if notes != source:  # handout text put into the notes: check the HTML they make together
+            known = {e.message for e in errors.errors}
+            for n, problem in markdown_problems(notes, made_from=source):
+                if problem not in known:
+                    errors.add(f"content/{s.notes or s.notes_path}", n, None, problem + " (with the handout text put in)")
         sections.append(dataclasses.replace(s, notes_markdown=notes or "", number=number, origin=s.origin))
 
     if not wf.sections:
