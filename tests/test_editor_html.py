@@ -262,3 +262,10 @@ def test_every_id_the_sites_pages_use_is_kept_from_editors():
     for name in sorted(used):
         assert markdown_problems(f'<span id="{name}">x</span>'), name
 
+
+def test_the_editors_guide_lists_the_allowed_elements():
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    part = guide[guide.index("## HTML in Markdown"):guide.index("Refused:")]
+    listed = set(re.findall(r"`([a-z0-9]+)`", part[:part.index("- the attributes")]))
+    headings = {f"h{n}" for n in range(1, 7)}
+    assert listed | headings | {"input", "label"} == editor_html.ELEMENTS
