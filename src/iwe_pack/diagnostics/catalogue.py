@@ -35,8 +35,11 @@ _add(A, "file.unreadable", "cannot be read ({reason})", "Check the file's permis
 _add(A, "file.too-big", "file is {found} bytes; at most {allowed} are allowed", "Split the file, or remove what is not needed.")
 _add(A, "file.not-utf8", "is not UTF-8 text (byte {found}); save the file as UTF-8",
      "Save the file as UTF-8 (in most editors: Save as, Encoding: UTF-8).")
-_add(A, "file.outside", "{found} is a link to a file outside the project; allowed: {allowed}",
-     "Copy the file into the project instead of linking to it.")
+_add(A, "file.link-outside", "is a link to {what} outside the project, which would publish it; allowed: {what} kept "
+     "inside {allowed} (copy it in instead of linking to it)", "Copy the file into the project instead of linking to it.")
+_add(A, "file.link-outside-folder", "is a link to {found}, outside {folder}/, so that file would be published or read "
+     "from there; allowed: a file kept inside {folder}/ (copy it in instead of linking to it)",
+     "Copy the file into the folder instead of linking to it.")
 
 # --- YAML ----------------------------------------------------------------------------------------
 A = "YAML files (content/*.yml, packs/*.yml)"
@@ -174,6 +177,42 @@ _add(A, "print.refused", "{found} (making {job}); only files inside the project 
      "A print template or stylesheet points outside the project; fix the address.")
 _add(A, "print.warning", "{found} (making {job}); fix the source so that the print-off renders without warnings",
      "Fix what it names in the print template or stylesheet.")
+
+# --- HTML in Markdown ------------------------------------------------------------------------------
+A = "HTML in Markdown (see HTML in Markdown above)"
+_add(A, "html.element-refused", "found the HTML element <{name}>, which {reason}; allowed: {allowed}",
+     "Remove the element; write the text in Markdown.")
+_add(A, "html.element-unknown", "found the HTML element <{name}>, which is not on the list of HTML that pages may "
+     "hold; allowed: {allowed}", "Use Markdown, or an element on the list.")
+_add(A, "html.event-attribute", "found the attribute {attr}= on <{name}>, which runs a program when something happens "
+     "on the page; allowed on <{name}>: {allowed}", "Remove the attribute.")
+_add(A, "html.attribute", "found the attribute {attr}= on <{name}>; allowed on <{name}>: {allowed}", "Remove the attribute.")
+_add(A, "html.markup-in-value", "found '<' or '>' in the value of {attr}= on <{name}> ({found}); allowed: values "
+     "without them (write 'less than' or 'more than')", "Write the words instead of < or >.")
+_add(A, "html.link-no-scheme", "found the link {found}, which has no https:// in front; allowed: {allowed}",
+     "Start the address with https://.")
+_add(A, "html.link-runs", "found the link {found}, which would run a program; allowed: {allowed}",
+     "Link to an https:// address, a page of the site or an #anchor.")
+_add(A, "html.link-data", "found the link {found}, which holds a whole page or program in it; allowed: {allowed}",
+     "Link to an https:// address, a page of the site or an #anchor.")
+_add(A, "html.link-scheme", "found the link {found} (a {scheme}: address); allowed: {allowed}",
+     "Link to an https:// address, a page of the site or an #anchor.")
+_add(A, "html.image-not-image", "found the image {found}, which is not an image; allowed: an image file inside "
+     "content/", "Save the image inside content/ and link to it with a relative path.")
+_add(A, "html.image-scheme", "found the image {found} (a {scheme}: address); allowed: an image file inside content/",
+     "Save the image inside content/ and link to it with a relative path.")
+_add(A, "html.rel", "found rel=\"{found}\" on <a>{why}; allowed: {allowed}", "Remove the rel= value.")
+_add(A, "html.reserved-id", "found id=\"{found}\" on <{name}>, a name the site's own pages use (their programs "
+     "would find this element instead); allowed: another id, not starting with {allowed}", "Choose another id.")
+_add(A, "html.style", "found {found} in style= on <{name}>, which can run a program or load a file; allowed: plain "
+     "CSS such as colour, size and alignment, with any image as url(path inside content/)", "Remove it from style=.")
+_add(A, "html.form-field", "found {found}, a form field; allowed: tick boxes, written as a list item '- [ ] text'",
+     "Write a tick box as a list item: - [ ] text.")
+_add(A, "html.unclosed", "the text ends inside an HTML tag, a quoted value or a comment that is never closed, so the "
+     "page after it would be read as part of it; allowed: every '<' tag closed with '>', every quote closed, and "
+     "every '<!--' closed with '-->'", "Close the tag, quote or comment.")
+_add(A, "html.front-matter", "found {found} in the page's {key} at the top of the file ({value}), which the site puts "
+     "into the page as HTML; allowed: plain words, without < > or \"", "Take < > and \" out of the title.")
 
 # --- statements CSV ------------------------------------------------------------------------------
 A = "Statements CSV (iwe-pack cards)"

@@ -15,13 +15,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..checks.editor_html import markdown_problems
 from ..checks.packs import check_pack, check_plan_fit
 from ..checks.pages import MARKERS, check_markers
+from ..checks.project_files import check_project_files
 from ..checks.resources import resource_problems
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
-from ..diagnostics.record import Collector, SourceError, SourceErrors, did_you_mean
+from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
 from ..sources import changelog, typed_yaml
 from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, WorkshopFile
 from ..sources.settings import Settings
@@ -117,6 +119,7 @@ def load_workshop(root: Path) -> Workshop:
     root = Path(root)
     content = root / "content"
     errors = Collector(root)
+    check_project_files(root, errors)  # links that leave the project; HTML in every editor's Markdown file
     wf: WorkshopFile | None = typed_yaml.load(content / "workshop.yml", WorkshopFile, errors)
     hf: HandoutsFile | None = typed_yaml.load(content / "handouts.yml", HandoutsFile, errors)
     matrix: Matrix | None = typed_yaml.load(content / "matrix.yml", Matrix, errors)
@@ -154,6 +157,12 @@ def load_workshop(root: Path) -> Workshop:
                            "workshop.unknown-handout", found=repr(ref), hint=hint)
         source = _read_notes(content, s, errors)
         notes = expand_handouts(source, handouts, s, errors) if source else source
+        if notes != source:  # handout text put into the notes: check the HTML they make together
+            known = {(e.code, e.message) for e in errors.errors}
+            for n, code, details in markdown_problems(notes, made_from=source):
+                problem = Diagnostic(code, "", details=details)
+                if (code, problem.message) not in known:
+                    errors.add(f"content/{s.notes or s.notes_path}", n, None, code, **details)
         sections.append(dataclasses.replace(s, notes_markdown=notes or "", notes_source=source or "", number=number,
                                             origin=s.origin))
 

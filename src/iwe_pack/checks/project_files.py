@@ -1,0 +1,81 @@
+"""Checks on the project's folders as files: nothing published comes from outside, and every editor page is safe.
+
+MkDocs copies every file under ``content/`` into the site, following links
+(symlinks); the engine reads ``packs/`` and the theme copies ``overrides/``.
+A link there to a file elsewhere on the machine (``/etc/passwd``, a key in the
+home folder, ``../.env``) would publish it, so links must stay inside their
+folder. And every Markdown file an editor writes, page or not, is checked
+against the HTML allow-list (:mod:`.editor_html`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..diagnostics.record import Collector
+from ..sources.text import read_text
+from .editor_html import markdown_problems
+
+FOLDERS = ("content", "packs", "overrides")
+# Markdown files made into pages of their own (the rest of the site's Markdown is only read by the engine;
+# mkdocs.yml exclude_docs lists the same folders).
+NOT_PAGES = ("sections", "handouts", "guides", "letters")
+ROOT_PAGES = ("CHANGELOG.md", "CONTRIBUTING.md")  # made into "What's new" and "Editor's guide"
+
+
+def check_project_files(root: Path, errors: Collector) -> None:
+    """Refuse links that leave their folder, then check every editor's Markdown file against the allow-list."""
+    root = Path(root)
+    outside = set()
+    for folder in FOLDERS:
+        outside |= _links_leaving(root, folder, errors)
+    content = root / "content"
+    markdown = [p for p in sorted(_walk(content)) if p.suffix == ".md" and p.is_file() and p not in outside]
+    markdown += [root / name for name in ROOT_PAGES if (root / name).is_file()]
+    for path in markdown:
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            errors.add(path.name, None, None, "file.link-outside", what="a file", allowed="the project folder")
+            continue
+        text = read_text(path, errors)
+        if text is None:
+            continue
+        page = path.is_relative_to(content) and path.relative_to(content).parts[0] not in NOT_PAGES
+        for line, code, details in markdown_problems(text, page=page):
+            errors.add(path, line, None, code, **details)
+
+
+def _walk(folder: Path):
+    """Every file and folder inside ``folder``, without following links."""
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        for name in dirnames + filenames:
+            yield Path(dirpath) / name
+
+
+def _links_leaving(root: Path, folder: str, errors: Collector) -> set[Path]:
+    """Report each link in ``root/folder`` whose target is not inside that folder; return those links."""
+    top = root / folder
+    if not top.exists():
+        return set()
+    home = root.resolve()
+    if not top.resolve().is_relative_to(home) or top.resolve() != home / folder:
+        errors.add(folder, None, None, "file.link-outside", what="a folder",
+                   allowed=f"the project, as a real folder {folder}/")
+        return {top}
+    found = set()
+    for path in _walk(top):
+        if not path.is_symlink():
+            continue
+        rel = path.relative_to(root).as_posix()
+        target = path.resolve()
+        what = "a folder" if target.is_dir() else "a file"
+        if not target.is_relative_to(home):
+            errors.add(rel, None, None, "file.link-outside", what=what, allowed=f"{folder}/")
+        elif not target.is_relative_to(home / folder):
+            errors.add(rel, None, None, "file.link-outside-folder", found=target.relative_to(home).as_posix(),
+                       folder=folder)
+        else:
+            continue
+        found.add(path)
+    return found
+
