@@ -16,6 +16,7 @@ from typing import Any, Callable, TypeVar
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -118,6 +119,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _engine(_build(config).rendered_page, html, page.file.dest_uri, src)
 
 
+# Last of all (the offline plugin runs at -100): the offline copy must hold the finished site,
+# search/search_index.js included, which the search and offline plugins write in their on_post_build.
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     _engine(_build(config).finish, Path(config.site_dir))
 
