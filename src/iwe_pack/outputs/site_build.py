@@ -91,7 +91,7 @@ class SiteBuild:
         if problems:
             rel = source.resolve().relative_to(self.root.resolve()).as_posix()
             raise SourceErrors([SourceError(rel, n, None, p) for n, p in problems])
-        return pages.expand_markers(markdown, self.workshop, self.root / "overrides")
+        return pages.expand_markers(markdown, self.workshop, self.root / "overrides", self.settings.issues_url)
 
     def rendered_page(self, html: str, dest_uri: str, src_uri: str | None) -> str:
         """Check a page's HTML for what it would fetch from elsewhere; label tick boxes."""

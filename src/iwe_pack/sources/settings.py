@@ -10,6 +10,7 @@ setting                   environment variable    meaning
 ``packs``                 ``IWE_PACKS``           build only these place packs (names, spaces or commas)
 ``pdf``                   ``IWE_PDF``             ``0`` builds pages only: no PDFs, zips or slides files
 ``releases_url``          ``IWE_RELEASES_URL``    where each release's zips are kept (linked from Versions)
+``issues_url``            ``IWE_ISSUES_URL``      where readers report a problem (the accessibility statement)
 ``cache``                 ``IWE_PACK_CACHE``      a folder for rendered PDFs (default ``.cache/iwe-pack``)
 ``source_date_epoch``     ``SOURCE_DATE_EPOCH``   the date written into PDFs and zips (reproducible builds)
 ========================  ======================  ==========================================================
@@ -29,6 +30,7 @@ ENVIRONMENT = {
     "packs": "IWE_PACKS",
     "pdf": "IWE_PDF",
     "releases_url": "IWE_RELEASES_URL",
+    "issues_url": "IWE_ISSUES_URL",
     "cache": "IWE_PACK_CACHE",
     "source_date_epoch": "SOURCE_DATE_EPOCH",
 }
@@ -39,6 +41,7 @@ class Settings:
     packs: tuple[str, ...] = ()
     pdf: bool = True
     releases_url: str = ""
+    issues_url: str = ""
     cache: Path | None = None
     source_date_epoch: int | None = None
 
@@ -74,6 +77,7 @@ class Settings:
             raise SourceErrors(problems)
         cache = text("cache")
         return cls(packs=packs, pdf=pdf_text not in ("0", "false", "no"), releases_url=text("releases_url"),
+                   issues_url=text("issues_url"),
                    cache=Path(cache) if cache else None, source_date_epoch=epoch)
 
     @classmethod

@@ -154,13 +154,18 @@ def _read_text(path: Path, root: Path) -> str:
 
 def versions_page(workshop: Workshop, root: Path, releases_url: str | None) -> dict[str, str]:
     """The versions of the pack, newest first, with where to get each one's downloads."""
-    url = None
-    if releases_url:
-        try:
-            url = WebAddress.parse(releases_url.rstrip("/"))
-        except ValueError:
-            url = None  # a malformed setting: the page then says where releases are kept, without a link
+    url = web_address(releases_url)  # if malformed, the page says where releases are kept, without a link
     return {"versions.md": render(root / "overrides", "iwe/versions.md.j2", w=workshop, releases_url=url)}
+
+
+def web_address(setting: str | None) -> WebAddress | None:
+    """A web address from a setting, or None where it is unset or malformed (the page then does without the link)."""
+    if not setting:
+        return None
+    try:
+        return WebAddress.parse(setting.rstrip("/"))
+    except ValueError:
+        return None
 
 
 def changelog_page(root: Path) -> dict[str, str]:
@@ -230,16 +235,19 @@ def pages(workshop: Workshop, templates: Path) -> dict[str, str]:
 MARKERS = re.compile(r"<!--\s*iwe:(\w+)\s*-->")
 
 
-def expand_markers(markdown: str, workshop: Workshop, templates: Path) -> str:
+def expand_markers(markdown: str, workshop: Workshop, templates: Path, issues_url: str = "") -> str:
     """Replace markers such as ``<!-- iwe:prework -->`` in a hand-written page with data from the model.
 
-    Keeps facts such as the pre-work list in one place (content/workshop.yml).
+    Keeps facts such as the pre-work list in one place (content/workshop.yml), and ``<!-- iwe:contact -->``
+    names where to report a problem (the ``issues_url`` setting).
     An unknown marker is left as it is (an HTML comment shows nothing).
     """
     def one(match: re.Match) -> str:
         name = match.group(1)
         if name == "prework":
             return render(templates, "iwe/prework.md.j2", w=workshop)
+        if name == "contact":
+            return render(templates, "iwe/contact.md.j2", issues_url=web_address(issues_url))
         return match.group(0)
 
     return MARKERS.sub(one, markdown)
