@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The test tools from npm (axe-core, the Nu HTML checker), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test check serve clean
@@ -15,7 +17,7 @@ build: $(STAMP)
 	IWE_PACKS="$(PACKS)" $(BIN)/mkdocs build --strict
 	@echo "Built the site in site/ (open site/index.html)."
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 check: $(STAMP)
@@ -30,6 +32,12 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
+
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; the tests use the system's Java.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the test tools. On Debian: sudo apt-get install nodejs npm"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 clean:
 	rm -rf site build

@@ -124,7 +124,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _engine(_build(config).rendered_page, html, page.file.dest_uri, src)
 
 
-@event_priority(-100)  # last, after other plugins write into the site: then the site is swapped in
+# Last of all (the offline plugin runs at -100): the offline copy must hold the finished site,
+# search/search_index.js included, which the search and offline plugins write in their on_post_build.
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     published = _engine(_build(config).finish, Path(config.site_dir))
     if published:  # site_dir back to where the site now is (for what runs after the build, e.g. gh-deploy)

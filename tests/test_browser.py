@@ -1,13 +1,15 @@
 """The site in a real browser (Debian's Chromium via Playwright): accessibility, privacy, offline, run mode.
 
-Every page is checked with axe-core (WCAG 2.2 A and AA rules) at a tablet size and a small phone size,
-while every request the browser makes is recorded: none may leave the local server.
+Every page is checked with axe-core (WCAG 2.2 A and AA rules; the version package-lock.json pins) at a
+tablet size and a small phone size, while every request the browser makes is recorded: none may leave
+the local server.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -16,15 +18,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from npm_tools import axe_script, pinned
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SIZES = {"tablet": (768, 1024), "phone": (320, 640)}
-
-
-def axe_script() -> str:
-    import axe_playwright_python
-
-    return str(Path(axe_playwright_python.__file__).with_name("axe.min.js"))
 
 
 def site_pages(site: Path) -> list[str]:
@@ -35,32 +32,43 @@ def site_pages(site: Path) -> list[str]:
 def crawl(built, browser, site_url):
     """Visit every page at both sizes; return {(size, page): violations} and every request made."""
     site = built.path / "site"
-    results, requests = {}, []
+    results, requests, versions = {}, [], set()
+    script = axe_script()
     for size, (w, h) in SIZES.items():
         context = browser.new_context(viewport={"width": w, "height": h})
         context.on("request", lambda r: requests.append(r.url))
         page = context.new_page()
         for rel in site_pages(site):
             page.goto(f"{site_url}/{rel}", wait_until="load")
-            page.add_script_tag(path=axe_script())
+            page.add_script_tag(path=script)
+            versions.add(page.evaluate("axe.version"))
             found = page.evaluate(
                 "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
                 ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))",
                 AXE_TAGS)
             results[(size, rel)] = found
         context.close()
-    return results, requests
+    return results, requests, versions
 
 
 def test_every_page_passes_axe_wcag22_aa_at_both_sizes(crawl):
-    results, _ = crawl
+    results, _, _ = crawl
     assert len(results) >= 2 * 40
+    assert {"tablet", "phone"} == {size for size, _ in results}
+    assert any(rel.endswith("/run.html") for _, rel in results) and any(rel.endswith("present.html") for _, rel in results)
     failing = {k: v for k, v in results.items() if v}
     assert not failing, "\n".join(f"{size} {page}: {v}" for (size, page), v in sorted(failing.items()))
 
 
+def test_axe_is_the_pinned_version_and_the_statement_names_it(crawl, built):
+    _, _, versions = crawl
+    assert versions == {pinned("axe-core")}
+    statement = built.page("accessibility.html")
+    assert f"axe-core {pinned('axe-core')}" in statement
+
+
 def test_no_request_leaves_the_local_server(crawl, site_url):
-    _, requests = crawl
+    _, requests, _ = crawl
     assert requests
     outside = sorted({u for u in requests if not (u.startswith(site_url) or u.startswith(("data:", "blob:")))})
     assert outside == []
@@ -190,3 +198,109 @@ def test_offline_from_a_downloaded_folder(browser, built):
     assert re.fullmatch(r"\d+:\d\d", page.locator("#countdown").inner_text())
     context.close()
     assert outside == []
+
+
+def test_the_offline_zip_unzipped_searches_from_file_with_the_network_off(browser, built, tmp_path):
+    """The shipped offline copy holds the finished site: its search index too."""
+    (zipped,) = (built.path / "site/downloads").glob("wellbeing-workshop-pack-offline-*.zip")
+    with zipfile.ZipFile(zipped) as z:
+        z.extractall(tmp_path)
+    (index,) = tmp_path.glob("*/index.html")
+    context = browser.new_context(viewport={"width": 768, "height": 1024})
+    blocked = []
+
+    def block(route):
+        blocked.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^(?!file:|data:|blob:)"), block)
+    page = context.new_page()
+    page.goto(index.as_uri())
+    page.locator(".md-header__button[for='__search']").click()
+    page.keyboard.type("midpoint")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    results = page.locator(".md-search-result__item").all_inner_texts()
+    context.close()
+    assert any("midpoint" in r.lower() for r in results)
+    assert blocked == []
+
+
+LAYOUT_SHIFT = """
+window.__cls = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("rel", ["packs/kingston-upon-hull/run.html", "packs/kingston-upon-hull/present.html"])
+@pytest.mark.parametrize("size", SIZES)
+def test_standalone_pages_do_not_shift_as_they_load(browser, site_url, built, rel, size):
+    """Cumulative layout shift under 0.1 (Google's 'good'), served and from a downloaded folder, in the site's font."""
+    shifts = {}
+    for where in (f"{site_url}/{rel}", (built.path / "site" / rel).as_uri()):
+        w, h = SIZES[size]
+        context = browser.new_context(viewport={"width": w, "height": h})
+        context.add_init_script(LAYOUT_SHIFT)
+        page = context.new_page()
+        page.goto(where, wait_until="load")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(500)
+        shifts[where.split(":", 1)[0]] = page.evaluate("window.__cls")
+        assert page.evaluate("document.fonts.check('16px \"Atkinson Hyperlegible Next\"')")
+        context.close()
+    assert all(shift < 0.1 for shift in shifts.values()), shifts
+
+
+def test_run_mode_next_section_brings_its_notes_into_view_on_a_portrait_tablet(browser, site_url):
+    """Each 'Next section' shows the new section's heading on screen, its notes open and the earlier ones closed;
+    a section with notes further down the page is brought to the top third of the screen."""
+    context, page = run_page(browser, f"{site_url}/packs/kingston-upon-hull/run.html", dt.datetime(2026, 3, 12, 9, 30))
+    page.click("#start")
+    tops = {}
+    for _ in range(page.locator(".item").count() - 1):
+        page.click("#advance")
+        current = page.locator(".item.current")
+        assert current.get_attribute("data-title") == page.locator("#now-title").inner_text()
+        box = current.locator("h3").evaluate("h => [h.getBoundingClientRect().top, h.getBoundingClientRect().bottom]")
+        assert 0 <= box[0] and box[1] <= 1024, f"{current.get_attribute('data-title')}: heading at {box}"
+        if current.get_attribute("data-kind") == "section":
+            assert current.locator("details").evaluate("d => d.open")
+            tops[current.get_attribute("data-title")] = round(box[0])
+        assert page.locator(".item.done details[open]").count() == 0
+    last = page.locator(".item").last.get_attribute("data-title")
+    context.close()
+    assert len(tops) >= 4 and all(top < 1024 / 3 for title, top in tops.items() if title != last), tops
+
+
+def test_presenter_headings_do_not_skip_levels_and_the_bar_fits_a_portrait_tablet(browser, site_url):
+    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    page.goto(f"{site_url}/packs/kingston-upon-hull/present.html")
+    levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    bar = page.locator("header.bar")
+    title = bar.locator(".bar-title")
+    assert title.evaluate("t => t.scrollWidth <= t.clientWidth"), "the presentation's title is cut off"
+    # one row: every control sits level with the title
+    tops = bar.locator(".bar-title, button, a").evaluate_all(
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))")
+    assert max(tops) - min(tops) <= 4, tops
+    page.close()
+
+
+def test_presenter_moves_by_keys_to_the_slide_title_without_a_focus_box(browser, site_url):
+    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    page.goto(f"{site_url}/slides/present.html")
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("({id: document.activeElement.id, outline: getComputedStyle(document.activeElement).outlineStyle})")
+    assert focused == {"id": "slide-2-title", "outline": "none"}
+    # the controls still show where focus is
+    page.goto(f"{site_url}/slides/present.html")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "next":
+            break
+    assert page.evaluate("document.activeElement.id") == "next"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.close()

@@ -88,7 +88,7 @@ def test_html_presentation_per_place(built):
 def test_html_presentation_moves_with_keys_and_keeps_notes(browser, site_url):
     page = browser.new_page(viewport={"width": 1024, "height": 768})
     page.goto(f"{site_url}/slides/present.html")
-    assert page.locator(".slide.current h1").inner_text() == DECK["title"]
+    assert page.locator(".slide.current h2").inner_text() == DECK["title"]
     page.keyboard.press("ArrowRight")
     assert page.locator(".slide.current h2").inner_text() == DECK["slides"][1]["title"]
     assert page.url.endswith("#slide-2")

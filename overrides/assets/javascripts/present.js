@@ -16,7 +16,7 @@
     current = Math.min(Math.max(index, 0), slides.length - 1);
     slides.forEach(function (s, i) { s.classList.toggle("current", i === current); });
     counter.textContent = "Slide " + (current + 1) + " of " + slides.length;
-    if (window.location.hash !== "#slide-" + (current + 1)) {
+    if (window.location.hash !== "#slide-" + (current + 1) && (window.location.hash || current > 0)) {
       try { history.replaceState(null, "", "#slide-" + (current + 1)); } catch (e) { /* file:// in some browsers */ }
     }
     if (focus) {

@@ -10,7 +10,6 @@
   var key = "iwe-run-" + data.slug;
   var AMBER_SHARE = data.amberShare;  // amber when this share of the planned time is left
   var state = load();
-  panel.hidden = false;
 
   function blank() { return { index: -1, startedAt: null, added: {} }; }
   function load() {
@@ -89,15 +88,22 @@
     d.setHours(0, 0, 0, 0);
     return d.getTime() + (data.start + data.total) * 60000;
   }
+  // The current section's notes open, the others' closed, and the section brought to the top of the screen:
+  // on a portrait tablet the agenda sits below the panel, so its notes would otherwise be far down the page.
+  function showNotes(index) {
+    var current = items[index];
+    if (!current) return;
+    items.forEach(function (el, n) {
+      var details = el.querySelector("details");
+      if (details) details.open = n === index;
+    });
+    current.scrollIntoView({ block: "start" });
+  }
   function go(index) {
     state.index = index;
     state.startedAt = Date.now();
     save(); tick();
-    var current = items[index];
-    if (current) {
-      var details = current.querySelector("details");
-      if (details) details.open = true;
-    }
+    showNotes(index);
   }
   $("start").addEventListener("click", function () { state.dayStart = Date.now(); go(0); $("advance").focus(); });
   $("advance").addEventListener("click", function () { go(state.index + 1); });
@@ -109,5 +115,6 @@
     if (window.confirm("Reset run mode for this pack on this device?")) { state = blank(); save(); tick(); }
   });
   tick();
+  if (state.index > 0) showNotes(state.index);  // back where the day had got to, after a reload
   setInterval(tick, 1000);
 })();

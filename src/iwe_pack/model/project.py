@@ -107,7 +107,7 @@ def _read_pages(root: Path, errors: Collector) -> dict[str, str]:
             continue
         for n, code, found in resource_problems(text, path, content):
             errors.add(path, n, None, code, found=found)
-        check_markers(text, f"content/{rel.as_posix()}", {"prework"}, errors)
+        check_markers(text, f"content/{rel.as_posix()}", {"prework", "contact"}, errors)
         out[rel.as_posix()] = text
     return out
 

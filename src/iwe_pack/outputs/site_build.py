@@ -134,7 +134,8 @@ class SiteBuild:
 
     def editor_page(self, markdown: str) -> str:
         """A page an editor wrote (checked when the project was loaded), with its markers filled in."""
-        return pages.expand_markers(markdown, self.project.workshop, self.project.templates)
+        return pages.expand_markers(markdown, self.project.workshop, self.project.templates,
+                                    self.project.settings.issues_url)
 
     def rendered_page(self, html: str, dest_uri: str, src_uri: str | None) -> str:
         """Check a page's HTML for what it would fetch from elsewhere; label tick boxes."""

@@ -10,6 +10,7 @@ setting                   environment variable    meaning
 ``packs``                 ``IWE_PACKS``           build only these place packs (names, spaces or commas)
 ``pdf``                   ``IWE_PDF``             ``0`` builds pages only: no PDFs, zips or slides files
 ``releases_url``          ``IWE_RELEASES_URL``    where each release's zips are kept (linked from Versions)
+``issues_url``            ``IWE_ISSUES_URL``      where readers report a problem (the accessibility statement)
 ``cache``                 ``IWE_PACK_CACHE``      a folder for rendered PDFs (default ``.cache/iwe-pack``)
 ``source_date_epoch``     ``SOURCE_DATE_EPOCH``   the date written into PDFs and zips (reproducible builds)
 ========================  ======================  ==========================================================
@@ -31,6 +32,7 @@ ENVIRONMENT = {
     "packs": "IWE_PACKS",
     "pdf": "IWE_PDF",
     "releases_url": "IWE_RELEASES_URL",
+    "issues_url": "IWE_ISSUES_URL",
     "cache": "IWE_PACK_CACHE",
     "source_date_epoch": "SOURCE_DATE_EPOCH",
 }
@@ -41,6 +43,7 @@ class Settings:
     packs: tuple[str, ...] = ()
     pdf: bool = True
     releases_url: str = ""
+    issues_url: str = ""
     cache: Path | None = None
     source_date_epoch: int | None = None
 
@@ -71,17 +74,18 @@ class Settings:
             else:
                 problems.append(SourceError("settings.bad-epoch", where, None, "source_date_epoch",
                                             found=repr(epoch_text), details={"variable": ENVIRONMENT["source_date_epoch"]}))
-        releases_url = text("releases_url")
-        if releases_url:
-            try:
-                WebAddress.parse(releases_url)
-            except Invalid as exc:
-                problems.append(SourceError(exc.code, where, None, "releases_url", found=repr(releases_url),
-                                            details=exc.details))
+        releases_url, issues_url = text("releases_url"), text("issues_url")
+        for key, value in (("releases_url", releases_url), ("issues_url", issues_url)):
+            if value:
+                try:
+                    WebAddress.parse(value)
+                except Invalid as exc:
+                    problems.append(SourceError(exc.code, where, None, key, found=repr(value), details=exc.details))
         if problems:
             raise SourceErrors(problems)
         cache = text("cache")
         return cls(packs=packs, pdf=pdf_text not in ("0", "false", "no"), releases_url=releases_url,
+                   issues_url=issues_url,
                    cache=Path(cache) if cache else None, source_date_epoch=epoch)
 
     @classmethod

@@ -211,15 +211,18 @@ def pages(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
 MESSAGES_MARKER = re.compile(r"<!--\s*iwe:messages\s*-->")
 
 
-def expand_markers(markdown: str, workshop: Workshop, templates: TemplateSet) -> str:
+def expand_markers(markdown: str, workshop: Workshop, templates: TemplateSet, issues_url: str = "") -> str:
     """Replace markers such as ``<!-- iwe:prework -->`` in a hand-written page with data from the model.
 
-    Keeps facts such as the pre-work list in one place (content/workshop.yml). Loading checks that
-    every marker is known (``checks.pages``).
+    Keeps facts such as the pre-work list in one place (content/workshop.yml), and ``<!-- iwe:contact -->``
+    names where to report a problem (the ``issues_url`` setting). Loading checks that every marker is
+    known (``checks.pages``).
     """
     def one(match: re.Match) -> str:
         if match.group(1) == "prework":
             return render(templates, "iwe/prework.md.j2", w=workshop)
+        if match.group(1) == "contact":
+            return render(templates, "iwe/contact.md.j2", issues_url=issues_url.rstrip("/") or None)
         return match.group(0)
 
     return MARKERS.sub(one, markdown)
