@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model.plan import Plan
+from ..model.project import FONTS
 from ..model.workshop import Workshop
 from ..sources.settings import Settings
 from ..views import letters, paths, print_jobs, slides
@@ -48,7 +49,7 @@ def downloads(workshop: Workshop, plans: list[Plan], root: Path, settings: Setti
     for slug, place_jobs in per_place.items():
         plan = plans_by_slug.get(slug)
         pptx_path = paths.pptx_name(plan)
-        out.files[pptx_path] = _cached_bytes(slides.pptx_bytes(workshop, plan, when), "pptx", cache)
+        out.files[pptx_path] = _cached_bytes(slides.pptx_bytes(workshop, plan, root / FONTS, when), "pptx", cache)
         if all(j.path in out.files for j in place_jobs):
             members = {j.name: out.files[j.path] for j in place_jobs}
             members[pptx_path.rsplit("/", 1)[-1]] = out.files[pptx_path]
