@@ -1,20 +1,30 @@
-"""The taught section's slides: four forms, timing checked, place and date on each pack's title slide."""
+"""The taught section's slides: four forms, timing checked, place and date on each pack's title slide,
+the .pptx laid out for 16:9 as LibreOffice Impress shows it, and the diagrams drawn in every form."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_module
+import io
 import re
+import zipfile
+from collections import Counter
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 
-from conftest import ROOT, strip_ansi
+from conftest import ROOT, assert_clean_failure, strip_ansi
+from impress import convert, fontconfig, outside, placed_text, require_impress, shapes_on
 from pdfutil import fonts, info, needs_poppler, pages, text
 
 DECK = yaml.safe_load((ROOT / "content/slides.yml").read_text())
 SECTIONS = {s["id"]: s for s in yaml.safe_load((ROOT / "content/workshop.yml").read_text())["sections"]}
 PACKS = {p.stem: yaml.safe_load(p.read_text()) for p in (ROOT / "packs").glob("*.yml")}
 FOLDERS = {"generic": "iwe-workshop", **{slug: slug for slug in PACKS}}
+DIAGRAMS = {n: s["diagram"] for n, s in enumerate(DECK["slides"], start=1) if s.get("diagram")}
+EMU_PER_PT = 12700
+GROUP, FREEFORM, LINE, PICTURE, AUTO_SHAPE = 6, 5, 9, 13, 1  # python-pptx's MSO_SHAPE_TYPE values
 
 
 def test_slide_minutes_fit_the_taught_section():
@@ -98,3 +108,238 @@ def test_html_presentation_moves_with_keys_and_keeps_notes(browser, site_url):
     page.keyboard.press("End")
     assert page.locator("#counter").inner_text() == f"Slide {len(DECK['slides'])} of {len(DECK['slides'])}"
     page.close()
+
+
+# --- The .pptx as LibreOffice Impress shows it ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model():
+    from iwe_pack.model.project import load_packs, load_workshop
+
+    workshop = load_workshop(ROOT)
+    return workshop, {plan.slug: plan for plan in load_packs(ROOT, workshop)}
+
+
+@pytest.fixture(scope="module")
+def decks(model, tmp_path_factory):
+    """Every deck (the generic one and each place's) as a .pptx, made in-process: {folder: path}."""
+    from iwe_pack.model.project import FONTS
+    from iwe_pack.sources.fonts import truetype
+    from iwe_pack.views.slides import pptx_bytes
+
+    workshop, plans = model
+    folder = tmp_path_factory.mktemp("decks")
+    fonts = {weight: truetype(ROOT / FONTS, weight) for weight in (400, 700)}
+    out = {}
+    for name in FOLDERS:
+        out[name] = folder / f"{name}.pptx"
+        out[name].write_bytes(pptx_bytes(workshop, plans.get(name), fonts, dt.datetime(2026, 1, 1)))
+    return out
+
+
+@pytest.fixture(scope="module", params=["pack font", "fallback font"])
+def impress(request, decks, tmp_path_factory):
+    """Every deck saved as PDF by Impress in one run: with the pack's font installed, or without it and
+    Liberation Sans (Arial's widths) in its place. Returns (which font, {folder: PDF})."""
+    from iwe_pack.model.project import FONTS
+    from iwe_pack.sources.fonts import truetype
+
+    require_impress()
+    folder = tmp_path_factory.mktemp("impress")
+    files = {f"pack-{w}.ttf": truetype(ROOT / FONTS, w) for w in (400, 700)} if request.param == "pack font" else None
+    pdfs = convert(list(decks.values()), folder / "pdf", fontconfig(folder / "fonts", files), folder / "profile")
+    return request.param, {name: pdfs[path] for name, path in decks.items()}
+
+
+def _expected_words(kind: str, workshop, plan) -> list[str]:
+    """What a diagram must say, from the sources (the model), not from the drawing code."""
+    if kind == "running-order":
+        if plan:
+            return [w for item in plan.agenda for w in (item.clock, item.title, f"{item.minutes} min")]
+        return [w for s in workshop.sections for w in (s.title, f"{s.minutes.min}–{s.minutes.max} min")]
+    if kind == "matrix-levels":
+        return [level.name for level in workshop.matrix.levels]
+    return next(s.points for s in workshop.deck.slides if s.diagram == kind)
+
+
+@needs_poppler
+def test_impress_shows_every_text_inside_its_box_at_its_size(decks, impress):
+    import pdfplumber
+    from pptx import Presentation
+
+    font, pdfs = impress
+    expected_font = "AtkinsonHyperlegibleNext" if font == "pack font" else "LiberationSans"
+    for name, path in decks.items():
+        prs = Presentation(str(path))
+        width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+        with pdfplumber.open(pdfs[name]) as pdf:
+            assert len(pdf.pages) == len(prs.slides) == len(DECK["slides"])
+            for n, (slide, page) in enumerate(zip(prs.slides, pdf.pages), start=1):
+                where = f"{name} slide {n} ({font})"
+                placed = placed_text(slide, page, width)
+                assert len(placed) >= 2, where
+                for shape, box, chars in placed:
+                    assert 0 <= box.left and box.right <= width and 0 <= box.top and box.bottom <= height, where
+                    far = max(outside(c, box) for c in chars)
+                    assert far <= 1, f"{where}: {shape.text_frame.text[:40]!r} runs {far:.0f} pt outside its box"
+                    sizes = {round(r.font.size.pt) for p in shape.text_frame.paragraphs for r in p.runs}
+                    shown = {round(c["size"]) for c in chars}
+                    assert shown <= sizes, f"{where}: {shape.name!r} shown at {shown} pt, not {sizes} (shrunk?)"
+                used = {c["fontname"].split("+")[-1].split("-")[0] for c in page.chars if c["text"].strip()}
+                assert used == {expected_font}, where
+
+
+@needs_poppler
+def test_impress_shows_each_title_on_one_line(decks, impress):
+    import pdfplumber
+    from pptx import Presentation
+
+    font, pdfs = impress
+    for name, path in decks.items():
+        prs = Presentation(str(path))
+        with pdfplumber.open(pdfs[name]) as pdf:
+            for n, (slide, page) in enumerate(zip(prs.slides, pdf.pages), start=1):
+                title = next(chars for shape, _, chars in placed_text(slide, page, prs.slide_width / EMU_PER_PT)
+                             if shape == slide.shapes.title)
+                lines = {round(c["top"] / 10) for c in title}
+                assert len(lines) == 1, f"{name} slide {n}: the title wraps onto {len(lines)} lines ({font})"
+
+
+@needs_poppler
+def test_impress_title_slide_shows_place_date_and_convener(impress, model):
+    workshop, plans = model
+    for name, pdf in impress[1].items():
+        first = " ".join(text(pdf, 1).split())
+        assert workshop.deck.title in first and workshop.deck.subtitle in first
+        if name == "generic":
+            assert "Place: ____" in first and "Date: ____" in first
+        else:
+            pack = plans[name].pack
+            assert f"{pack.place} · {pack.date.long}" in first and pack.convener in first
+
+
+@needs_poppler
+def test_impress_draws_the_diagrams(impress, model):
+    import pdfplumber
+
+    workshop, plans = model
+    for name, pdf_path in impress[1].items():
+        with pdfplumber.open(pdf_path) as pdf:
+            for n, kind in DIAGRAMS.items():
+                page = pdf.pages[n - 1]
+                shown = " ".join(text(pdf_path, n).split())
+                for word in _expected_words(kind, workshop, plans.get(name)):
+                    assert word in shown, f"{name} slide {n} ({kind}): {word!r} not shown"
+                assert len(page.rects) + len(page.curves) + len(page.lines) >= 3, f"{name} slide {n}: nothing drawn"
+
+
+def test_pptx_boxes_span_the_wide_slide(decks):
+    from pptx import Presentation
+
+    for name, path in decks.items():
+        prs = Presentation(str(path))
+        assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # PowerPoint's 16:9
+        for n, slide in enumerate(prs.slides, start=1):
+            boxes = [s for s in slide.shapes if s.is_placeholder or s.shape_type == GROUP]
+            assert len(boxes) >= 2
+            for shape in boxes:
+                share = shape.width / prs.slide_width
+                assert share >= 0.85, f"{name} slide {n}: {shape.name!r} spans {share:.0%} of the slide"
+        for layout in (prs.slide_layouts[0], prs.slide_layouts[1]):  # what a slide a council adds starts from
+            main = [ph for ph in layout.placeholders if ph.placeholder_format.idx in (0, 1)]  # title, body
+            assert len(main) == 2 and all(ph.width / prs.slide_width >= 0.85 for ph in main)
+
+
+def test_pptx_diagrams_are_native_shapes(decks, model):
+    from pptx import Presentation
+
+    workshop, plans = model
+    for name, path in decks.items():
+        prs = Presentation(str(path))
+        slides = list(prs.slides)
+        assert not [s for slide in slides for s, _ in shapes_on(slide) if s.shape_type == PICTURE]
+        for n, kind in DIAGRAMS.items():
+            groups = [s for s in slides[n - 1].shapes if s.shape_type == GROUP]
+            assert len(groups) == 1, f"{name} slide {n}: {len(groups)} groups"
+            members = list(groups[0].shapes)
+            said = " ".join(s.text_frame.text for s in members if s.has_text_frame)
+            for word in _expected_words(kind, workshop, plans.get(name)):
+                assert word in said, f"{name} slide {n}: {word!r} not in the {kind} shapes"
+            kinds = Counter(s.shape_type for s in members)
+            arrows = [s for s in members if s.shape_type in (LINE, FREEFORM) and "tailEnd" in s._element.xml]
+            if kind == "running-order":
+                rows = len(plans[name].agenda) if name in plans else len(workshop.sections)
+                assert kinds[AUTO_SHAPE] >= rows  # a bar each
+            elif kind == "matrix-levels":
+                assert kinds[AUTO_SHAPE] >= len(workshop.matrix.levels) and arrows
+            else:
+                assert kinds[FREEFORM] >= 2 and len(arrows) >= 4  # two loops, arrows between them
+
+
+def test_pptx_document_properties_and_thumbnail(decks, model):
+    from PIL import Image
+
+    workshop, _ = model
+    thumbnails = {}
+    for name, path in decks.items():
+        with zipfile.ZipFile(path) as z:
+            app = ElementTree.fromstring(z.read("docProps/app.xml"))
+            ns = {"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+            assert app.findtext("ep:Slides", namespaces=ns) == str(len(DECK["slides"]))
+            assert app.findtext("ep:Notes", namespaces=ns) == str(len(DECK["slides"]))
+            assert "4:3" not in app.findtext("ep:PresentationFormat", namespaces=ns)
+            size = re.search(rb"<p:sldSz [^>]*>", z.read("ppt/presentation.xml")).group()
+            assert b'cx="12192000"' in size and b'cy="6858000"' in size and b"screen4x3" not in size
+            theme = z.read("ppt/theme/theme1.xml").decode()
+            assert re.search(r'<a:majorFont><a:latin typeface="Atkinson Hyperlegible Next"', theme)
+            assert re.search(r'<a:minorFont><a:latin typeface="Atkinson Hyperlegible Next"', theme)
+            thumbnails[name] = z.read("docProps/thumbnail.jpeg")
+        image = Image.open(io.BytesIO(thumbnails[name]))
+        assert image.format == "JPEG" and abs(image.width / image.height - 16 / 9) < 0.02
+        dark = sum(image.convert("L").point(lambda v: 255 if v < 100 else 0).histogram()[255:])
+        assert dark > image.width * image.height * 0.01, f"{name}: the thumbnail is blank"
+    assert len(set(thumbnails.values())) == len(thumbnails)  # each shows its own title slide
+
+
+def test_an_unknown_diagram_fails_with_file_line_and_allowed_names(project):
+    project.replace("content/slides.yml", "    diagram: running-order\n", "    diagram: runing-order\n")
+    line = project.line_of("content/slides.yml", "diagram: runing-order")
+    n = next(n for n, kind in DIAGRAMS.items() if kind == "running-order")
+    for result in (project.check(), project.build()):
+        assert_clean_failure(result, f"content/slides.yml, line {line}", f"field slides.{n}.diagram",
+                             "found 'runing-order' (did you mean 'running-order'?)",
+                             "allowed: running-order, matrix-levels, two-loops")
+
+
+def test_two_loops_needs_three_points(project):
+    first = next(s for s in DECK["slides"] if s.get("diagram") == "two-loops")["points"][0]
+    project.replace("content/slides.yml", f'      - "{first}"\n', "")
+    n = next(n for n, kind in DIAGRAMS.items() if kind == "two-loops")
+    assert_clean_failure(project.check(), "content/slides.yml, line", f"field slides.{n}.points",
+                         "found 2 points on a slide with the two-loops diagram", "allowed: exactly 3")
+
+
+@needs_poppler
+@pytest.mark.parametrize("folder", sorted(FOLDERS))
+def test_diagrams_say_the_same_in_every_form(built, model, folder):
+    """The PDF deck, the slide handout, the HTML presentation and the site's .pptx draw each diagram with
+    the same words, from the same sources."""
+    from pptx import Presentation
+
+    workshop, plans = model
+    plan = plans.get(folder)
+    site = built.path / "site"
+    deck = site / f"downloads/{folder}/{FOLDERS[folder]}-slides.pdf"
+    html = (site / (f"packs/{folder}/present.html" if plan else "slides/present.html")).read_text()
+    pptx = list(Presentation(str(site / f"downloads/{folder}/{FOLDERS[folder]}-slides.pptx")).slides)
+    for n, kind in DIAGRAMS.items():
+        on_page = " ".join(text(deck, n).split())
+        slide = html.split(f'id="slide-{n}"')[1].split('<aside class="notes"')[0]
+        in_pptx = " ".join(s.text_frame.text for s, _ in shapes_on(pptx[n - 1]) if s.has_text_frame)
+        assert f'class="diagram diagram-{kind}"' in slide and "<svg" in slide
+        for word in _expected_words(kind, workshop, plan):
+            if kind != "matrix-levels" or len(word) < 20:
+                assert word in on_page, f"PDF deck slide {n}: {word!r}"
+            assert word in slide, f"presentation slide {n}: {word!r}"
+            assert word in in_pptx, f".pptx slide {n}: {word!r}"

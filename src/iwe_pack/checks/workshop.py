@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from ..diagnostics.record import Collector, did_you_mean
-from ..sources.schema import Deck, Matrix, MinuteRange, Section, WorkshopFile
+from ..sources.schema import DIAGRAM_POINTS, Deck, Matrix, MinuteRange, Section, WorkshopFile
 from .timing import Timed, check_fit
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
 
 
 def check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
@@ -24,6 +23,14 @@ def check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
     if not deck.slides:
         errors.add(src.file, src.line_for("slides"), "slides", "deck.no-slides")
         return
+    for sl in deck.slides:
+        if sl.diagram is None:
+            continue
+        wanted, allowed = DIAGRAM_POINTS[sl.diagram]
+        if len(sl.points) != wanted:
+            errors.add(sl.origin.file, sl.origin.line_for("points"), sl.origin.field("points"),
+                       f"found {len(sl.points)} point{'s' if len(sl.points) != 1 else ''} on a slide with the "
+                       f"{sl.diagram} diagram; allowed: {allowed}")
     fit = check_fit([Timed(sl.title, MinuteRange(0 if sl.skip else sl.minutes, sl.minutes), sl.origin.line_for("minutes"))
                      for sl in deck.slides], section.minutes, f"The slides for {section.title}", "Slide",
                     planned=True)

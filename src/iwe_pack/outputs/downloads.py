@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..model.project import Project
+from ..model.project import FONTS
+from ..sources.fonts import truetype
 from ..model.workshop import Workshop
 from ..sources.settings import Settings
 from ..views import paths, print_jobs, slides
@@ -45,10 +47,11 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         out.files.update(cached)
         out.pending = [j for j in out.jobs if j.path not in cached]
     plans_by_slug = {p.slug: p for p in plans}
+    fonts = {weight: truetype(root / FONTS, weight) for weight in (400, 700)}
     for slug, place_jobs in per_place.items():
         plan = plans_by_slug.get(slug)
         pptx_path = paths.pptx_name(plan)
-        out.files[pptx_path] = _cached_bytes(slides.pptx_bytes(workshop, plan, when), "pptx", cache)
+        out.files[pptx_path] = _cached_bytes(slides.pptx_bytes(workshop, plan, fonts, when), "pptx", cache)
         if all(j.path in out.files for j in place_jobs):
             members = {j.name: out.files[j.path] for j in place_jobs}
             members[pptx_path.rsplit("/", 1)[-1]] = out.files[pptx_path]

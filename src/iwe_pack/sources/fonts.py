@@ -33,3 +33,29 @@ def missing(text: str, fonts_dir: Path) -> list[str]:
 
 def describe(chars: list[str]) -> str:
     return ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed').lower()})" for c in chars[:5])
+
+
+@lru_cache(maxsize=4)
+def truetype(fonts_dir: Path, weight: int = 400) -> bytes:
+    """The pack's font at ``weight`` (400 or 700, upright) as one TrueType file: its subsets merged.
+
+    The site serves the font as WOFF2 subsets (Latin, Latin Extended); tools that take a single
+    font file (Pillow, LibreOffice) need them as one.
+    """
+    import io
+
+    from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
+
+    parts = []
+    for path in sorted(Path(fonts_dir).glob(f"*-{weight}-normal.woff2")):
+        font = TTFont(str(path))
+        font.flavor = None
+        raw = io.BytesIO()
+        font.save(raw)
+        parts.append(io.BytesIO(raw.getvalue()))
+    if not parts:
+        raise FileNotFoundError(f"no font files of weight {weight} in {fonts_dir}")
+    out = io.BytesIO()
+    Merger().merge(parts).save(out)
+    return out.getvalue()

@@ -267,6 +267,16 @@ class AdviceRules(Sourced):
 # --- The taught section's slides (content/slides.yml) -------------------------
 
 
+# A slide may show a drawn diagram instead of bullet points. Each diagram takes its words from the
+# model (the running order, the matrix's levels) or from the slide's points: how many points it needs.
+DiagramName = Literal["running-order", "matrix-levels", "two-loops"]
+DIAGRAM_POINTS = {
+    "running-order": (0, "none: it shows the day's running order from content/workshop.yml (or the place's agenda)"),
+    "matrix-levels": (0, "none: it shows the levels from content/matrix.yml"),
+    "two-loops": (3, "exactly 3: the new loop, the old loop, and what moves from the old to the new"),
+}
+
+
 @dataclass(frozen=True)
 class Slide(Sourced):
     title: str
@@ -275,6 +285,7 @@ class Slide(Sourced):
     source: str
     points: list[str] = field(default_factory=list)
     skip: bool = False
+    diagram: Optional[DiagramName] = None
 
 
 @dataclass(frozen=True)

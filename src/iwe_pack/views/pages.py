@@ -20,7 +20,8 @@ from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name
-from .slides import present_html
+from .diagrams import DRAWINGS
+from .slides import FALLBACK, FONT, present_html
 from .templates import Trusted, md_code_block, md_escape, render
 
 ON_THE_DAY = "on-the-day"
@@ -111,7 +112,8 @@ def slides_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet, 
     links = _links([d for d in generic if "slides" in d.path], "../")
     out = {
         f"{SLIDES}/index.md": render(templates, "iwe/slides.md.j2", deck=workshop.deck, downloads=links,
-                                     section=workshop.section(workshop.deck.section)),
+                                     section=workshop.section(workshop.deck.section), font=FONT,
+                                     fallback=FALLBACK, drawings=DRAWINGS),
         f"{SLIDES}/present.html": present_html(workshop, None, templates, assets="../assets", back="index.html"),
     }
     for plan in plans:

@@ -18,6 +18,7 @@ from ..sources.schema import COPIES_LABELS, group_slug
 from ..sources.templates import TemplateSet
 from .editor_markdown import to_html
 from .paths import PRINT, file_stem, folder
+from .slides import diagram_context
 from .templates import render
 
 CARDS_PER_SHEET = 6
@@ -69,10 +70,12 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
     add("facilitator-pack", f"Facilitator pack{place}", "facilitator-pack.html",
         ["content/workshop.yml", "content/handouts/room-set-up.md", *notes],
         room_set_up=workshop.handouts.get("room-set-up"))
-    add("slides", f"{workshop.deck.title}: slides{place}", "deck.html", ["content/slides.yml"], "16:9",
-        deck=workshop.deck)
+    drawn = diagram_context(workshop, plan)
+    deck_sources = ["content/slides.yml", "content/workshop.yml", "content/matrix.yml"]
+    add("slides", f"{workshop.deck.title}: slides{place}", "deck.html", deck_sources, "16:9",
+        deck=workshop.deck, **drawn)
     add("slides-handout", f"{workshop.deck.title}: slides with speaker notes{place}", "deck-handout.html",
-        ["content/slides.yml"], deck=workshop.deck)
+        deck_sources, deck=workshop.deck, **drawn)
     for h in workshop.handouts.values():
         if plan and not h.in_place_packs:
             continue
