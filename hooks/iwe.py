@@ -104,7 +104,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(f)
     generated, copies = _engine(build.generate, progress=_progress)
     for uri, content in generated.items():
-        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED))
+        inclusion = InclusionLevel.INCLUDED if build.in_nav(uri) else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     for uri, path in copies.items():
         files.append(PrintFile.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.INCLUDED))
     # The offline copy of the whole site is made after the build (on_post_build); listed now so links to it check.

@@ -144,3 +144,132 @@ def test_scoring_page_without_javascript_still_explains(browser, site_url):
     body = page.inner_text("body")
     assert "midpoint rule" in body and "collation sheet" in body
     context.close()
+
+
+PACKS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "packs").glob("*.yml"))}
+SCORING_PAGES = ["matrix/scoring.html", *(f"packs/{slug}/scoring.html" for slug in PACKS)]
+
+TOOL_GROUPS = """() => [...document.querySelectorAll('#iwe-scoring fieldset')].map(f => [
+  f.querySelector('legend').textContent.replace(/^\\d+\\. /, ''),
+  [...f.querySelectorAll('label')].map(l => l.textContent).filter(t => t !== 'Agreed by the room')])"""
+
+
+def test_each_place_scores_with_its_own_groups_by_name(built, browser, site_url):
+    titles = [p["title"] for p in MATRIX["principles"]]
+    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    for slug, pack in PACKS.items():
+        pack_page = built.page(f"packs/{slug}.html")
+        assert f'href="{slug}/scoring.html"' in pack_page  # the way in, from the place's page
+        allocation = principles_by_group(pack_page)
+        page.goto(f"{site_url}/packs/{slug}/scoring.html")
+        assert pack["place"] in page.locator("h1").inner_text()
+        shown = page.evaluate(TOOL_GROUPS)
+        assert [title for title, _ in shown] == titles
+        names = [g["name"] for g in pack["groups"]]
+        for title, groups in shown:
+            # the groups that score this principle, as the pack page shares the matrix out
+            assert groups == [n for n in names if allocation[n] == ["All"] or title in allocation[n]], (slug, title)
+        assert not page.locator("#iwe-groups").count()  # the number of groups comes from the pack
+    page.close()
+
+
+def test_a_place_scoring_page_downloads_its_groups_by_name(browser, site_url):
+    slug, pack = next(iter(PACKS.items()))
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/packs/{slug}/scoring.html")
+    first_title, first_groups = page.evaluate(TOOL_GROUPS)[0]
+    first = next(p for p in MATRIX["principles"] if p["title"] == first_title)
+    page.select_option(f"#s-{first['id']}-0", "2")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
+    assert info.value.suggested_filename == f"self-assessment-scores-{slug}.csv"
+    rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))
+    assert list(rows[0])[2:-2] == [g["name"] for g in pack["groups"]]
+    assert rows[0][first_groups[0]] == "2" and rows[0]["agreed"] == "2"
+    # a place's scores are its own: the general page does not show them
+    page.goto(f"{site_url}/matrix/scoring.html")
+    assert "Agreed score: –" in page.locator(f"#score-{first['id']}").inner_text()
+    context.close()
+
+
+def test_group_names_reach_the_tool_as_text(project, browser):
+    from browser import serve
+
+    hostile = 'Red </script><img src=x onerror="document.title=1"> & “Co”'
+    project.replace("packs/north-yorkshire.yml", "  - name: Dales\n", f"  - name: '{hostile}'\n")
+    result = project.build(IWE_PDF="0")
+    assert result.returncode == 0, result.stderr
+    url, stop = serve(project.path / "site")
+    try:
+        page = browser.new_page()
+        page.goto(f"{url}/packs/north-yorkshire/scoring.html")
+        groups = [g for _, names in page.evaluate(TOOL_GROUPS) for g in names]
+        assert hostile in groups
+        assert page.locator("#iwe-scoring img").count() == 0
+        page.close()
+    finally:
+        stop()
+
+
+def _opaque(colour: str, background=(255, 255, 255)) -> tuple[float, ...]:
+    r, g, b, *a = (float(x) for x in re.findall(r"[\d.]+", colour))
+    alpha = a[0] if a else 1.0
+    return tuple(alpha * c + (1 - alpha) * bg for c, bg in zip((r, g, b), background))
+
+
+def _contrast(one, two) -> float:
+    def luminance(rgb):
+        c = [x / 255 for x in rgb]
+        c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+FIELDS = """() => [...document.querySelectorAll('#iwe-scoring input, #iwe-scoring select')].map(e => {
+  const s = getComputedStyle(e), r = e.getBoundingClientRect();
+  return {id: e.id, top: r.top + scrollY, bottom: r.bottom + scrollY, border: parseFloat(s.borderTopWidth),
+          style: s.borderTopStyle, colour: s.borderTopColor};
+})"""
+
+
+def test_scoring_tool_starts_on_the_first_screen_with_fields_you_can_see(browser, site_url):
+    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    for rel in SCORING_PAGES:
+        page.goto(f"{site_url}/{rel}")
+        fields = page.evaluate(FIELDS)
+        assert fields, rel
+        assert fields[0]["bottom"] <= 1024, (rel, fields[0])  # the first input is on the first screen
+        for f in fields:
+            assert f["border"] > 0 and f["style"] not in ("none", "hidden"), (rel, f)
+            assert _contrast(_opaque(f["colour"]), (255, 255, 255)) >= 3, (rel, f)  # WCAG 1.4.11
+    page.close()
+
+
+SELECTS_FIT = """async () => {
+  await document.fonts.ready;
+  const canvas = document.createElement('canvas').getContext('2d');
+  return [...document.querySelectorAll('#iwe-scoring select')].map(s => {
+    const cs = getComputedStyle(s);
+    canvas.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const widest = Math.max(...[...s.options].map(o => canvas.measureText(o.text).width));
+    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 24;  // the arrow
+    const label = s.previousElementSibling;
+    return {id: s.id, widest: Math.ceil(widest), room: Math.floor(room),
+            labelClipped: label.scrollWidth > label.clientWidth + 1};
+  });
+}"""
+
+
+def test_nothing_in_the_scoring_tool_is_clipped(browser, site_url):
+    for width, height in [(320, 640), (768, 1024)]:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for rel in SCORING_PAGES:
+            page.goto(f"{site_url}/{rel}")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (rel, width)
+            fits = page.evaluate(SELECTS_FIT)
+            assert fits, rel
+            tight = [f for f in fits if f["widest"] > f["room"] or f["labelClipped"]]
+            assert not tight, (rel, width, tight[:3])
+        page.close()

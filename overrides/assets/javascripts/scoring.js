@@ -1,6 +1,9 @@
 /* Scoring the maturity matrix on the day: a progressive enhancement.
  * Works offline, sends nothing anywhere, keeps its state in this browser's localStorage.
- * Without JavaScript the page keeps its plain text and the printed collation sheet is used instead. */
+ * Without JavaScript the page keeps its plain text and the printed collation sheet is used instead.
+ * The page's data (#iwe-matrix-data) holds the levels and principles and, on a place's own scoring page,
+ * its groups by name, each with the principles it scores (null: all of them). Without groups, the
+ * facilitator sets how many there are, and they are numbered. */
 (function () {
   "use strict";
 
@@ -11,15 +14,32 @@
     root.setAttribute("data-ready", "1");
     var data = JSON.parse(dataEl.textContent);
     var key = root.getAttribute("data-storage-key") || "iwe-scoring";
+    var named = Array.isArray(data.groups) && data.groups.length > 0;
     var state = load();
 
-    function blank() { return { groups: 3, scores: {}, agreed: {} }; }
+    function blank() { return { groups: named ? data.groups.length : 3, scores: {}, agreed: {} }; }
     function load() {
       try {
         var saved = JSON.parse(window.localStorage.getItem(key) || "null");
-        if (saved && typeof saved.groups === "number") return saved;
+        if (saved && typeof saved.groups === "number") {
+          if (named) saved.groups = data.groups.length;
+          return saved;
+        }
       } catch (e) { /* storage off or damaged: start again */ }
       return blank();
+    }
+    // The groups, in order: {index, name, principles (ids it scores, or null for all)}.
+    function groupList() {
+      var out = [];
+      for (var g = 0; g < state.groups; g++) {
+        var given = named ? data.groups[g] : null;
+        out.push({ index: g, name: given ? given.name : "Group " + (g + 1),
+                   principles: given && Array.isArray(given.principles) ? given.principles : null });
+      }
+      return out;
+    }
+    function scorers(id) {
+      return groupList().filter(function (g) { return !g.principles || g.principles.indexOf(id) >= 0; });
     }
     function save() {
       try { window.localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode */ }
@@ -37,7 +57,7 @@
     function groupScores(id) {
       var row = state.scores[id] || [];
       var out = [];
-      for (var g = 0; g < state.groups; g++) if (row[g]) out.push(row[g]);
+      scorers(id).forEach(function (g) { if (row[g.index]) out.push(row[g.index]); });
       return out;
     }
     function midpoint(scores) {
@@ -53,15 +73,20 @@
     function render() {
       root.textContent = "";
       var controls = el("div", { "class": "iwe-scoring-controls" });
-      var label = el("label", { "for": "iwe-groups" }, "Number of groups ");
-      var groups = el("input", { id: "iwe-groups", type: "number", min: "1", max: "12", value: String(state.groups),
-                                 inputmode: "numeric" });
-      groups.addEventListener("change", function () {
-        var n = parseInt(groups.value, 10);
-        if (n >= 1 && n <= 12) { state.groups = n; save(); render(); document.getElementById("iwe-groups").focus(); }
-      });
-      label.appendChild(groups);
-      controls.appendChild(label);
+      if (!named) {
+        var label = el("label", { "for": "iwe-groups" }, "Number of groups ");
+        var groups = el("input", { id: "iwe-groups", type: "number", min: "1", max: "12", value: String(state.groups),
+                                   inputmode: "numeric" });
+        groups.addEventListener("change", function () {
+          var n = parseInt(groups.value, 10);
+          if (n >= 1 && n <= 12) { state.groups = n; save(); render(); document.getElementById("iwe-groups").focus(); }
+        });
+        label.appendChild(groups);
+        controls.appendChild(label);
+        root.appendChild(controls);
+      }
+      // What to do with the scores comes after them: the first thing on the screen is the first score to enter.
+      var actions = el("div", { "class": "iwe-scoring-controls" });
       var csv = el("button", { type: "button", "class": "md-button" }, "Download CSV");
       csv.addEventListener("click", download);
       var print = el("button", { type: "button", "class": "md-button" }, "Print");
@@ -70,16 +95,13 @@
       reset.addEventListener("click", function () {
         if (window.confirm("Clear every score on this device?")) { state = blank(); save(); render(); }
       });
-      controls.appendChild(csv); controls.appendChild(print); controls.appendChild(reset);
-      root.appendChild(controls);
+      actions.appendChild(csv); actions.appendChild(print); actions.appendChild(reset);
 
       data.principles.forEach(function (p, index) {
         var box = el("fieldset", { "class": "iwe-score-card", id: "score-" + p.id });
         box.appendChild(el("legend", {}, (index + 1) + ". " + p.title));
         var row = el("div", { "class": "iwe-score-row" });
-        for (var g = 0; g < state.groups; g++) {
-          row.appendChild(select("Group " + (g + 1), p, g));
-        }
+        scorers(p.id).forEach(function (g) { row.appendChild(select(g.name, p, g.index)); });
         row.appendChild(select("Agreed by the room", p, -1));
         box.appendChild(row);
         var scores = groupScores(p.id);
@@ -100,6 +122,7 @@
         root.appendChild(box);
       });
       root.appendChild(chart());
+      root.appendChild(actions);
     }
 
     function select(labelText, p, g) {
@@ -151,17 +174,22 @@
 
     function download() {
       var head = ["principle_id", "principle"];
-      for (var g = 0; g < state.groups; g++) head.push("group_" + (g + 1));
+      var all = groupList();
+      all.forEach(function (g) { head.push(named ? g.name : "group_" + (g.index + 1)); });
       head.push("midpoint", "agreed");
       var lines = [head.map(csvCell).join(",")];
       data.principles.forEach(function (p) {
         var row = [p.id, p.title];
-        for (var g = 0; g < state.groups; g++) row.push((state.scores[p.id] || [])[g] || "");
+        var scoring = scorers(p.id).map(function (g) { return g.index; });
+        all.forEach(function (g) {
+          row.push(scoring.indexOf(g.index) >= 0 ? (state.scores[p.id] || [])[g.index] || "" : "");
+        });
         row.push(fmt(midpoint(groupScores(p.id))).replace("–", ""), fmt(agreed(p.id)).replace("–", ""));
         lines.push(row.map(csvCell).join(","));
       });
       var blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
-      var link = el("a", { href: URL.createObjectURL(blob), download: "self-assessment-scores.csv" });
+      var name = "self-assessment-scores" + (typeof data.slug === "string" ? "-" + data.slug : "") + ".csv";
+      var link = el("a", { href: URL.createObjectURL(blob), download: name });
       document.body.appendChild(link);
       link.click();
       setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);

@@ -112,6 +112,11 @@ class SiteBuild:
         }
 
     @staticmethod
+    def in_nav(uri: str) -> bool:
+        """Whether a generated page is listed in the navigation (a place's own tool pages are reached from its page)."""
+        return pages.in_nav(uri)
+
+    @staticmethod
     def template_folders() -> tuple[str, ...]:
         """Folders of ``overrides/`` that hold the engine's templates, not site files."""
         return (pages.TEMPLATE_DIR, paths.PRINT)

@@ -91,17 +91,52 @@ def json_for_html(value) -> Trusted:
     return Trusted(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def matrix_pages(workshop: Workshop, templates: TemplateSet, guide: str) -> dict[str, str]:
-    """The matrix to read (a card per principle) and the page for scoring it on the day."""
+def scoring_data(workshop: Workshop, plan: Plan | None = None) -> dict:
+    """What the scoring tool needs: the levels and principles and, for a place, its groups by name with the
+    principles each one scores (``None``: all of them)."""
     m = workshop.matrix
-    data = {
+    data: dict = {
         "levels": [{"score": lv.score, "name": lv.name} for lv in m.levels],
         "principles": [{"id": p.id, "title": p.title} for p in m.principles],
     }
+    if plan:
+        data["slug"] = plan.slug
+        data["groups"] = [{"name": g.name,
+                           "principles": [p.id for p in plan.allocation[g.name]] if plan.shared else None}
+                          for g in plan.pack.groups]
+    return data
+
+
+SCORING_GUIDE_ANCHOR = "how-to-run-the-scoring"  # the guide's heading on the matrix scoring page
+
+
+def matrix_pages(workshop: Workshop, templates: TemplateSet, guide: str) -> dict[str, str]:
+    """The matrix to read (a card per principle) and the page for scoring it on the day, tool first, then the guide."""
+    m = workshop.matrix
+    guide = re.sub(r"^(#{2,5}) ", r"#\1 ", guide, flags=re.M)  # under the page's "How to run the scoring"
     return {
         f"{MATRIX}/index.md": render(templates, "iwe/matrix.md.j2", m=m),
-        f"{MATRIX}/scoring.md": render(templates, "iwe/scoring.md.j2", data=json_for_html(data), guide=Trusted(guide)),
+        f"{MATRIX}/scoring.md": render(templates, "iwe/scoring.md.j2", data=json_for_html(scoring_data(workshop)),
+                                       guide=Trusted(guide), p=None, plan=None, slug=None,
+                                       anchor=Trusted(SCORING_GUIDE_ANCHOR)),
     }
+
+
+def place_scoring_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
+    """A scoring page for each place (``packs/<slug>/scoring.md``): the tool with the place's groups by name."""
+    return {
+        f"{PACKS}/{plan.slug}/scoring.md": render(
+            templates, "iwe/scoring.md.j2", data=json_for_html(scoring_data(workshop, plan)), guide="",
+            p=plan.pack, plan=plan, slug=plan.slug, anchor=Trusted(SCORING_GUIDE_ANCHOR))
+        for plan in plans
+    }
+
+
+def in_nav(uri: str) -> bool:
+    """Whether a generated page belongs in the navigation: not a place's own tool pages (``packs/<slug>/…``),
+    which its pack page links to."""
+    parts = uri.split("/")
+    return not (len(parts) == 3 and parts[0] == PACKS)
 
 
 SLIDES = "slides"
@@ -257,6 +292,7 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | pack_pages(plans, workshop, templates, texts, downloads)
             | print_off_pages(workshop, templates, downloads.get(None, []))
             | matrix_pages(workshop, templates, project.texts.get(GUIDE, ""))
+            | place_scoring_pages(workshop, plans, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
             | changelog_page(project.texts)

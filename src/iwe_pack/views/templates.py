@@ -129,10 +129,13 @@ def template_problem(exc: Exception, templates: TemplateSet) -> tuple[str, int |
 
 
 def md_code_block(text: str, css_class: str = "text") -> Trusted:
-    """Plain text as a fenced Markdown code block (shown exactly, HTML-escaped by Markdown)."""
+    """Plain text as a fenced Markdown code block (shown exactly, HTML-escaped by Markdown), as
+    ``<pre class="{css_class}"><code class="language-text">``."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return Trusted(f"{fence} {{ .{css_class} }}\n{text.rstrip()}\n{fence}")
+    # the first class names the language (code class "language-text"); a second class goes on the <pre>
+    classes = ".text" + (f" .{css_class}" if css_class != "text" else "")
+    return Trusted(f"{fence} {{ {classes} }}\n{text.rstrip()}\n{fence}")
 
 
 __all__ = ["Markup", "Trusted", "md_code_block", "md_escape", "render", "yaml_string"]
