@@ -85,13 +85,6 @@ def test_odd_values_get_messages(project, old, new, needle):
     assert_clean_failure(project.check(), f"{PACK}, line", needle)
 
 
-def test_maximum_timings_advice_across_midnight(project):
-    project.write(PACK, BASE.replace('start: "09:00"', 'start: "21:20"'))  # as planned it ends at midnight
-    result = project.check(str(project.file(PACK)))
-    assert result.returncode == 0, result.stderr
-    assert "ends at 00:30 the next day: 10 minutes over the 3 hours" in result.stdout
-
-
 def test_a_plan_may_end_at_midnight_exactly(project):
     project.write(PACK, BASE.replace('start: "09:00"', 'start: "21:20"'))  # 160 minutes: ends 00:00
     assert project.check(str(project.file(PACK))).returncode == 0

@@ -87,7 +87,7 @@ BAD_CSS = re.compile(r"\\|expression\s*\(|behaviou?r\s*:|-moz-binding|javascript
 RESERVED_ID_PREFIXES = ("_", "md-", "iwe-", "slide-")
 RESERVED_IDS = frozenset("""
     advance agenda agenda-title back clock countdown counter extend finish next notes-toggle now-panel now-title
-    prev reset run-data slides start status
+    prev reset run-data slides start status step-do step-left step-panel step-title
 """.split())
 END = "data-iwe-end"  # marks the end of the rendered text (editors cannot write data-* attributes)
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..diagnostics.record import Collector
 from ..sources.text import read_text
-from .editor_html import markdown_problems
+from .editor_html import markdown_problems, markdown_to_html
+from .resources import html_resource_problems, resource_problems
 
 FOLDERS = ("content", "packs", "overrides")
 # Markdown files made into pages of their own (the rest of the site's Markdown is only read by the engine;
@@ -43,6 +44,22 @@ def check_project_files(root: Path, errors: Collector) -> None:
         page = path.is_relative_to(content) and path.relative_to(content).parts[0] not in NOT_PAGES
         for line, code, details in markdown_problems(text, page=page):
             errors.add(path, line, None, code, **details)
+        _fetched_from_outside(text, path, root, errors)
+
+
+def _fetched_from_outside(text: str, path: Path, root: Path, errors: Collector) -> None:
+    """What the Markdown, once rendered, would fetch from outside (a reference-style image, an address written
+    with entities, a srcset): found on the HTML, as the browser reads it, beyond what the source shows plainly."""
+    content = root / "content"
+    plain = {found for _, _, found in resource_problems(text, path, content)}
+    inside = path.relative_to(content).as_posix() if path.is_relative_to(content) else path.name
+    for code, found in html_resource_problems(markdown_to_html(text), inside):
+        if found in plain:
+            continue  # reported with its line by resources.resource_problems where the file is read
+        url = found.strip("'\"")
+        tail = url.split("://", 1)[-1]
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if url in row or tail in row), None)
+        errors.add(path, line, None, code, found=found)
 
 
 def _walk(folder: Path):

@@ -28,9 +28,9 @@ def check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
             continue
         wanted, allowed = DIAGRAM_POINTS[sl.diagram]
         if len(sl.points) != wanted:
-            errors.add(sl.origin.file, sl.origin.line_for("points"), sl.origin.field("points"),
-                       f"found {len(sl.points)} point{'s' if len(sl.points) != 1 else ''} on a slide with the "
-                       f"{sl.diagram} diagram; allowed: {allowed}")
+            errors.add(sl.origin.file, sl.origin.line_for("points"), sl.origin.field("points"), "deck.diagram-points",
+                       found=f"{len(sl.points)} point{'s' if len(sl.points) != 1 else ''}", diagram=sl.diagram,
+                       allowed=allowed)
     fit = check_fit([Timed(sl.title, MinuteRange(0 if sl.skip else sl.minutes, sl.minutes), sl.origin.line_for("minutes"))
                      for sl in deck.slides], section.minutes, f"The slides for {section.title}", "Slide",
                     planned=True)

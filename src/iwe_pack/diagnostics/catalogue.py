@@ -9,6 +9,7 @@ guide and the messages cannot drift apart.
 
 from __future__ import annotations
 
+import html
 import string
 from dataclasses import dataclass
 
@@ -94,9 +95,24 @@ _add(A, "workshop.text-missing", "the {what} file content/{found} does not exist
      "Create the file it names, or point to the right one.")
 _add(A, "workshop.unknown-handout-marker", "found the marker for handout {found}; allowed: a handout id from content/handouts.yml",
      "Use an id from content/handouts.yml in the marker.")
+_add(A, "step.file-missing", "the steps file {found} does not exist; each section's step by step is kept there",
+     "Create the file with a 'steps:' list (copy another section's file to start).")
+_add(A, "step.none", "found no steps; add at least one", "Add the section's steps.")
+_add(A, "step.one-rule", "found {found}; a step's minutes need exactly one of: {allowed}",
+     "Give the step one timing rule, such as 'minutes: {fixed: 5}' or 'minutes: {per_group: 3}'.")
+_add(A, "step.people-without-seconds", "'people' and 'plus' go with 'per_person_seconds' only",
+     "Remove them, or time the step per person.")
+_add(A, "step.unknown-handout", "found {found}{hint}; allowed: a handout id from content/handouts.yml",
+     "Use an id from content/handouts.yml.")
+_add(A, "step.handout-not-in-section", "found {found}, which the section {section} does not list; allowed: {allowed}",
+     "Add the handout to the section's 'handouts:' in content/workshop.yml, or use one it lists.")
+_add(A, "step.unused-handout", "found {found}, which no step of the section uses (see {steps}); allowed: a handout a "
+     "step uses", "Name the handout at the step that uses it, or take it off the section's list.")
 _add(A, "deck.unknown-section", "found {found}{hint}; allowed: the id of a section in content/workshop.yml",
      "Use a section id from content/workshop.yml.")
 _add(A, "deck.no-slides", "found no slides; add at least one", "Add a slide.")
+_add(A, "deck.diagram-points", "found {found} on a slide with the {diagram} diagram; allowed: {allowed}",
+     "Give the slide the points its diagram draws.")
 _add(A, "deck.does-not-fit", "{detail}", "Lower the slides' minutes, or drop slides marked 'skip: true'.")
 _add(A, "matrix.level-order", "found {found}; levels are listed lowest first, so this one must be {allowed}",
      "Number the levels 1, 2, 3... from the lowest.")
@@ -164,6 +180,8 @@ _add(A, "page.fetches-outside-site", "the page would fetch {found}, outside the 
      "Link to a file inside content/.")
 _add(A, "link.broken", "found a link to {found}, which is not a page of the pack; allowed: {allowed}",
      "Fix the link's path: it is relative to the page the text is shown on.")
+_add(A, "note.with-handout", "(with the handout text put in)",
+     "The problem appears once a handout's text is put into the notes: fix it in the handout or the notes.")
 _add(A, "page.unknown-marker", "found the marker {found}; allowed here: {allowed}",
      "Fix the marker's spelling, or remove it.")
 _add(A, "template.error", "{found}", "Fix the template at the line it names (a Jinja template: {{ value }}, {% if %}).")
@@ -260,10 +278,15 @@ def guide_table() -> str:
         if m.area != area:
             area = m.area
             out += ["", f"### {area}", "", "| Code | Message says | What to do |", "|---|---|---|"]
-        shown = string.Formatter().vformat(m.text, (), _Dots()).replace("|", "\\|")
-        todo = m.todo.replace("|", "\\|")
+        shown = _cell(string.Formatter().vformat(m.text, (), _Dots()))
+        todo = _cell(m.todo)
         out.append(f"| `{m.code}` | {shown} | {todo} |")
     return "\n".join(out).strip() + "\n"
+
+
+def _cell(text: str) -> str:
+    """Words shown as they are in a Markdown table cell: markup characters escaped, pipes too."""
+    return html.escape(text, quote=False).replace("|", "\\|")
 
 
 class _Dots(dict):

@@ -44,7 +44,9 @@ class Diagnostic:
     def message(self) -> str:
         """The words, from the catalogue."""
         values = {"found": self.found, "allowed": self.allowed, "hint": self.hint or "", **self.details}
-        return CATALOGUE[self.code].text.format(**values)
+        text = CATALOGUE[self.code].text.format(**values)
+        note = self.details.get("note")  # a second catalogue entry that says more about where it was found
+        return f"{text} {CATALOGUE[note].text}" if note else text
 
     @property
     def where(self) -> str:
