@@ -156,14 +156,39 @@ def test_run_mode_countdown_amber_then_red_under_a_controlled_clock(browser, sit
     # adding 5 minutes takes it out of the red, and shows the knock-on to the finish at once
     page.click("#extend")
     assert "red" not in panel.get_attribute("class")
-    assert page.locator("#finish").inner_text() == "Finish at 12:25 (5 min later than planned)."
+    planned = 9 * 60 + 30 + sum(pack["minutes"].values()) + sum(b["minutes"] for b in pack.get("breaks", []))
+    assert page.locator("#finish").inner_text() == f"Finish at {clock(planned + 5)} (5 min later than planned)."
     page.clock.run_for("04:00")  # the section ends after 19 minutes, 4 over its plan
     page.click("#advance")
     assert page.locator("#now-title").inner_text() == "Taught section"
-    assert page.locator("#finish").inner_text() == "Finish at 12:24 (4 min later than planned)."
+    assert page.locator("#finish").inner_text() == f"Finish at {clock(planned + 4)} (4 min later than planned)."
     # state survives a reload
     page.reload()
     assert page.locator("#now-title").inner_text() == "Taught section"
+    context.close()
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def test_run_mode_counts_down_each_step_of_the_section(browser, site_url, built):
+    """The current step follows the clock: its name, its own countdown and what to do, marked in the agenda."""
+    from iwe_pack import load_packs, load_workshop
+
+    plan = next(p for p in load_packs(built.path, load_workshop(built.path)) if p.slug == "kingston-upon-hull")
+    steps = plan.agenda[0].steps
+    assert len(steps) >= 2
+    context, page = run_page(browser, f"{site_url}/packs/kingston-upon-hull/run.html", dt.datetime(2026, 3, 12, 9, 30))
+    page.click("#start")
+    assert page.locator("#step-title").inner_text() == f"Step 1 of {len(steps)}: {steps[0].title}."
+    assert page.locator("#step-left").inner_text() == f"{steps[0].minutes}:00 left in this step"
+    assert page.locator("#step-do").inner_text() == steps[0].do
+    page.clock.run_for(f"{steps[0].minutes:02d}:10")  # 10 seconds into the second step
+    assert page.locator("#step-title").inner_text() == f"Step 2 of {len(steps)}: {steps[1].title}."
+    assert page.locator("#step-left").inner_text() == f"{steps[1].minutes - 1}:50 left in this step"
+    current = page.locator(".item.current .step.current-step")
+    assert current.count() == 1 and steps[1].title in current.inner_text() and steps[1].clock in current.inner_text()
     context.close()
 
 
@@ -173,7 +198,8 @@ def test_run_mode_without_javascript_is_the_agenda_with_notes(browser, site_url)
     page.goto(f"{site_url}/packs/north-yorkshire/run.html")
     assert not page.locator("#now-panel").is_visible()
     assert page.locator(".item").count() >= 6
-    assert "Step by step" in page.inner_text("#agenda")
+    agenda = page.inner_text("#agenda")
+    assert "Welcome from the convening lead" in agenda and "Facilitator notes" in agenda
     context.close()
 
 

@@ -84,7 +84,15 @@ def test_facilitator_pack_has_cover_agenda_advice_notes_and_print_list(built):
     pack = PACKS["kingston-upon-hull"]
     assert body.index("Facilitator pack") < body.index(pack["place"]) < body.index("Agenda")
     assert "09:30–09:45 Introductions and context setting 15" in body
-    assert "Advice for this plan" in body and "The introductions round needs about" in body
+    assert "Does the plan fit? Yes: every step has the time it needs for 36 people in 5 groups" in body
+    # every step of every section, with the clock time it starts
+    from iwe_pack import load_packs, load_workshop
+
+    plan = next(p for p in load_packs(built.path, load_workshop(built.path)) if p.slug == "kingston-upon-hull")
+    steps = [step for item in plan.agenda for step in item.steps]
+    assert len(steps) > 15
+    for step in steps:  # in the steps table: the start time, then the step's name (which may wrap in its cell)
+        assert re.search(re.escape(step.clock) + r"\s+" + re.escape(step.title.split()[0]), body), step.title
     assert "What to print" in body and "Room set-up checklist" in body
     sections = yaml.safe_load((ROOT / "content/workshop.yml").read_text())["sections"]
     positions = [body.index(f"{i}. {s['title']}") for i, s in enumerate(sections, start=1)]
@@ -107,8 +115,13 @@ def test_zip_holds_every_pdf_and_the_letters(built):
         assert {p.name for p in pdfs(built.path / "site", slug)} <= names
         assert f"{slug}-joining-instructions.txt" in names and f"{slug}-follow-up.txt" in names
         assert f"{slug}-slides.pptx" in names
+    kit = {f"iwe-workshop-{h['id']}.pdf" for h in HANDOUTS if h.get("group") == "wtfc"}
     with zipfile.ZipFile(site / f"iwe-workshop-pack-v{VERSION}.zip") as z:
-        assert {p.name for p in pdfs(built.path / "site", "generic")} | {"iwe-workshop-slides.pptx"} == set(z.namelist())
+        core = {p.name for p in pdfs(built.path / "site", "generic")} - kit
+        assert core | {"iwe-workshop-slides.pptx"} == set(z.namelist())
+    # the Working Together for Change printouts are an optional kit, in a zip of their own
+    with zipfile.ZipFile(site / f"wtfc-kit-v{VERSION}.zip") as z:
+        assert set(z.namelist()) == kit and len(kit) == 12
 
 
 def test_every_print_off_has_a_page_and_the_pack_page_links_its_downloads(built):
@@ -193,7 +206,7 @@ def test_sources_that_reach_outside_fail_and_fetch_nothing(project, server, ref)
     for result in (project.check(), project.build()):
         out = strip_ansi(result.stdout + result.stderr)
         assert result.returncode != 0 and "Traceback" not in out
-        assert f"{notes}, line {line}: found {ref!r}" in out, out
+        assert f"{notes}, line {line}: found " in out and repr(ref) in out, out
         assert "allowed: an image file inside content/" in out
     assert Recorder.hits == []
     assert not (project.path / "site/downloads").exists()

@@ -6,8 +6,9 @@ import re
 import shutil
 
 import pytest
+import yaml
 
-from conftest import strip_ansi
+from conftest import ROOT, strip_ansi
 
 WS = "content/workshop.yml"
 
@@ -27,7 +28,9 @@ def test_shipped_running_order_fits_and_is_printed(project):
                   "Developing a vision and shared purpose", "Action planning", "Wrap-up"]:
         assert title in out
     assert re.search(r"Total\s+130–180\s+\(budget 120–180 minutes\)", out)
-    assert "Pre-work: 30–60 minutes" in out
+    prework = yaml.safe_load((ROOT / "content/workshop.yml").read_text())["prework"]
+    least, most = sum(p["minutes"]["min"] for p in prework), sum(p["minutes"]["max"] for p in prework)
+    assert f"Pre-work: {least}–{most} minutes" in out
 
 
 @pytest.mark.parametrize("section,old,new,total", [

@@ -30,6 +30,29 @@
     return pad(Math.floor((t + data.total) / 60) % 24) + ":" + pad((t + data.total) % 60);
   }
 
+  // The step of the current section that the clock has reached: steps run back to back from the section's
+  // start, at their planned minutes; time added to the section goes to its last step.
+  function showStep(i, now) {
+    var steps = (data.items[i] && data.items[i].steps) || [];
+    var box = $("step-panel");
+    var marks = items[i] ? items[i].querySelectorAll(".step") : [];
+    items.forEach(function (el) {
+      Array.prototype.forEach.call(el.querySelectorAll(".step"), function (s) { s.classList.remove("current-step"); });
+    });
+    if (!steps.length) { box.hidden = true; return; }
+    var elapsed = now - state.startedAt, end = 0, k = 0;
+    for (k = 0; k < steps.length; k++) {
+      end += steps[k].minutes * 60000 + (k === steps.length - 1 ? (state.added[i] || 0) * 60000 : 0);
+      if (elapsed < end || k === steps.length - 1) break;
+    }
+    box.hidden = false;
+    $("step-title").textContent = "Step " + (k + 1) + " of " + steps.length + ": " + steps[k].title + ".";
+    var left = end - elapsed;
+    $("step-left").textContent = left >= 0 ? mmss(left) + " left in this step" : "over by " + mmss(-left).replace("+", "");
+    $("step-do").textContent = steps[k].do;
+    if (marks[k]) marks[k].classList.add("current-step");
+  }
+
   function tick() {
     var now = Date.now();
     $("clock").textContent = clock(now);
@@ -39,6 +62,7 @@
       el.classList.toggle("current", n === i);
       el.classList.toggle("done", i >= 0 && n < i);
     });
+    $("step-panel").hidden = true;
     $("start").hidden = i >= 0;
     $("advance").hidden = i < 0;
     $("extend").disabled = i < 0;
@@ -63,6 +87,7 @@
     }
     var left = state.startedAt + planned(i) - now;
     $("now-title").textContent = data.items[i].title;
+    showStep(i, now);
     $("countdown").textContent = mmss(left);
     if (left < 0) {
       panel.classList.add("red");

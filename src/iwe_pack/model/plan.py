@@ -5,11 +5,16 @@ Pure: made from a checked pack file (``packs/<slug>.yml``) and the workshop.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from ..sources.schema import Group, Handout, PackFile, Principle, Section, format_clock, group_slug, slugify
+from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section, format_clock, group_slug, slugify
+from ..sources.typed_yaml import LineDict
+from .advice import Advice, advise
+from .planner import Evaluation, Recommendation, Setup
+from .steps import PlannedStep
 from .workshop import Workshop
 
 
@@ -21,12 +26,49 @@ def duration(minutes: int) -> str:
 
 
 @dataclass(frozen=True)
+class TimedStep:
+    """A step of a section on the day: its clock time and minutes, what to do and say, what it uses."""
+
+    start: int  # minutes since midnight
+    planned: PlannedStep
+
+    @property
+    def minutes(self) -> int:
+        return self.planned.minutes
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+    @property
+    def clock(self) -> str:
+        return format_clock(self.start)
+
+    @property
+    def title(self) -> str:
+        return self.planned.title
+
+    @property
+    def do(self) -> str:
+        return self.planned.do
+
+    @property
+    def say(self) -> str | None:
+        return self.planned.say
+
+    @property
+    def handouts(self) -> tuple[str, ...]:
+        return self.planned.handouts
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     start: int  # minutes since midnight
     minutes: int
     title: str
     section: Optional[Section] = None
     line: Optional[int] = field(default=None, compare=False)  # where its minutes are set in the pack
+    steps: tuple[TimedStep, ...] = ()
 
     @property
     def end(self) -> int:
@@ -42,17 +84,12 @@ class AgendaItem:
 
 
 @dataclass(frozen=True)
-class Advice:
-    rule: str
-    message: str
-    source: str
-
-
-@dataclass(frozen=True)
 class PrintItem:
     handout: Handout
     copies: int
     sections: list[str]
+    sheets: int = 0  # sheets of paper (copies printed several to a sheet need fewer)
+    send: bool = False  # online: sent as a PDF before the day, for people to print or open themselves
 
 
 @dataclass(frozen=True)
@@ -65,6 +102,17 @@ class Plan:
     allocation: dict[str, list[Principle]]  # group name -> principles
     shared: bool  # groups share the matrix out (True) or all look at the whole of it
     print_list: list[PrintItem]
+    evaluation: Evaluation | None = None  # the day worked out for the people coming
+    recommendation: Recommendation | None = None  # the one change that makes it fit, if it does not
+
+    @property
+    def introductions(self) -> str:
+        """whole-room or in-groups: how the introductions round runs for this many people."""
+        return self.evaluation.shape.introductions if self.evaluation else "whole-room"
+
+    @property
+    def fits(self) -> bool:
+        return not (self.evaluation and self.evaluation.problems)
 
     @property
     def start(self) -> str:
@@ -90,17 +138,22 @@ def default_minutes(section: Section) -> int:
     return max(r.min, middle - middle % 5)
 
 
-def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int]) -> list[AgendaItem]:
+def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int],
+                 steps: dict[str, list[PlannedStep]] | None = None) -> list[AgendaItem]:
     clock = pack.start.minutes
     lines = pack.minutes.lines
     out: list[AgendaItem] = []
     for s in workshop.sections:
         minutes = chosen.get(s.id, default_minutes(s))
-        out.append(AgendaItem(clock, minutes, s.title, s, lines.get(s.id)))
+        timed, at = [], clock
+        for planned in (steps or {}).get(s.id, []):
+            timed.append(TimedStep(at, planned))
+            at += planned.minutes
+        out.append(AgendaItem(clock, minutes, s.title, s, lines.get(s.id), tuple(timed)))
         clock += minutes
         for b in pack.breaks:
             if b.after == s.id:
-                out.append(AgendaItem(clock, b.minutes, b.title, None, b.origin.line_for("minutes")))
+                out.append(AgendaItem(clock, b.minutes, b.title, None, b.origin.line_for("minutes") if b.origin else None))
                 clock += b.minutes
     return out
 
@@ -126,16 +179,82 @@ def allocate(principles: list[Principle], groups: list[Group], mode: str) -> tup
     return True, out
 
 
-def print_list(pack: PackFile, workshop: Workshop) -> list[PrintItem]:
+def make_plan(pack: PackFile, workshop: Workshop, slug: str, source: Path | None = None) -> Plan:
+    """The day for a checked pack: the agenda with each step's clock time, the advice, the matrix shared out
+    and the print list. Pure: the same pack always gives the same plan."""
+    from .planner import auto_minutes, evaluate, recommend
+
+    chosen = {sid: m for sid, m in pack.minutes.items() if any(s.id == sid for s in workshop.sections)}
+    setup = auto_minutes(setup_of(pack, workshop, chosen), workshop, set(chosen))
+    evaluation = evaluate(setup, workshop)
+    recommendation = recommend(setup, workshop) if evaluation.problems else None
+    agenda = build_agenda(pack, workshop, dict(setup.minutes), evaluation.steps)
+    shared, allocation = allocate(workshop.matrix.principles, pack.groups, pack.self_assessment)
+    return Plan(slug=slug, source=source or Path(f"{slug}.yml"), pack=pack, agenda=agenda,
+                advice=advise(evaluation, recommendation), allocation=allocation, shared=shared,
+                print_list=print_list(pack, workshop, evaluation.steps), evaluation=evaluation,
+                recommendation=recommendation)
+
+
+def apply(pack: PackFile, recommendation: Recommendation) -> PackFile:
+    """The pack with a recommendation's change made: what a convener would write into the pack file.
+
+    New groups are called "Group 3" and so on; groups beyond the new number are left out. More
+    workshops than one means this pack is for one of them (the people coming are shared out).
+    """
+    after = recommendation.after
+    groups = list(pack.groups[:after.groups])
+    for n in range(len(groups) + 1, after.groups + 1):
+        groups.append(Group(name=f"Group {n}"))
+    minutes = LineDict(dict(after.minutes))
+    breaks = [Break(after=a, minutes=m, title="Screen break" if pack.format == "virtual" else "Break")
+              for a, m in after.breaks]
+    host = pack.technical_host or ("To be named" if after.technical_host else None)
+    return replace(pack, attendees=after.attendees, groups=groups, self_assessment=after.self_assessment,
+                   minutes=minutes, breaks=breaks, technical_host=host)
+
+
+def setup_of(pack: PackFile, workshop: Workshop, chosen: dict[str, int]) -> Setup:
+    """What the planner needs from a pack."""
+    return Setup(attendees=pack.attendees, groups=len(pack.groups), facilitators=len(pack.facilitators),
+                 format=pack.format, self_assessment=pack.self_assessment,
+                 minutes=tuple((s.id, chosen.get(s.id, default_minutes(s))) for s in workshop.sections),
+                 breaks=tuple((b.after, b.minutes) for b in pack.breaks),
+                 technical_host=bool(pack.technical_host), start=pack.start.minutes)
+
+
+def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[PlannedStep]] | None = None
+               ) -> list[PrintItem]:
+    """What to print for the day: each handout a step of this plan uses (and the sheets for setting up).
+
+    Online, only what someone prints for themselves: handouts people use at home are sent as PDFs
+    before the day, and sheets for a room are left out.
+    """
     counts = {
         "per-attendee": pack.attendees,
         "per-group": len(pack.groups),
         "per-facilitator": len(pack.facilitators),
         "for-the-room": 1,
     }
-    used: dict[str, list[str]] = {h.id: [] for h in workshop.handouts.values() if h.in_place_packs}
+    online = pack.format == "virtual"
+    used: dict[str, list[str]] = {}
+    for h in workshop.handouts.values():  # sheets for setting up the day: no step hands them out
+        if h.in_place_packs and h.setting_up and not (online and h.online == "not-used"):
+            used[h.id] = ["Setting up"]
     for s in workshop.sections:
-        for h in s.handouts:
-            used[h].append(s.title)
-    return [PrintItem(workshop.handouts[h], counts[workshop.handouts[h].copies], titles or ["Setting up"])
-            for h, titles in used.items()]
+        names = [h for p in (steps or {}).get(s.id, []) for h in p.handouts] if steps else list(s.handouts)
+        for h in names:
+            if h in workshop.handouts and workshop.handouts[h].in_place_packs:
+                used.setdefault(h, [])
+                if s.title not in used[h]:
+                    used[h].append(s.title)
+    out = []
+    for hid, titles in used.items():
+        h = workshop.handouts[hid]
+        if online and h.online == "not-used":
+            continue
+        send = online and h.online == "send-as-pdf"
+        copies = counts["per-facilitator"] if online and h.online == "facilitator" else counts[h.copies]
+        sheets = 0 if send else math.ceil(copies / h.per_sheet)
+        out.append(PrintItem(h, copies, titles, sheets, send))
+    return out

@@ -20,17 +20,17 @@ from ..checks.packs import check_pack, check_plan_fit
 from ..checks.pages import MARKERS, check_markers
 from ..checks.project_files import check_project_files
 from ..checks.resources import resource_problems
+from ..checks.steps import check_steps
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
 from ..sources import changelog, typed_yaml
-from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, WorkshopFile
+from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
-from .advice import advise
-from .plan import Plan, allocate, build_agenda, print_list
+from .plan import Plan, make_plan
 from .workshop import Workshop
 
 PACKS = "packs"
@@ -162,9 +162,11 @@ def load_workshop(root: Path) -> Workshop:
             for n, code, details in markdown_problems(notes, made_from=source):
                 problem = Diagnostic(code, "", details=details)
                 if (code, problem.message) not in known:
-                    errors.add(f"content/{s.notes or s.notes_path}", n, None, code, **details)
+                    errors.add(f"content/{s.notes or s.notes_path}", n, None, code, note="note.with-handout",
+                               **details)
+        steps = _read_steps(content, s, handouts, errors)
         sections.append(dataclasses.replace(s, notes_markdown=notes or "", notes_source=source or "", number=number,
-                                            origin=s.origin))
+                                            steps=steps, origin=s.origin))
 
     if not wf.sections:
         errors.add(wf.origin.file, wf.origin.line_for("sections"), "sections", "workshop.no-sections")
@@ -201,14 +203,12 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
     pack: PackFile | None = typed_yaml.load(Path(path), PackFile, errors)
     errors.raise_if_any()
     assert pack is not None
-    chosen = check_pack(pack, Path(path), workshop.sections, Path(root) / FONTS, errors)
+    check_pack(pack, Path(path), workshop.sections, Path(root) / FONTS, errors)
     errors.raise_if_any()
-    agenda = build_agenda(pack, workshop, chosen)
-    check_plan_fit(pack, agenda, workshop.budget.session, errors)
+    plan = make_plan(pack, workshop, Path(path).stem, Path(path).resolve())
+    check_plan_fit(pack, plan.agenda, workshop.budget.session, errors)
     errors.raise_if_any()
-    shared, allocation = allocate(workshop.matrix.principles, pack.groups, pack.self_assessment)
-    return Plan(slug=Path(path).stem, source=Path(path).resolve(), pack=pack, agenda=agenda, advice=advise(pack, workshop, agenda),
-                allocation=allocation, shared=shared, print_list=print_list(pack, workshop))
+    return plan
 
 
 def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) -> list[Plan]:
@@ -262,6 +262,20 @@ def expand_handouts(notes: str, handouts: dict, section: Section, errors: Collec
             return m.group(0)
         return re.sub(r"^\*\*[^*]+\*\*\s*$", "", h.body.strip(), count=1, flags=re.M).strip()
     return HANDOUT_MARKER.sub(one, notes)
+
+
+def _read_steps(content: Path, s: Section, handouts: dict, errors: Collector) -> tuple:
+    """A section's step by step, from content/sections/<id>.yml."""
+    path = content / s.steps_path
+    if not path.is_file():
+        errors.add(s.origin.file, s.origin.line_for("id"), s.origin.field("id"), "step.file-missing",
+                   found=f"content/{s.steps_path}")
+        return ()
+    steps: StepsFile | None = typed_yaml.load(path, StepsFile, errors)
+    if steps is None:
+        return ()
+    check_steps(s, steps, handouts, errors)
+    return tuple(steps.steps)
 
 
 def _read_notes(content: Path, s: Section, errors: Collector) -> str | None:

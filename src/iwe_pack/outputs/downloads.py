@@ -52,8 +52,12 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         plan = plans_by_slug.get(slug)
         pptx_path = paths.pptx_name(plan)
         out.files[pptx_path] = _cached_bytes(slides.pptx_bytes(workshop, plan, fonts, when), "pptx", cache)
-        if all(j.path in out.files for j in place_jobs):
-            members = {j.name: out.files[j.path] for j in place_jobs}
+        kit = [j for j in place_jobs if j.handout and workshop.handouts[j.handout].group == "wtfc"]
+        if kit and all(j.path in out.files for j in kit):
+            out.files[paths.wtfc_kit_name(workshop)] = _zip({j.name: out.files[j.path] for j in kit}, cache, settings)
+        core = [j for j in place_jobs if j not in kit]
+        if all(j.path in out.files for j in core):
+            members = {j.name: out.files[j.path] for j in core}
             members[pptx_path.rsplit("/", 1)[-1]] = out.files[pptx_path]
             if plan:
                 for name, text in rendered.letters[plan.slug].items():

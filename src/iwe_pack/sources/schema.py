@@ -30,7 +30,7 @@ Paper = Literal["A4 portrait", "A4 landscape", "A3 landscape"]
 GROUP_LABELS = {
     "workshop": "For the workshop",
     "tools": "Hands-on tools",
-    "wtfc": "Working Together for Change printouts",
+    "wtfc": "Working Together for Change kit (optional)",
 }
 
 COPIES_LABELS = {
@@ -104,6 +104,83 @@ class PreworkItem(Sourced):
     url: Optional[WebAddress] = None
 
 
+# --- A section's steps (content/sections/<id>.yml) -------------------------------
+
+STEP_MINUTES = {"min": 1, "max": 120, "allowed": "a whole number of minutes from 1 to 120"}
+
+
+@dataclass(frozen=True)
+class StepMinutes(Sourced):
+    """How long a step takes: exactly one rule, worked out for the people coming.
+
+    ``fixed``: always this many minutes. ``per_group``: this many minutes for each group (feedback).
+    ``per_person_seconds``: this many seconds for each person, in the room or in a group, plus ``plus``
+    minutes. ``rest``: what is left of the section, and at least this many minutes.
+    """
+
+    fixed: Optional[int] = field(default=None, metadata=STEP_MINUTES)
+    per_group: Optional[int] = field(default=None, metadata=STEP_MINUTES)
+    per_person_seconds: Optional[int] = field(default=None, metadata={"min": 1, "max": 600,
+                                              "allowed": "a whole number of seconds from 1 to 600"})
+    people: Literal["room", "group"] = "room"
+    plus: int = field(default=0, metadata={"min": 0, "max": 60, "allowed": "a whole number of minutes from 0 to 60"})
+    rest: Optional[int] = field(default=None, metadata=STEP_MINUTES)
+
+    RULES = ("fixed", "per_group", "per_person_seconds", "rest")
+
+    @property
+    def rules(self) -> list[str]:
+        return [r for r in self.RULES if getattr(self, r) is not None]
+
+    def __str__(self) -> str:
+        """The rule in words, for the section page ("3 minutes a group")."""
+        if self.fixed is not None:
+            return f"{self.fixed} minute{'s' if self.fixed != 1 else ''}"
+        if self.per_group is not None:
+            return f"{self.per_group} minute{'s' if self.per_group != 1 else ''} a group"
+        if self.per_person_seconds is not None:
+            where = "each person in the room" if self.people == "room" else "each person in a group"
+            extra = f", plus {self.plus} minute{'s' if self.plus != 1 else ''}" if self.plus else ""
+            return f"{self.per_person_seconds} seconds for {where}{extra}"
+        return f"what is left of the section (at least {self.rest} minutes)"
+
+
+@dataclass(frozen=True)
+class StepOnline(Sourced):
+    """What a step does differently online; anything left out is the same as in person."""
+
+    do: Optional[str] = None
+    say: Optional[str] = None
+    handouts: Optional[list[str]] = None
+
+
+@dataclass(frozen=True)
+class StepWhen(Sourced):
+    """The plans a step belongs to (a step without ``only`` is in every plan)."""
+
+    format: Optional[Literal["in-person", "virtual"]] = None
+    introductions: Optional[Literal["whole-room", "in-groups"]] = None
+    self_assessment: Optional[Literal["share", "whole"]] = None
+
+
+@dataclass(frozen=True)
+class Step(Sourced):
+    title: str
+    minutes: StepMinutes
+    do: str
+    say: Optional[str] = None
+    handouts: list[str] = field(default_factory=list)
+    online: Optional[StepOnline] = None
+    only: Optional[StepWhen] = None
+
+
+@dataclass(frozen=True)
+class StepsFile(Sourced):
+    """The schema of ``content/sections/<id>.yml``: a section's step by step."""
+
+    steps: list[Step]
+
+
 @dataclass(frozen=True)
 class Section(Sourced):
     id: str = field(metadata={"allowed": "a short name in lower case letters, digits and hyphens, e.g. wrap-up"})
@@ -121,6 +198,7 @@ class Section(Sourced):
     notes_markdown: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
     notes_source: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)  # as the editor wrote it
     number: int = field(default=0, metadata=NOT_YAML)
+    steps: tuple = field(default=(), compare=False, repr=False, metadata=NOT_YAML)  # of Step
 
     @property
     def format_label(self) -> str:
@@ -129,6 +207,10 @@ class Section(Sourced):
     @property
     def notes_path(self) -> str:
         return self.notes or f"sections/{self.id}.md"
+
+    @property
+    def steps_path(self) -> str:
+        return f"sections/{self.id}.yml"
 
 
 @dataclass(frozen=True)
@@ -153,6 +235,13 @@ class Handout(Sourced):
     layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring", "collation", "results", "grid", "sign"] = "text"
     group: Literal["workshop", "wtfc", "tools"] = "workshop"
     in_place_packs: bool = True
+    # copies printed on one sheet (cards cut from a sheet): the print list counts sheets
+    per_sheet: int = field(default=1, metadata={"min": 1, "max": 16, "allowed": "a whole number from 1 to 16"})
+    # printed to set up the day, not handed out at a step (the sign-in sheet, the room set-up list)
+    setting_up: bool = False
+    # online: send-as-pdf (people print or open it at home), facilitator (only the facilitators print it),
+    # or not-used (a sheet for a room)
+    online: Literal["send-as-pdf", "facilitator", "not-used"] = "send-as-pdf"
     # filled in after loading: the Markdown body
     body: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
 
@@ -213,16 +302,8 @@ SECONDS = {"min": 1, "max": 600, "allowed": "a whole number of seconds from 1 to
 
 
 @dataclass(frozen=True)
-class IntroductionsRule(Sourced):
-    lead_minutes: int = field(metadata=MINUTES)
-    seconds_per_person: int = field(metadata=SECONDS)
-    source: str
-
-
-@dataclass(frozen=True)
-class FeedbackRule(Sourced):
-    minutes_per_group: int = field(metadata=MINUTES)
-    least_group_work_percent: int = field(metadata={"min": 1, "max": 100, "allowed": "a whole number from 1 to 100"})
+class SelfAssessmentRule(Sourced):
+    least_minutes_per_principle: int = field(metadata=MINUTES)
     source: str
 
 
@@ -254,14 +335,12 @@ class SourcedRule(Sourced):
 class AdviceRules(Sourced):
     """The schema of ``content/advice.yml``: the numbers behind each piece of advice."""
 
-    introductions: IntroductionsRule
-    feedback: FeedbackRule
     room_size: RoomSizeRule
     group_size: GroupSizeRule
     screen_breaks: ScreenBreakRule
+    self_assessment: SelfAssessmentRule
     facilitators: SourcedRule
     technical_host: SourcedRule
-    maximum_timings: SourcedRule
 
 
 # --- The taught section's slides (content/slides.yml) -------------------------

@@ -19,9 +19,10 @@ from ..model.workshop import Workshop
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
-from .paths import offline_zip_name
+from .paths import offline_zip_name, wtfc_kit_name
 from .diagrams import DRAWINGS
 from .slides import FALLBACK, FONT, present_html
+from .steps_words import only_words
 from .templates import Trusted, md_code_block, md_escape, render
 
 ON_THE_DAY = "on-the-day"
@@ -33,14 +34,8 @@ def section_uri(section) -> str:
 
 
 ADVICE_TITLES = {
-    "introductions": "Introductions may run over",
-    "feedback": "Little time left for group work",
-    "facilitators": "Fewer facilitators than groups",
-    "room-size": "A lot of people",
-    "group-size": "Large groups",
-    "screen-breaks": "A long stretch on screen",
-    "technical-host": "No technical host",
-    "maximum-timings": "Could run over time",
+    "recommendation": "This plan does not fit the people coming yet",
+    "does-not-fit": "This plan does not fit the people coming",
 }
 
 
@@ -75,6 +70,10 @@ def print_off_pages(workshop: Workshop, templates: TemplateSet, generic: list) -
     out = {f"{PRINT_OFFS}/index.md": render(templates, "iwe/print-offs-index.md.j2", w=workshop, copies=COPIES_LABELS,
                                            pdfs=by_handout, extras=extras, groups=GROUP_LABELS,
                                            offline_zip=Trusted(offline_zip_name(workshop)))}
+    kit = [h for h in workshop.handouts.values() if h.group == "wtfc"]
+    kit_zip = [d for d in generic if d.path == wtfc_kit_name(workshop)]
+    out[f"{PRINT_OFFS}/wtfc-kit.md"] = render(templates, "iwe/wtfc-kit.md.j2", items=kit, pdfs=by_handout,
+                                             copies=COPIES_LABELS, kit=_links(kit_zip, "../"))
     for h in workshop.handouts.values():
         out[f"{PRINT_OFFS}/{h.id}.md"] = render(
             templates, "iwe/print-off.md.j2", w=workshop, h=h, copies=COPIES_LABELS, pdfs=by_handout[h.id],
@@ -166,7 +165,9 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
     for plan in plans:
         data = {
             "slug": plan.slug, "start": plan.pack.start.minutes, "total": plan.total, "amberShare": RUN_AMBER_SHARE,
-            "items": [{"title": i.title, "minutes": i.minutes} for i in plan.agenda],
+            "items": [{"title": i.title, "minutes": i.minutes,
+                       "steps": [{"title": s.title, "minutes": s.minutes, "do": s.do} for s in i.steps]}
+                      for i in plan.agenda],
         }
         out[f"{PACKS}/{plan.slug}/run.html"] = render(
             templates, "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=to_html,
@@ -202,6 +203,8 @@ def print_offs_nav(workshop: Workshop) -> list:
     nav_ = [{"All print-offs": f"{PRINT_OFFS}/index.md"}]
     for group, label in GROUP_LABELS.items():
         items = [{html.escape(h.title): f"{PRINT_OFFS}/{h.id}.md"} for h in workshop.handouts.values() if h.group == group]
+        if group == "wtfc" and items:
+            items.insert(0, {"About the kit": f"{PRINT_OFFS}/wtfc-kit.md"})
         if items:
             nav_.append({label: items})
     return nav_
@@ -240,7 +243,7 @@ def pages(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
     for s in workshop.sections:
         out[section_uri(s)] = render(
             templates, "iwe/section.md.j2", w=workshop, s=s, notes=Trusted(s.notes_markdown.strip()),
-            handouts=workshop.handouts_for(s), copies=COPIES_LABELS,
+            handouts=workshop.handouts_for(s), copies=COPIES_LABELS, only_words=only_words,
         )
     return out
 

@@ -43,9 +43,17 @@ class Download:
     handout: str | None = None
 
 
+def wtfc_kit_name(workshop: Workshop) -> str:
+    return f"{DOWNLOADS}/wtfc-kit-v{workshop.version}.zip"
+
+
 def listing(workshop: Workshop, plan: Plan | None, print_jobs: list) -> list[Download]:
-    """What a place's page (or the generic pack's) offers: its zip, its PDFs and its slides to edit."""
+    """What a place's page (or the generic pack's) offers: its zip, its PDFs and its slides to edit; the generic
+    pack also offers the optional Working Together for Change kit as a zip of its own."""
     out = [Download(j.path, j.title, j.paper, "PDF", j.handout) for j in print_jobs]
     out.insert(1, Download(pptx_name(plan), f"{workshop.deck.title}: slides to edit", "", "PowerPoint"))
-    out.insert(0, Download(zip_name(workshop, plan), "All the print-offs in one zip file", "", "ZIP"))
+    out.insert(0, Download(zip_name(workshop, plan), "All the print-offs for the workshop in one zip file", "", "ZIP"))
+    if plan is None and any(workshop.handouts[j.handout].group == "wtfc" for j in print_jobs if j.handout):
+        out.insert(1, Download(wtfc_kit_name(workshop), "The optional Working Together for Change kit in one zip file",
+                               "", "ZIP"))
     return out

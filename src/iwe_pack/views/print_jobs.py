@@ -19,9 +19,9 @@ from ..sources.templates import TemplateSet
 from .editor_markdown import to_html
 from .paths import PRINT, file_stem, folder
 from .slides import diagram_context
+from .steps_words import only_words
 from .templates import render
 
-CARDS_PER_SHEET = 6
 
 
 
@@ -54,7 +54,7 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
          ) -> list[PrintJob]:
     """Every PDF for one place (or, with ``plan=None``, the blank generic pack), dated ``when`` if given."""
     base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
-                version=workshop.version, created=_created(when), to_html=to_html,
+                version=workshop.version, created=_created(when), to_html=to_html, only_words=only_words,
                 blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS)
     out: list[PrintJob] = []
     stem, where = file_stem(plan), folder(plan)
@@ -89,7 +89,7 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
             continue
         principles = workshop.matrix.principles
         add(h.id, f"{h.title}{place}", f"{h.layout}.html", sources, h.paper, handout=h, principles=principles,
-            group=None, rows=_sign_in_rows(plan), cards=CARDS_PER_SHEET)
+            group=None, rows=_sign_in_rows(plan), cards=h.per_sheet)
     return out
 
 

@@ -1,0 +1,103 @@
+"""A section's steps worked out for the people coming: which steps, how many minutes each, and what to do.
+
+Pure: from a section's steps (``content/sections/<id>.yml``) and the shape of
+the day (:class:`Shape`: people, groups, format and the choices the planner
+made), :func:`plan_section` gives each step its minutes, or says by how much
+the section is too short.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..sources.schema import Section, Step
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the steps of a day depend on."""
+
+    attendees: int
+    groups: int
+    format: str  # in-person or virtual
+    introductions: str  # whole-room or in-groups
+    self_assessment: str  # share or whole
+
+    @property
+    def group_size(self) -> int:
+        return math.ceil(self.attendees / max(1, self.groups))
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    step: Step
+    minutes: int
+    least: int  # the fewest minutes this step can take for these people
+    do: str
+    say: str | None
+    handouts: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.step.title
+
+    @property
+    def rule(self) -> str:
+        return str(self.step.minutes)
+
+
+def applies(step: Step, shape: Shape) -> bool:
+    only = step.only
+    if only is None:
+        return True
+    return ((only.format is None or only.format == shape.format)
+            and (only.introductions is None or only.introductions == shape.introductions)
+            and (only.self_assessment is None or only.self_assessment == shape.self_assessment))
+
+
+def least_minutes(step: Step, shape: Shape) -> int:
+    """The minutes a step needs for these people (for 'what is left', its floor)."""
+    rule = step.minutes
+    if rule.fixed is not None:
+        return rule.fixed
+    if rule.per_group is not None:
+        return rule.per_group * max(1, shape.groups)
+    if rule.per_person_seconds is not None:
+        people = shape.attendees if rule.people == "room" else shape.group_size
+        return math.ceil(people * rule.per_person_seconds / 60) + rule.plus
+    return rule.rest or 0
+
+
+def steps_for(section: Section, shape: Shape) -> list[Step]:
+    return [s for s in section.steps if applies(s, shape)]
+
+
+def needed(section: Section, shape: Shape) -> int:
+    """The fewest minutes the section's steps need for these people."""
+    return sum(least_minutes(s, shape) for s in steps_for(section, shape))
+
+
+def plan_section(section: Section, minutes: int, shape: Shape) -> list[PlannedStep]:
+    """Each step with its minutes: the 'what is left' step takes the rest (at least its floor).
+
+    If the section is too short for its steps, the steps still get their least minutes (the planner
+    reports the shortfall as a problem of the plan); if it has no 'what is left' step, extra minutes
+    go to the last step.
+    """
+    chosen = steps_for(section, shape)
+    least = [least_minutes(s, shape) for s in chosen]
+    spare = minutes - sum(least)
+    rest = next((i for i, s in enumerate(chosen) if s.minutes.rest is not None), None)
+    given = list(least)
+    if spare > 0 and chosen:
+        given[rest if rest is not None else len(chosen) - 1] += spare
+    online = shape.format == "virtual"
+    out = []
+    for step, n, floor in zip(chosen, given, least):
+        variant = step.online if online and step.online else None
+        do = variant.do if variant and variant.do else step.do
+        say = variant.say if variant and variant.say else step.say
+        handouts = variant.handouts if variant and variant.handouts is not None else step.handouts
+        out.append(PlannedStep(step, n, floor, do, say, tuple(handouts)))
+    return out
