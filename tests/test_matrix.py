@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from conftest import ROOT, strip_ansi
+from conftest import ROOT, assert_clean_failure, strip_ansi
 from pdfutil import needs_poppler, text
 from test_packs import principles_by_group
 
@@ -24,6 +24,9 @@ def test_matrix_is_complete():
         assert [lv["level"] for lv in p["levels"]] == scores
         for lv in p["levels"]:
             assert len(lv["descriptor"].split()) >= 12 and lv["evidence"] and all(q.strip() for q in lv["evidence"])
+            # one short line for the room, much shorter than the full descriptor
+            assert 1 <= len(lv["short"].split()) <= 15 and "\n" not in lv["short"].strip()
+            assert len(lv["short"].split()) < len(lv["descriptor"].split())
 
 
 def test_a_missing_level_is_a_validation_error(project):
@@ -50,6 +53,140 @@ def test_an_empty_descriptor_or_no_evidence_is_an_error(project):
     project.write("content/matrix.yml", text_.replace('descriptor: ""', "descriptor: Something observable", 1))
     out = strip_ansi(project.check().stderr)
     assert re.search(r"line \d+, field principles\.1\.levels\.1\.evidence: found no evidence prompts", out), out
+
+
+def test_a_missing_short_line_names_file_line_and_field(project):
+    """Every level of every principle needs its short line for the room."""
+    line = project.line_of("content/matrix.yml", "      - level: 1")  # the first principle's first level
+    short = MATRIX["principles"][0]["levels"][0]["short"]
+    project.replace("content/matrix.yml", f"        short: {short}\n", "")
+    assert_clean_failure(project.check(), f"content/matrix.yml, line {line}, field principles.1.levels.1.short: "
+                                          "is missing; add 'short:' here (allowed: one line of at most 15 words)")
+
+
+def test_a_long_short_line_or_an_own_part_without_its_note_is_an_error(project):
+    second = MATRIX["principles"][1]["levels"][0]["short"]
+    own = next(n for n, p in enumerate(MATRIX["principles"], start=1) if p.get("own"))
+    based_on = MATRIX["principles"][own - 1]["based_on"]
+    project.replace("content/matrix.yml", f"        short: {second}\n",
+                    "        short: " + " ".join(["word"] * 16) + "\n")
+    project.replace("content/matrix.yml", f"    based_on: {based_on}\n", "")
+    line = project.line_of("content/matrix.yml", " ".join(["word"] * 16))
+    assert_clean_failure(project.check(),
+                         f"content/matrix.yml, line {line}, field principles.2.levels.1.short: found 16 words; "
+                         "allowed: one line of at most 15 words",
+                         f"field principles.{own}.based_on: is missing: a principle or level marked 'own: true'")
+
+
+def _sections(page: str) -> dict[str, str]:
+    """Each principle's card on the matrix page, by its id."""
+    return {m.group(1): m.group(0) for m in re.finditer(r'<section class="iwe-principle">.*?id="([a-z0-9-]+)".*?</section>',
+                                                        page, re.S)}
+
+
+def _plain(html_text: str) -> str:
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
+
+
+OWN = "Pack's own"
+
+
+def test_matrix_page_shows_the_short_form_first_and_the_full_text_folded(built):
+    """Each principle's card shows one short line a level; the descriptors and evidence prompts are in a
+    collapsed block under it."""
+    cards = _sections(built.page("matrix/index.html"))
+    assert list(cards) == [p["id"] for p in MATRIX["principles"]]
+    for p in MATRIX["principles"]:
+        first, _, folded = cards[p["id"]].partition("<details")
+        assert folded and "open" not in folded.split(">", 1)[0]
+        shown, hidden = _plain(first), _plain(folded)
+        for lv in p["levels"]:
+            assert lv["short"] in shown, (p["id"], lv["short"])
+            assert lv["descriptor"] not in shown and lv["descriptor"] in hidden
+            assert all(q in hidden for q in lv["evidence"])
+
+
+def test_matrix_page_says_which_parts_are_the_packs_own(built):
+    page = built.page("matrix/index.html")
+    cards = _sections(page)
+    for n, p in enumerate(MATRIX["principles"], start=1):
+        heading = _plain(re.search(r"<h3.*?</h3>", cards[p["id"]], re.S).group(0))
+        assert (OWN in heading) == bool(p.get("own")), heading
+        if p.get("own"):
+            assert f"The pack's own principle, built from {p['based_on']}." in _plain(cards[p["id"]])
+    items = re.findall(r"<li>(.*?)</li>", page.split('id="the-levels"')[1].split('id="the-principles"')[0], re.S)
+    assert len(items) == len(MATRIX["levels"])
+    for item, lv in zip(map(_plain, items), MATRIX["levels"]):
+        assert item.startswith(lv["name"]) and (OWN in item) == bool(lv.get("own")), item
+        if lv.get("own"):
+            assert f"{OWN} The pack's own level, built from {lv['based_on']}." in item
+    key = _plain(page.split('class="iwe-own-key"')[1].split("</p>")[0])
+    for n, p in enumerate(MATRIX["principles"], start=1):
+        assert (f"{n} ({p['title']})" in key) == bool(p.get("own")), key
+    assert all(lv["name"] in key for lv in MATRIX["levels"] if lv.get("own"))
+    assert MATRIX["model"] in key
+
+
+def _room_table(pdf) -> list[list[str]]:
+    """The printed matrix's first page as a table: a row a principle, a cell a level (words joined)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        tables = doc.pages[0].extract_tables()
+    grid = max(tables, key=len)  # the matrix (a ruled box, such as the key's border, reads as a table too)
+    return [[" ".join((cell or "").split()) for cell in row] for row in grid]
+
+
+def test_printed_matrix_gives_the_room_the_short_form_and_keeps_the_reference(built):
+    pdf = built.path / "site/downloads/generic/iwe-workshop-maturity-matrix.pdf"
+    head, *rows = _room_table(pdf)
+    assert len(rows) == len(MATRIX["principles"])  # every principle on the one sheet for the room
+    for row, p in zip(rows, MATRIX["principles"]):
+        assert p["title"] in row[0] and p["statement"] in row[0]
+        assert row[1:] == [lv["short"] for lv in p["levels"]]
+    first = " ".join(text(pdf, 1).split())
+    assert not any(lv["descriptor"][:40] in first for p in MATRIX["principles"] for lv in p["levels"])
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        reference = " ".join(" ".join((page.extract_text() or "").split()) for page in doc.pages[1:])
+    for p in MATRIX["principles"]:
+        for lv in p["levels"]:
+            assert " ".join(lv["descriptor"].split()[:6]) in reference
+            assert all(" ".join(q.split()[:5]) in reference for q in lv["evidence"])
+
+
+def test_printed_matrix_and_scoring_sheets_mark_the_packs_own_parts(built):
+    pdf = built.path / "site/downloads/generic/iwe-workshop-maturity-matrix.pdf"
+    head, *rows = _room_table(pdf)
+    for cell, lv in zip(head[1:], MATRIX["levels"]):
+        assert lv["name"] in cell and (OWN in cell) == bool(lv.get("own")), cell
+    for row, p in zip(rows, MATRIX["principles"]):
+        assert (OWN in row[0]) == bool(p.get("own")), row[0]
+    first = " ".join(text(pdf, 1).split())
+    for n, p in enumerate(MATRIX["principles"], start=1):  # the key names the pack's own principles
+        assert (f"{n} ({p['title']})" in first) == bool(p.get("own"))
+    # a scoring sheet: a page a principle, its heading marked if it is the pack's own, and the own levels marked
+    import pdfplumber
+
+    sheet = built.path / "site/downloads/generic/iwe-workshop-scoring-sheet.pdf"
+    with pdfplumber.open(sheet) as doc:
+        sheets = [(" ".join((page.extract_text() or "").split()),
+                   next(t for t in page.extract_tables() if any("Level" in (c or "") for c in t[0])))
+                  for page in doc.pages]
+    assert f"The mark {OWN} shows a principle or level that is the pack's own work" in sheets[0][0]
+    assert len(sheets) == len(MATRIX["principles"])
+    for n, (p, (page, table)) in enumerate(zip(MATRIX["principles"], sheets), start=1):
+        heading = page.split(f"{n}. {p['title']}", 1)[1]
+        assert heading.startswith(f" {OWN}") == bool(p.get("own")), (n, heading[:40])
+        assert (f"The pack's own principle, built from {p['based_on']}." in page) if p.get("own") else \
+            ("The pack's own principle" not in page)
+        levels = {" ".join((row[1] or "").split()): " ".join((row[2] or "").split()) for row in table[1:]}
+        for lv, pl in zip(MATRIX["levels"], p["levels"]):
+            cell = f"{lv['score']}. {lv['name']}" + (f" {OWN}" if lv.get("own") else "")
+            assert levels.get(cell) == pl["short"], (n, cell, levels)
 
 
 def test_matrix_page_has_every_principle_level_and_source(built):

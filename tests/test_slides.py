@@ -27,21 +27,83 @@ EMU_PER_PT = 12700
 GROUP, FREEFORM, LINE, PICTURE, AUTO_SHAPE = 6, 5, 9, 13, 1  # python-pptx's MSO_SHAPE_TYPE values
 
 
-def test_slide_minutes_fit_the_taught_section():
-    total = sum(s["minutes"] for s in DECK["slides"])
-    r = SECTIONS["taught-section"]["minutes"]
-    assert r["min"] <= total <= r["max"]
+def test_the_deck_fits_its_sections_presenting_time():
+    """The slides fit what the taught section leaves after its questions at the end: all of them within its
+    longest time, and those not marked skip within its shortest."""
+    r, questions = SECTIONS[DECK.get("section", "taught-section")]["minutes"], DECK["questions"]
+    every = sum(s["minutes"] for s in DECK["slides"])
+    core = sum(s["minutes"] for s in DECK["slides"] if not s.get("skip"))
+    assert questions > 0
+    assert r["min"] - questions <= every <= r["max"] - questions, (every, r, questions)
+    assert core <= r["min"] - questions, (core, r, questions)
+
+
+def test_the_slides_keep_questions_for_the_end():
+    """Only the last slide's notes turn to the room for questions; the others do not stop to ask it."""
+    asks = re.compile(r"\bAsk( the room)?:|\bAsk (the room|people) (what|which|who|how)\b")
+    stopping = [s["title"] for s in DECK["slides"][:-1] if asks.search(s["notes"])]
+    assert not stopping, stopping
+    assert "question" in DECK["slides"][-1]["title"].lower() and "?" in DECK["slides"][-1]["notes"]
 
 
 def test_too_many_minutes_fail_the_build_and_name_the_skippable_slides(project):
     project.replace("content/slides.yml", "    minutes: 1\n", "    minutes: 11\n")  # the title slide
     total = sum(s["minutes"] for s in DECK["slides"]) + 10
+    r, questions = SECTIONS["taught-section"]["minutes"], DECK["questions"]
+    budget = f"{r['min'] - questions}–{r['max'] - questions}"
     for result in (project.check(), project.build()):
         out = strip_ansi(result.stdout + result.stderr)
         assert result.returncode != 0 and "Traceback" not in out
         assert "content/slides.yml, line" in out and "field slides" in out
-        assert f"The slides for Taught section do not fit the budget of 20–30 minutes: as planned they take {total}" in out
+        assert f"The slides for Taught section do not fit the budget of {budget} minutes: as planned they take {total}" in out
+        assert f"less the {questions} kept for questions at the end" in out
         assert "What to cut:" in out and "Slides marked 'skip: true'" in out
+
+
+def test_slides_not_marked_skip_must_fit_the_shortest_section(project):
+    project.replace("content/slides.yml", "    skip: true\n", "    skip: false\n")  # the first slide marked skip
+    first_skip = next(s for s in DECK["slides"] if s.get("skip"))
+    core = sum(s["minutes"] for s in DECK["slides"] if not s.get("skip")) + first_skip["minutes"]
+    r, questions = SECTIONS["taught-section"]["minutes"], DECK["questions"]
+    assert_clean_failure(project.check(), "content/slides.yml, line", "field slides",
+                         f"the slides not marked 'skip: true' take {core} minutes; allowed: at most "
+                         f"{r['min'] - questions}")
+
+
+def _resource_links() -> list[tuple[str, str]]:
+    """What the slide marked ``resources: true`` links, read from the sources: the pre-work, then the resources."""
+    workshop = yaml.safe_load((ROOT / "content/workshop.yml").read_text())
+    return ([(f"Pre-work: {p['title']}", p["url"]) for p in workshop["prework"] if p.get("url")]
+            + [(r["title"], r["url"]) for r in DECK["resources"]])
+
+
+def test_the_last_slide_links_the_pre_work_and_the_networks_pages(built):
+    """The last slide lists the resources as links in the PDF deck and the .pptx; the handout prints each
+    address; the Sources page links the same pages."""
+    import pdfplumber
+    from pptx import Presentation
+
+    links = _resource_links()
+    assert DECK["slides"][-1].get("resources") and any("yhphnetwork" in url for _, url in links)
+    downloads = built.path / "site/downloads/generic"
+    with pdfplumber.open(downloads / "iwe-workshop-slides.pdf") as pdf:
+        last = pdf.pages[-1]
+        on_page = " ".join((last.extract_text() or "").split())
+        assert [h["uri"] for h in last.hyperlinks] == [url for _, url in links]
+    for title, _ in links:
+        assert title in on_page
+    slide = list(Presentation(str(downloads / "iwe-workshop-slides.pptx")).slides)[-1]
+    runs = [run for shape in slide.shapes if shape.has_text_frame for para in shape.text_frame.paragraphs
+            for run in para.runs if run.hyperlink.address]
+    assert [(run.text, run.hyperlink.address) for run in runs] == links
+    with pdfplumber.open(downloads / "iwe-workshop-slides-handout.pdf") as pdf:
+        handout = " ".join(" ".join((page.extract_text() or "") for page in pdf.pages).split())
+        printed = [h["uri"] for page in pdf.pages for h in page.hyperlinks]
+    for title, url in links:
+        assert f"{title}: https://" in handout and url in printed
+    sources = built.page("reference/sources.html")
+    for _, url in links:
+        assert f'href="{url}"' in sources
 
 
 @needs_poppler

@@ -8,10 +8,15 @@ from ..diagnostics.record import Collector
 
 # markers a hand-written page may hold; each is replaced with data from the model when the page is made
 MARKERS = re.compile(r"<!--\s*iwe:(\w+)\s*-->")
+# the markers the site's pages expand (views/pages.py expand_markers): the pre-work, where to report a problem,
+# and the resources the slides list (content/slides.yml)
+PAGE_MARKERS = frozenset({"prework", "contact", "resources"})
 
 
 def check_markers(text: str, file: str, allowed: set[str], errors: Collector) -> None:
-    """Every marker in ``text`` must be one of ``allowed`` (an unknown one would silently show nothing)."""
+    """Every marker in ``text`` must be one of ``allowed`` or of :data:`PAGE_MARKERS` (an unknown one would
+    silently show nothing)."""
+    allowed = set(allowed) | PAGE_MARKERS
     for m in MARKERS.finditer(text):
         if m.group(1) not in allowed:
             errors.add(file, text.count("\n", 0, m.start()) + 1, None, "page.unknown-marker",

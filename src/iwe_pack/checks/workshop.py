@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics.record import Collector, did_you_mean
-from ..sources.schema import DIAGRAM_POINTS, Deck, Matrix, MinuteRange, Section, WorkshopFile
+from ..sources.schema import DIAGRAM_POINTS, SHORT_WORDS, Deck, Matrix, MinuteRange, Section, WorkshopFile
 from .timing import Timed, check_fit
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -31,14 +31,23 @@ def check_deck(deck: Deck, sections: list[Section], errors: Collector) -> None:
             errors.add(sl.origin.file, sl.origin.line_for("points"), sl.origin.field("points"), "deck.diagram-points",
                        found=f"{len(sl.points)} point{'s' if len(sl.points) != 1 else ''}", diagram=sl.diagram,
                        allowed=allowed)
+    # the slides fit what the section leaves after the questions at the end; the slides not marked skip fit
+    # even when the section runs at its shortest
+    questions = section.fixed_minutes  # the steps after the slides (content/sections/<id>.yml)
+    presenting = MinuteRange(section.minutes.min - questions, section.minutes.max - questions)
+    budget = (f"\n  The slides' budget is the section's {section.minutes} minutes, less the {questions} kept for "
+              f"questions at the end (the section's steps, content/{section.steps_path}).")
     fit = check_fit([Timed(sl.title, MinuteRange(0 if sl.skip else sl.minutes, sl.minutes), sl.origin.line_for("minutes"))
-                     for sl in deck.slides], section.minutes, f"The slides for {section.title}", "Slide",
+                     for sl in deck.slides], presenting, f"The slides for {section.title}", "Slide",
                     planned=True)
     if fit:
         skippable = [sl for sl in deck.slides if sl.skip]
         hint = (f"\n  Slides marked 'skip: true' ({deck.skippable} minutes): "
-                + ", ".join(sl.title for sl in skippable)) if skippable and deck.minutes > section.minutes.max else ""
-        errors.add(src.file, src.line_for("slides"), "slides", "deck.does-not-fit", detail=fit + hint)
+                + ", ".join(sl.title for sl in skippable)) if skippable and deck.minutes > presenting.max else ""
+        errors.add(src.file, src.line_for("slides"), "slides", "deck.does-not-fit", detail=fit + budget + hint)
+    if deck.core > presenting.min:
+        errors.add(src.file, src.line_for("slides"), "slides", "deck.core-too-long", found=deck.core,
+                   allowed=presenting.min, section=section.title, least=section.minutes.min, questions=questions)
 
 
 def check_matrix(m: Matrix, errors: Collector) -> None:
@@ -53,6 +62,8 @@ def check_matrix(m: Matrix, errors: Collector) -> None:
         errors.add(m.origin.file, m.origin.line_for("principles"), "principles", "matrix.no-principles")
     seen: dict[str, int] = {}
     names = {lv.score: lv.name for lv in m.levels}
+    for part in [*m.levels, *m.principles]:
+        _check_own(part, errors)
     for p in m.principles:
         check_slug(p.id, p, "id", errors)
         if p.id in seen:
@@ -74,10 +85,24 @@ def check_matrix(m: Matrix, errors: Collector) -> None:
             if not pl.evidence:
                 errors.add(pl.origin.file, pl.origin.line_for("evidence"), pl.origin.field("evidence"),
                            "matrix.no-evidence")
+            words = len(pl.short.split())
+            if words > SHORT_WORDS or "\n" in pl.short.strip():
+                errors.add(pl.origin.file, pl.origin.line_for("short"), pl.origin.field("short"), "matrix.short-too-long",
+                           found=f"{words} words" + (" on more than one line" if "\n" in pl.short.strip() else ""),
+                           allowed=SHORT_WORDS)
         if scores == sorted(scores) or len(set(scores)) != len(scores):
             continue
         errors.add(p.origin.file, p.origin.line_for("levels"), p.origin.field("levels"), "matrix.levels-unsorted",
                    found=scores)
+
+
+def _check_own(part, errors: Collector) -> None:
+    """A principle or level that is the pack's own says what it is built from; the model's own parts do not."""
+    if part.own and not part.based_on:
+        errors.add(part.origin.file, part.origin.line_for("own"), part.origin.field("based_on"), "matrix.own-without-based-on")
+    elif part.based_on and not part.own:
+        errors.add(part.origin.file, part.origin.line_for("based_on"), part.origin.field("based_on"),
+                   "matrix.based-on-without-own")
 
 
 def check_slug(value: str, obj, key: str, errors: Collector) -> None:

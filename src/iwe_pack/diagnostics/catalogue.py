@@ -112,8 +112,11 @@ _add(A, "deck.unknown-section", "found {found}{hint}; allowed: the id of a secti
      "Use a section id from content/workshop.yml.")
 _add(A, "deck.no-slides", "found no slides; add at least one", "Add a slide.")
 _add(A, "deck.diagram-points", "found {found} on a slide with the {diagram} diagram; allowed: {allowed}",
-     "Give the slide the points its diagram draws.")
+     "Give the slide the points its diagram needs, or none.")
 _add(A, "deck.does-not-fit", "{detail}", "Lower the slides' minutes, or drop slides marked 'skip: true'.")
+_add(A, "deck.core-too-long", "the slides not marked 'skip: true' take {found} minutes; allowed: at most {allowed}, "
+     "so they fit when the {section} runs at its shortest ({least} minutes, less {questions} for questions at the end)",
+     "Shorten some slides, or mark more of them 'skip: true'.")
 _add(A, "matrix.level-order", "found {found}; levels are listed lowest first, so this one must be {allowed}",
      "Number the levels 1, 2, 3... from the lowest.")
 _add(A, "matrix.too-few-levels", "a matrix needs at least two levels", "Add levels.")
@@ -125,6 +128,12 @@ _add(A, "matrix.unknown-level", "found level {found}; allowed: {allowed} (the le
 _add(A, "matrix.level-twice", "level {found} is described twice in principle {principle!r}; keep one", "Keep one.")
 _add(A, "matrix.no-evidence", "found no evidence prompts; add at least one question, e.g. 'What could we point to?'",
      "Add at least one evidence question.")
+_add(A, "matrix.short-too-long", "found {found}; allowed: one line of at most {allowed} words, so it fits its "
+     "cell on the printed matrix", "Shorten the line: the full descriptor is there for the detail.")
+_add(A, "matrix.own-without-based-on", "is missing: a principle or level marked 'own: true' says what it is built "
+     "from; add 'based_on:' with a short note", "Add 'based_on:' saying what the pack's own part is built from.")
+_add(A, "matrix.based-on-without-own", "found a 'based_on:' note on a part that is not marked 'own: true'; allowed: "
+     "'based_on:' with 'own: true' only", "Add 'own: true', or remove the note.")
 _add(A, "matrix.levels-unsorted", "levels are in the order {found}; list them lowest first", "List levels lowest first.")
 
 # --- the changelog ------------------------------------------------------------------------------

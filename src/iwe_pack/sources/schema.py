@@ -212,6 +212,11 @@ class Section(Sourced):
     def steps_path(self) -> str:
         return f"sections/{self.id}.yml"
 
+    @property
+    def fixed_minutes(self) -> int:
+        """Minutes of the steps with a fixed time (for the taught section: the questions after the slides)."""
+        return sum(s.minutes.fixed for s in self.steps if s.minutes.fixed is not None)
+
 
 @dataclass(frozen=True)
 class WorkshopFile(Sourced):
@@ -258,16 +263,25 @@ class HandoutsFile(Sourced):
 SCORE = {"min": 1, "max": 9, "allowed": "a whole number from 1 to 9"}
 
 
+# A level's short line, for the room: one line of at most this many words (checks/workshop.py check_matrix).
+SHORT_WORDS = 15
+
+
 @dataclass(frozen=True)
 class Level(Sourced):
     score: int = field(metadata=SCORE)
     name: str
     summary: str
+    # the pack's own level, not one of the model's (``based_on`` says what it is built from)
+    own: bool = False
+    based_on: Optional[str] = None
 
 
 @dataclass(frozen=True)
 class PrincipleLevel(Sourced):
     level: int = field(metadata=SCORE)
+    # one short line for the room's matrix; the descriptor and evidence prompts are the reference
+    short: str = field(metadata={"allowed": f"one line of at most {SHORT_WORDS} words"})
     descriptor: str
     evidence: list[str]
 
@@ -280,6 +294,9 @@ class Principle(Sourced):
     why: str
     source: str
     levels: list[PrincipleLevel]
+    # the pack's own principle, not one of the model's (``based_on`` says what it is built from)
+    own: bool = False
+    based_on: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -288,11 +305,21 @@ class Matrix(Sourced):
 
     title: str
     intro: str
+    # the model the principles and levels come from, where they are not the pack's own
+    model: str
     levels: list[Level]
     principles: list[Principle]
 
     def level(self, score: int) -> Level:
         return self.levels[score - 1]
+
+    @property
+    def own_principles(self) -> list[Principle]:
+        return [p for p in self.principles if p.own]
+
+    @property
+    def own_levels(self) -> list[Level]:
+        return [lv for lv in self.levels if lv.own]
 
 
 # --- Advice rules for place packs (content/advice.yml) ----------------------
@@ -365,6 +392,17 @@ class Slide(Sourced):
     points: list[str] = field(default_factory=list)
     skip: bool = False
     diagram: Optional[DiagramName] = None
+    # list the pre-work (content/workshop.yml) and the deck's resources after the points, as links
+    resources: bool = False
+
+
+@dataclass(frozen=True)
+class Resource(Sourced):
+    """A page to read after the day: on the slide that lists resources and on the Sources page."""
+
+    title: str
+    url: WebAddress
+    what: str
 
 
 @dataclass(frozen=True)
@@ -374,6 +412,7 @@ class Deck(Sourced):
     title: str
     subtitle: str
     slides: list[Slide]
+    resources: list[Resource] = field(default_factory=list)
     # the section whose minutes the slides must fit
     section: str = "taught-section"
 
@@ -384,6 +423,11 @@ class Deck(Sourced):
     @property
     def skippable(self) -> int:
         return sum(s.minutes for s in self.slides if s.skip)
+
+    @property
+    def core(self) -> int:
+        """The minutes of the slides not marked skip."""
+        return self.minutes - self.skippable
 
 
 # --- Place packs (packs/<slug>.yml) --------------------------------------------

@@ -21,6 +21,8 @@ from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
 from .diagrams import DRAWINGS
+from .matrix_words import template_words
+from .slides import slide_links
 from .slides import FALLBACK, FONT, present_html
 from .steps_words import only_words
 from .templates import Trusted, md_code_block, md_escape, render
@@ -114,7 +116,7 @@ def matrix_pages(workshop: Workshop, templates: TemplateSet, guide: str) -> dict
     m = workshop.matrix
     guide = re.sub(r"^(#{2,5}) ", r"#\1 ", guide, flags=re.M)  # under the page's "How to run the scoring"
     return {
-        f"{MATRIX}/index.md": render(templates, "iwe/matrix.md.j2", m=m),
+        f"{MATRIX}/index.md": render(templates, "iwe/matrix.md.j2", m=m, **template_words(m)),
         f"{MATRIX}/scoring.md": render(templates, "iwe/scoring.md.j2", data=json_for_html(scoring_data(workshop)),
                                        guide=Trusted(guide), p=None, plan=None, slug=None,
                                        anchor=Trusted(SCORING_GUIDE_ANCHOR)),
@@ -147,7 +149,7 @@ def slides_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet, 
     out = {
         f"{SLIDES}/index.md": render(templates, "iwe/slides.md.j2", deck=workshop.deck, downloads=links,
                                      section=workshop.section(workshop.deck.section), font=FONT,
-                                     fallback=FALLBACK, drawings=DRAWINGS),
+                                     fallback=FALLBACK, drawings=DRAWINGS, links=slide_links(workshop)),
         f"{SLIDES}/present.html": present_html(workshop, None, templates, assets="../assets", back="index.html"),
     }
     for plan in plans:
@@ -254,7 +256,8 @@ MESSAGES_MARKER = re.compile(r"<!--\s*iwe:messages\s*-->")
 def expand_markers(markdown: str, workshop: Workshop, templates: TemplateSet, issues_url: str = "") -> str:
     """Replace markers such as ``<!-- iwe:prework -->`` in a hand-written page with data from the model.
 
-    Keeps facts such as the pre-work list in one place (content/workshop.yml), and ``<!-- iwe:contact -->``
+    Keeps facts such as the pre-work list in one place (content/workshop.yml) and the resources the slides list
+    (``<!-- iwe:resources -->``, content/slides.yml), and ``<!-- iwe:contact -->``
     names where to report a problem (the ``issues_url`` setting). Loading checks that every marker is
     known (``checks.pages``).
     """
@@ -263,6 +266,8 @@ def expand_markers(markdown: str, workshop: Workshop, templates: TemplateSet, is
             return render(templates, "iwe/prework.md.j2", w=workshop)
         if match.group(1) == "contact":
             return render(templates, "iwe/contact.md.j2", issues_url=issues_url.rstrip("/") or None)
+        if match.group(1) == "resources":
+            return render(templates, "iwe/resources.md.j2", resources=workshop.deck.resources)
         return match.group(0)
 
     return MARKERS.sub(one, markdown)

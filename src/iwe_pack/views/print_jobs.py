@@ -18,6 +18,7 @@ from ..sources.schema import COPIES_LABELS, group_slug
 from ..sources.templates import TemplateSet
 from .editor_markdown import to_html
 from .paths import PRINT, file_stem, folder
+from .matrix_words import template_words
 from .slides import diagram_context
 from .steps_words import only_words
 from .templates import render
@@ -56,6 +57,7 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
     base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
                 version=workshop.version, created=_created(when), to_html=to_html, only_words=only_words,
                 blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS)
+    base.update(template_words(workshop.matrix))  # the matrix's own parts, marked on its print-offs
     out: list[PrintJob] = []
     stem, where = file_stem(plan), folder(plan)
 

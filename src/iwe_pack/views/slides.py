@@ -61,9 +61,18 @@ def slide_diagrams(workshop: Workshop, plan: Plan | None) -> list[Diagram | None
     return [dg.diagram(s, workshop, plan) for s in workshop.deck.slides]
 
 
+def slide_links(workshop: Workshop) -> list[list[tuple[str, str]]]:
+    """Each slide's links (text, address), listed after its points: for a slide marked ``resources: true``,
+    the pre-work (content/workshop.yml) and then the deck's resources (content/slides.yml); else none."""
+    both = [(f"Pre-work: {item.title}", str(item.url)) for item in workshop.prework if item.url]
+    both += [(r.title, str(r.url)) for r in workshop.deck.resources]
+    return [both if s.resources else [] for s in workshop.deck.slides]
+
+
 def diagram_context(workshop: Workshop, plan: Plan | None) -> dict:
-    """What the HTML forms (PDF deck, handout, presentation) need to draw the diagrams: slides/_diagram.html."""
-    return dict(diagrams=slide_diagrams(workshop, plan), palette=PALETTE, inset=INSET)
+    """What the HTML forms (PDF deck, handout, presentation) need to draw the diagrams (slides/_diagram.html),
+    and each slide's links."""
+    return dict(diagrams=slide_diagrams(workshop, plan), palette=PALETTE, inset=INSET, links=slide_links(workshop))
 
 
 def pptx_bytes(workshop: Workshop, plan: Plan | None, fonts: dict[int, bytes], when: dt.datetime | None = None
@@ -95,7 +104,7 @@ def pptx_bytes(workshop: Workshop, plan: Plan | None, fonts: dict[int, bytes], w
     props.last_modified_by = "iwe-pack"
 
     title_words, body_words = title_slide_words(workshop, plan)
-    for s, drawing in zip(deck.slides, slide_diagrams(workshop, plan)):
+    for s, drawing, links in zip(deck.slides, slide_diagrams(workshop, plan), slide_links(workshop)):
         if s is deck.slides[0]:
             slide = prs.slides.add_slide(prs.slide_layouts[0])
             _fill(slide.shapes.title.text_frame, [title_words])
@@ -108,7 +117,10 @@ def pptx_bytes(workshop: Workshop, plan: Plan | None, fonts: dict[int, bytes], w
         else:
             slide = prs.slides.add_slide(prs.slide_layouts[1])
             _fill(slide.shapes.title.text_frame, [Words(s.title, HEADING_SIZE, bold=True)])
-            _fill(slide.placeholders[1].text_frame, [Words(p, POINT_SIZE) for p in s.points], space_before=12)
+            frame = slide.placeholders[1].text_frame
+            _fill(frame, [Words(p, POINT_SIZE) for p in [*s.points, *(text for text, _ in links)]], space_before=12)
+            for para, (_, url) in zip(frame.paragraphs[len(s.points):], links):
+                para.runs[0].hyperlink.address = url
         notes = s.notes.strip() + f"\n\n{s.minutes} min{'; skip if short of time' if s.skip else ''}. Source: {s.source}"
         if s is deck.slides[0]:
             notes += f"\n\n{FONT_NOTE}"
