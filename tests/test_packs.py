@@ -317,3 +317,17 @@ def test_new_scaffolds_a_valid_pack_and_never_overwrites(project):
     check = project.check(str(project.file("packs/brighouse-rastrick-town.yml")))
     assert check.returncode == 0, check.stderr
     assert "Brighouse & Rastrick: Town: Tuesday 1 September 2026" in check.stdout
+
+
+def test_the_pack_page_lists_every_step_with_its_clock_time(built):
+    from iwe_pack import load_packs, load_workshop
+
+    for plan in load_packs(built.path, load_workshop(built.path)):
+        page = text_of(built.page(f"packs/{plan.slug}.html"))
+        for item in plan.agenda:
+            for step in item.steps:
+                assert re.search(re.escape(step.clock) + r"\s+" + re.escape(step.title) + r"\s+" + str(step.minutes),
+                                 page), (plan.slug, step.title)
+        if plan.pack.format == "virtual":
+            assert "Send before the day" in page and "break-out rooms" in page
+        assert "Sheets to print" in page
