@@ -14,7 +14,9 @@ from ..diagnostics.record import Collector
 AT = re.compile(r" at (\d+):(\d+)")
 
 
-class _Collect(logging.Handler):
+class WarningCollector(logging.Handler):
+    """Keeps the warnings a library logs (WeasyPrint's, while it reads a stylesheet or makes a PDF)."""
+
     def __init__(self):
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
@@ -40,7 +42,7 @@ def check_print_styles(root: Path, errors: Collector, folder: str = "overrides/p
 
     logger = logging.getLogger("weasyprint")
     for path in sorted((Path(root) / folder).glob("*.css")):
-        collect = _Collect()
+        collect = WarningCollector()
         logger.addHandler(collect)
         try:
             weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=path.parent.as_uri() + "/",

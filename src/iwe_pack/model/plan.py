@@ -25,16 +25,11 @@ def duration(minutes: int) -> str:
     return " ".join(parts) or "0 minutes"
 
 
-@dataclass(frozen=True)
-class TimedStep:
-    """A step of a section on the day: its clock time and minutes, what to do and say, what it uses."""
+class _OnTheClock:
+    """Something that starts at ``start`` (minutes since midnight) and takes ``minutes``."""
 
-    start: int  # minutes since midnight
-    planned: PlannedStep
-
-    @property
-    def minutes(self) -> int:
-        return self.planned.minutes
+    start: int
+    minutes: int
 
     @property
     def end(self) -> int:
@@ -43,6 +38,22 @@ class TimedStep:
     @property
     def clock(self) -> str:
         return format_clock(self.start)
+
+    @property
+    def clock_end(self) -> str:
+        return format_clock(self.end)
+
+
+@dataclass(frozen=True)
+class TimedStep(_OnTheClock):
+    """A step of a section on the day: its clock time and minutes, what to do and say, what it uses."""
+
+    start: int  # minutes since midnight
+    planned: PlannedStep
+
+    @property
+    def minutes(self) -> int:
+        return self.planned.minutes
 
     @property
     def title(self) -> str:
@@ -62,25 +73,13 @@ class TimedStep:
 
 
 @dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(_OnTheClock):
     start: int  # minutes since midnight
     minutes: int
     title: str
     section: Optional[Section] = None
     line: Optional[int] = field(default=None, compare=False)  # where its minutes are set in the pack
     steps: tuple[TimedStep, ...] = ()
-
-    @property
-    def end(self) -> int:
-        return self.start + self.minutes
-
-    @property
-    def clock(self) -> str:
-        return format_clock(self.start)
-
-    @property
-    def clock_end(self) -> str:
-        return format_clock(self.end)
 
 
 @dataclass(frozen=True)

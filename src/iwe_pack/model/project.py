@@ -220,13 +220,10 @@ def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) ->
             hint = did_you_mean(name, sorted(known))
             problems.append(SourceError("pack.unknown-pack", "IWE_PACKS", found=repr(name), hint=hint,
                                         allowed=", ".join(sorted(known))))
-    for path in pack_files(root):
-        if only and path.stem not in only:
-            continue
-        try:
-            plans.append(load_pack(path, workshop, root))
-        except SourceErrors as exc:
-            problems.extend(exc.errors)
+    try:
+        plans = _load_each([p for p in pack_files(root) if not only or p.stem in only], workshop, root)
+    except SourceErrors as exc:
+        problems.extend(exc.errors)
     if problems:
         raise SourceErrors(problems)
     return plans

@@ -29,6 +29,7 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
+from ..checks.styles import WarningCollector
 from ..diagnostics.record import SourceError, SourceErrors
 from ..sources.settings import Settings
 from ..views.paths import PRINT
@@ -108,15 +109,6 @@ def _fetcher(root: Path):
     return Fetcher(allow_redirects=False, fail_on_errors=True)
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
     """Render one PDF to ``out`` atomically; return the problems (empty when all went well).
 
@@ -125,7 +117,7 @@ def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
-    collect = _Collect()
+    collect = WarningCollector()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
