@@ -27,10 +27,15 @@ EMU_PER_PT = 12700
 GROUP, FREEFORM, LINE, PICTURE, AUTO_SHAPE = 6, 5, 9, 13, 1  # python-pptx's MSO_SHAPE_TYPE values
 
 
+# the minutes the taught section keeps after the slides: its steps with a fixed time (content/sections/<id>.yml)
+QUESTIONS = sum(step["minutes"].get("fixed", 0) for step in yaml.safe_load(
+    (ROOT / "content/sections/taught-section.yml").read_text())["steps"])
+
+
 def test_the_deck_fits_its_sections_presenting_time():
     """The slides fit what the taught section leaves after its questions at the end: all of them within its
     longest time, and those not marked skip within its shortest."""
-    r, questions = SECTIONS[DECK.get("section", "taught-section")]["minutes"], DECK["questions"]
+    r, questions = SECTIONS[DECK.get("section", "taught-section")]["minutes"], QUESTIONS
     every = sum(s["minutes"] for s in DECK["slides"])
     core = sum(s["minutes"] for s in DECK["slides"] if not s.get("skip"))
     assert questions > 0
@@ -49,7 +54,7 @@ def test_the_slides_keep_questions_for_the_end():
 def test_too_many_minutes_fail_the_build_and_name_the_skippable_slides(project):
     project.replace("content/slides.yml", "    minutes: 1\n", "    minutes: 11\n")  # the title slide
     total = sum(s["minutes"] for s in DECK["slides"]) + 10
-    r, questions = SECTIONS["taught-section"]["minutes"], DECK["questions"]
+    r, questions = SECTIONS["taught-section"]["minutes"], QUESTIONS
     budget = f"{r['min'] - questions}–{r['max'] - questions}"
     for result in (project.check(), project.build()):
         out = strip_ansi(result.stdout + result.stderr)
@@ -64,7 +69,7 @@ def test_slides_not_marked_skip_must_fit_the_shortest_section(project):
     project.replace("content/slides.yml", "    skip: true\n", "    skip: false\n")  # the first slide marked skip
     first_skip = next(s for s in DECK["slides"] if s.get("skip"))
     core = sum(s["minutes"] for s in DECK["slides"] if not s.get("skip")) + first_skip["minutes"]
-    r, questions = SECTIONS["taught-section"]["minutes"], DECK["questions"]
+    r, questions = SECTIONS["taught-section"]["minutes"], QUESTIONS
     assert_clean_failure(project.check(), "content/slides.yml, line", "field slides",
                          f"the slides not marked 'skip: true' take {core} minutes; allowed: at most "
                          f"{r['min'] - questions}")
