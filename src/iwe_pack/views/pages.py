@@ -20,6 +20,7 @@ from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
+from .planner_data import planner_data
 from .diagrams import DRAWINGS
 from .slides import FALLBACK, FONT, present_html
 from .steps_words import only_words
@@ -175,6 +176,15 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
     return out
 
 
+PLAN_PAGE = "plan.md"
+
+
+def plan_page(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
+    """"Plan your day": a form for a pack file that plans the day in the browser (planner.js), from the data here."""
+    data = planner_data(workshop, templates)
+    return {PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"])}
+
+
 def versions_page(workshop: Workshop, templates: TemplateSet, releases_url: str | None) -> dict[str, str]:
     """The versions of the pack, newest first, with where to get each one's downloads."""
     url = releases_url.rstrip("/") if releases_url else None
@@ -298,5 +308,6 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | place_scoring_pages(workshop, plans, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
+            | plan_page(workshop, templates)
             | changelog_page(project.texts)
             | versions_page(workshop, templates, project.settings.releases_url))

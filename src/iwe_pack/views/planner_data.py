@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from types import SimpleNamespace
 
 from ..diagnostics.catalogue import CATALOGUE
 from ..model.planner import MOST_GROUPS, SCREEN_BREAK, WORDS
 from ..model.plan import default_minutes
 from ..model.workshop import Workshop
 from ..sources.schema import Break, ClockTime, PackDate, PackFile, WebAddress
+from ..sources.templates import TemplateSet
+from .templates import render
+
+LETTER = "letters/joining-instructions.txt.j2"
 
 # The messages `iwe-pack check` can give about a pack file that the page's form can produce.
 PACK_MESSAGES = (
@@ -54,10 +59,10 @@ def _step(step) -> dict:
     return out
 
 
-def planner_data(workshop: Workshop) -> dict:
+def planner_data(workshop: Workshop, templates: TemplateSet | None = None) -> dict:
     """Everything the browser's planner and form checks use, as plain JSON-ready data."""
     a = workshop.advice
-    return {
+    data = {
         "version": str(workshop.version),
         "title": workshop.title,
         "budget": {"min": workshop.budget.session.min, "max": workshop.budget.session.max},
@@ -84,8 +89,38 @@ def planner_data(workshop: Workshop) -> dict:
         "fields": {
             "attendees": _field_meta(PackFile, "attendees"),
             "break_minutes": _field_meta(Break, "minutes"),
+            "minutes": _field_meta(PackFile, "minutes"),
             "clock": _js_pattern(ClockTime.pattern),
+            "clock_description": ClockTime.description,
             "date": _js_pattern(PackDate.pattern),
+            "date_description": PackDate.description,
             "web_address": {"pattern": _js_pattern(WebAddress.pattern), "allowed": WebAddress.allowed},
         },
     }
+    if templates is not None:
+        data["letters"] = joining_letters(workshop, templates)
+    return data
+
+
+# Stand-ins the browser replaces with what the person typed: ⟦place⟧ and so on.
+def _token(name: str) -> str:
+    return f"\u27e6{name}\u27e7"
+
+
+def joining_letters(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
+    """The joining instructions (content/letters/joining-instructions.txt.j2), rendered once for each shape of
+    pack the template tells apart, with stand-ins for what the person types. The agenda has one stand-in
+    line (⟦clock⟧ ⟦title⟧) that the browser repeats for each item. Keys: in-person, virtual, virtual-link,
+    each with -contact when a contact is given."""
+    out = {}
+    for fmt, link in (("in-person", False), ("virtual", False), ("virtual", True)):
+        for contact in (False, True):
+            p = SimpleNamespace(
+                place=_token("place"), convener=_token("convener"), format=fmt, venue=_token("venue"),
+                platform=_token("platform"), joining_link=_token("joining_link") if link else None,
+                contact=_token("contact") if contact else None, date=SimpleNamespace(long=_token("date")))
+            plan = SimpleNamespace(start=_token("start"), finish=_token("finish"),
+                                   agenda=[SimpleNamespace(clock=_token("clock"), title=_token("title"))])
+            key = fmt + ("-link" if link else "") + ("-contact" if contact else "")
+            out[key] = render(templates, LETTER, p=p, plan=plan, w=workshop)
+    return out
