@@ -142,3 +142,156 @@ def test_the_agreement_test_can_fail(workshop, tmp_path):
     expected = [python_result(make_plan(as_pack_file(p), workshop, "testville")) for p in packs]
     got = run_js(packs, data, tmp_path)
     assert expected != got
+
+
+# --- the page in Chromium ---------------------------------------------------------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SIZES = {"tablet": (768, 1024), "phone": (320, 640)}
+
+
+def open_plan(browser, url: str, size=(768, 1024), requests: list | None = None):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, accept_downloads=True)
+    if requests is not None:
+        context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="load")
+    return context, page, errors
+
+
+def fill_new_place(page, attendees: str = "24") -> None:
+    page.fill("#f-place", "Calderdale")
+    page.fill("#f-convener", "Calderdale Council public health team")
+    page.fill("#f-date", "2026-09-15")
+    page.fill("#f-start", "13:30")
+    page.fill("#f-venue", "Halifax Town Hall, Crossley Street, Halifax")
+    page.fill("#f-contact", "Jo Bloggs, jo@example.org")
+    page.fill("#f-attendees", attendees)
+    page.fill("#f-facilitators", "Jo Bloggs\nSam Patel\nAlex Wood")
+    page.fill("#f-min-self-assessment", "50")
+
+
+def shown_agenda(page) -> list[list[str]]:
+    return page.eval_on_selector_all("#plan-agenda tbody tr",
+                                     "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+
+
+def test_a_new_place_fills_the_form_and_sees_its_agenda(browser, site_url, built, tmp_path):
+    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    agenda = shown_agenda(page)
+    assert errors == []
+    assert agenda[0][0].startswith("13:30") and agenda[0][1] == "Introductions and context setting"
+    assert any(row[1] == "Self-assessment" and row[2] == "50" for row in agenda)
+    assert "Calderdale" in page.inner_text("#plan-summary")
+    letter = page.input_value("#plan-letter")
+    assert "Halifax Town Hall" in letter and "13:30  Introductions and context setting" in letter
+    assert "⟦" not in letter
+    assert page.locator("#plan-print tbody tr").count() > 3
+    context.close()
+
+
+def test_bad_values_show_the_engines_words_beside_the_field(browser, site_url, built, project):
+    from iwe_pack.diagnostics.catalogue import CATALOGUE
+
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page, attendees="2")
+    page.fill("#f-start", "25:00")
+    start_error = page.inner_text("#e-start")
+    groups_error = page.inner_text("#e-groups")
+    assert page.get_attribute("#f-start", "aria-invalid") == "true"
+    context.close()
+    # the same words `iwe-pack check` gives for the same mistakes in a pack file
+    original = (ROOT / "packs" / "ynys-mon.yml").read_text(encoding="utf-8")
+    said = []
+    for old, new in (('start: "10:00"', 'start: "25:00"'), ("attendees: 10", "attendees: 1")):
+        assert old in original
+        project.write("packs/ynys-mon.yml", original.replace(old, new))
+        out = project.check(str(project.file("packs/ynys-mon.yml")))
+        assert out.returncode != 0
+        said.append(out.stdout + out.stderr)
+    assert start_error == CATALOGUE["value.not-a-time"].text.format(found="'25:00'")
+    assert start_error in said[0]
+    assert groups_error == CATALOGUE["pack.more-groups-than-people"].text.format(found=3, allowed=2)
+    assert CATALOGUE["pack.more-groups-than-people"].text.format(found=2, allowed=1) in said[1]
+
+
+def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(browser, site_url, built, project):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.click("input[name='format'][value='virtual']")
+    page.fill("#f-platform", "Microsoft Teams")
+    page.fill("#f-joining_link", "https://teams.example.org/meet/123")
+    page.fill("#f-technical_host", "Priya Shah")
+    page.click("#add-break")
+    page.fill("#f-group-1", "Tîm Un: \"north\"")  # needs quoting in YAML
+    agenda = shown_agenda(page)
+    advice = page.inner_text("#plan-advice")
+    with page.expect_download() as info:
+        page.click("#download")
+    download = info.value
+    assert download.suggested_filename == "calderdale.yml"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    context.close()
+    project.write("packs/calderdale.yml", text)
+    out = project.check(str(project.file("packs/calderdale.yml")))
+    assert out.returncode == 0, out.stdout + out.stderr
+    from iwe_pack.model.project import load_pack
+
+    workshop = load_workshop(project.path)
+    plan = load_pack(project.file("packs/calderdale.yml"), workshop, project.path)
+    assert [[f"{i.clock}–{i.clock_end}", i.title, str(i.minutes)] for i in plan.agenda] == agenda
+    assert plan.pack.groups[0].name == "Tîm Un: \"north\"" and plan.pack.format == "virtual"
+    assert (plan.advice[0].message in advice) if plan.advice else advice == ""
+
+
+def test_the_advice_button_applies_the_recommendation(browser, site_url, built):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page, attendees="60")
+    assert "What to change" in page.inner_text("#plan-advice")
+    page.click("#apply")
+    assert page.inner_text("#plan-advice") == ""
+    assert int(page.input_value("#f-attendees")) < 60
+    context.close()
+
+
+def test_the_plan_is_kept_in_this_browser_until_forgotten(browser, site_url, built):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.reload()
+    assert page.input_value("#f-place") == "Calderdale"
+    assert "Calderdale" in page.evaluate("localStorage.getItem('iwe-plan-v1')")
+    page.click("#forget")
+    assert page.evaluate("localStorage.getItem('iwe-plan-v1')") is None
+    page.reload()
+    assert page.input_value("#f-place") == ""
+    context.close()
+
+
+def test_the_page_works_from_a_folder_with_no_request_elsewhere(browser, built):
+    requests: list[str] = []
+    url = (built.path / "site" / "plan.html").as_uri()
+    context, page, errors = open_plan(browser, url, requests=requests)
+    fill_new_place(page)
+    assert shown_agenda(page) and errors == []
+    context.close()
+    assert requests and all(u.startswith(("file:", "data:", "blob:")) for u in requests), requests
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_page_has_no_axe_violations(browser, site_url, built, size):
+    from npm_tools import axe_script
+
+    requests: list[str] = []
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html", SIZES[size], requests)
+    fill_new_place(page, attendees="60")  # with advice shown, and an error beside a field
+    page.fill("#f-start", "25:00")
+    page.add_script_tag(path=axe_script())
+    found = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))", AXE_TAGS)
+    context.close()
+    assert found == []
+    assert all(u.startswith((site_url, "data:", "blob:")) for u in requests)

@@ -205,7 +205,8 @@
     rows.forEach(function (r) { var row = el("tr"); r.forEach(function (c) { row.appendChild(el("td", null, c)); }); tb.appendChild(row); });
     t.appendChild(tb);
     var w = el("div", { "class": "md-typeset__table" }); w.appendChild(t);
-    var s = el("div", { "class": "md-typeset__scrollwrap" }); s.appendChild(w);
+    // a table wider than a phone scrolls sideways: reachable by keyboard, and named (WCAG 2.1.1)
+    var s = el("div", { "class": "md-typeset__scrollwrap", tabindex: "0", role: "region", "aria-label": caption }); s.appendChild(w);
     return s;
   }
   function letter(pack, plan) {
@@ -295,7 +296,7 @@
   function save(pack) { try { localStorage.setItem(key, JSON.stringify(pack)); } catch (e) { /* private mode */ } }
   function load() { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; } }
 
-  var lastResult = null;
+  var lastResult = null, shownSig = null;
   function changed() {
     var raw = readForm();
     var fmt = raw.format;
@@ -307,7 +308,10 @@
     lastResult = result;
     showErrors(result.errors);
     if (result.plannable) {
-      show(result.pack);
+      // Shown again only when the pack changed: a field's "change" as focus leaves it must not replace
+      // the button being pressed.
+      var sig = JSON.stringify(result.pack);
+      if (sig !== shownSig || $("iwe-plan-output").hidden) { show(result.pack); shownSig = sig; }
       var plan = current.plan, last = plan.agenda[plan.agenda.length - 1];
       if (last.start + last.minutes > 24 * 60) {
         result.errors["e-start"] = [msg("pack.past-midnight", { found: result.pack.start, end: P.clock((last.start + last.minutes) % (24 * 60)) })];
