@@ -189,6 +189,7 @@ def test_a_new_place_fills_the_form_and_sees_its_agenda(browser, site_url, built
     letter = page.input_value("#plan-letter")
     assert "Halifax Town Hall" in letter and "13:30  Introductions and context setting" in letter
     assert "⟦" not in letter
+    assert "Tuesday 15 September 2026, 13:30 to" in letter  # the date as the engine writes it (PackDate.long)
     assert page.locator("#plan-print tbody tr").count() > 3
     context.close()
 
@@ -229,6 +230,7 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(bro
     page.fill("#f-group-1", "Tîm Un: \"north\"")  # needs quoting in YAML
     agenda = shown_agenda(page)
     advice = page.inner_text("#plan-advice")
+    letter = page.input_value("#plan-letter")
     with page.expect_download() as info:
         page.click("#download")
     download = info.value
@@ -245,6 +247,13 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(bro
     assert [[f"{i.clock}–{i.clock_end}", i.title, str(i.minutes)] for i in plan.agenda] == agenda
     assert plan.pack.groups[0].name == "Tîm Un: \"north\"" and plan.pack.format == "virtual"
     assert (plan.advice[0].message in advice) if plan.advice else advice == ""
+    # the joining letter the page made is the one the site makes for the published pack
+    from iwe_pack.model.project import load_project
+    from iwe_pack.views.letters import letters
+
+    published = load_project(project.path)
+    made = next(p for p in published.plans if p.slug == "calderdale")
+    assert letter == letters(made, published.workshop, published.templates)["joining-instructions.txt"]
 
 
 def test_the_advice_button_applies_the_recommendation(browser, site_url, built):
@@ -295,3 +304,36 @@ def test_the_page_has_no_axe_violations(browser, site_url, built, size):
     context.close()
     assert found == []
     assert all(u.startswith((site_url, "data:", "blob:")) for u in requests)
+
+
+def test_the_printed_agenda_names_the_place_date_and_version_on_every_page(browser, site_url, built, tmp_path):
+    import pdfplumber
+
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.emulate_media(media="print")
+    assert not page.is_visible("#iwe-plan-form") and page.is_visible("#plan-agenda")
+    pdf = tmp_path / "agenda.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    context.close()
+    version = load_workshop(ROOT).version
+    with pdfplumber.open(pdf) as doc:
+        texts = [p.extract_text() or "" for p in doc.pages]
+    assert len(texts) >= 2
+    for text in texts:
+        assert "Calderdale" in text and "Tuesday 15 September 2026" in text and f"Pack version {version}" in text
+    assert "Introductions and context setting" in texts[0]
+
+
+def test_run_the_day_runs_the_plan_from_this_browser(browser, site_url, built):
+    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    agenda = shown_agenda(page)
+    page.click("#run")
+    page.wait_for_url("**/plan-run.html")
+    assert page.locator(".item").count() == len(agenda)
+    assert page.inner_text(".item h3 .time") == agenda[0][0]
+    page.click("#start")
+    assert page.inner_text("#now-title") == agenda[0][1]
+    assert errors == []
+    context.close()

@@ -27,8 +27,9 @@
     return s || (fallback === undefined ? "place" : fallback);
   }
   function longDate(text) {
-    var d = new Date(text + "T00:00:00Z");
-    return d.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    // as the engine writes it (PackDate.long): "Tuesday 15 September 2026"
+    var d = new Date(text + "T00:00:00Z"), part = function (o) { return d.toLocaleDateString("en-GB", Object.assign({ timeZone: "UTC" }, o)); };
+    return part({ weekday: "long" }) + " " + d.getUTCDate() + " " + part({ month: "long" }) + " " + d.getUTCFullYear();
   }
 
   // --- rows of groups and breaks ---
@@ -339,6 +340,16 @@
     $("action-status").textContent = "Downloaded " + name + ". Send it to the pack's editors to publish it.";
   });
   $("print").addEventListener("click", function () { window.print(); });
+  $("run").addEventListener("click", function () {
+    if (!current) return;
+    var plan = current.plan;
+    var run = { slug: "plan-your-day", amberShare: data.run.amberShare, place: current.pack.place, date: current.pack.date ? longDate(current.pack.date) : "",
+      start: P.parseClock(current.pack.start), total: plan.total, version: data.version,
+      items: plan.agenda.map(function (i) { return { title: i.title, minutes: i.minutes, clock: i.clock, end: i.end, section: i.section,
+        steps: i.steps.map(function (s) { return { title: s.title, minutes: s.minutes, clock: s.clock, do: s.do }; }) }; }) };
+    try { localStorage.setItem(key + "-run", JSON.stringify(run)); } catch (e) { /* private mode */ }
+    window.location.href = "plan-run.html";
+  });
   $("copy-letter").addEventListener("click", function () {
     var t = $("plan-letter"); t.select();
     var done = function () { $("action-status").textContent = "The letter is copied."; };

@@ -181,8 +181,13 @@ PLAN_PAGE = "plan.md"
 
 def plan_page(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
     """"Plan your day": a form for a pack file that plans the day in the browser (planner.js), from the data here."""
-    data = planner_data(workshop, templates)
-    return {PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"])}
+    data = planner_data(workshop, templates) | {"run": {"amberShare": RUN_AMBER_SHARE}}
+    return {
+        PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"]),
+        # run mode for the plan kept in the browser: the agenda is built there, the notes are here
+        "plan-run.html": render(templates, "run/plan-run.html", sections=workshop.sections, to_html=to_html,
+                                assets="assets", version=workshop.version),
+    }
 
 
 def versions_page(workshop: Workshop, templates: TemplateSet, releases_url: str | None) -> dict[str, str]:
