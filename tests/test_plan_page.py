@@ -256,6 +256,19 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(bro
     assert letter == letters(made, published.workshop, published.templates)["joining-instructions.txt"]
 
 
+def test_a_day_longer_than_the_budget_cannot_be_downloaded(browser, site_url, built):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    for s in load_workshop(ROOT).sections:
+        page.fill(f"#f-min-{s.id}", str(s.minutes.max))
+    page.click("#add-break")
+    page.fill("#f-break-min-2", "60")
+    assert re.search(r"The day takes \d+ minutes with its breaks", page.inner_text("#e-breaks"))
+    page.click("#download")
+    assert "Put right" in page.inner_text("#action-status")
+    context.close()
+
+
 def test_the_advice_button_applies_the_recommendation(browser, site_url, built):
     context, page, _ = open_plan(browser, f"{site_url}/plan.html")
     fill_new_place(page, attendees="60")

@@ -314,6 +314,11 @@
       var sig = JSON.stringify(result.pack);
       if (sig !== shownSig || $("iwe-plan-output").hidden) { show(result.pack); shownSig = sig; }
       var plan = current.plan, last = plan.agenda[plan.agenda.length - 1];
+      // outside the 2 to 3 hours `iwe-pack check` refuses the file (pack.does-not-fit): the planner's words
+      // for the same test, beside the breaks
+      plan.evaluation.problems.forEach(function (p) {
+        if (p.rule === "budget") { (result.errors["e-breaks"] = result.errors["e-breaks"] || []).push(p.message); showErrors(result.errors); }
+      });
       if (last.start + last.minutes > 24 * 60) {
         result.errors["e-start"] = [msg("pack.past-midnight", { found: result.pack.start, end: P.clock((last.start + last.minutes) % (24 * 60)) })];
         showErrors(result.errors);
