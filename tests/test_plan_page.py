@@ -203,7 +203,11 @@ def test_bad_values_show_the_engines_words_beside_the_field(browser, site_url, b
     start_error = page.inner_text("#e-start")
     groups_error = page.inner_text("#e-groups")
     assert page.get_attribute("#f-start", "aria-invalid") == "true"
+    page.fill("#f-place", "Calderdale \U0001F600")
+    font_error = page.inner_text("#e-place")
     context.close()
+    assert font_error.startswith("found '\U0001F600' (U+1F600)")
+    assert font_error.endswith(CATALOGUE["pack.font-cannot-print"].text.split("{found}")[1])
     # the same words `iwe-pack check` gives for the same mistakes in a pack file
     original = (ROOT / "packs" / "ynys-mon.yml").read_text(encoding="utf-8")
     said = []

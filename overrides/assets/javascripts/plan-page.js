@@ -183,6 +183,24 @@
       else clean.breaks[i].minutes = +b.minutes;
       if (!b.title) add(b._error, msg("yaml.empty-text"));
     });
+    // text the pack's font cannot print (the PDFs would show empty boxes): the check's words, without the
+    // character's Unicode name, which the browser does not know
+    if (data.font && data.font.length) {
+      var fontCheck = function (text, id) {
+        var lost = [];
+        Array.from(String(text || "")).forEach(function (ch) {
+          var cp = ch.codePointAt(0);
+          if (/\s/.test(ch) || lost.indexOf(ch) >= 0 || data.font.some(function (r) { return cp >= r[0] && cp <= r[1]; })) return;
+          lost.push(ch);
+        });
+        if (lost.length) add(id, msg("pack.font-cannot-print", { found: lost.slice(0, 5).map(function (c) {
+          return "'" + c + "' (U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + ")"; }).join(", ") }));
+      };
+      ["place", "convener", "venue", "platform", "contact", "technical_host"].forEach(function (k) { fontCheck(pack[k], "e-" + k); });
+      pack.facilitators.forEach(function (f) { fontCheck(f, "e-facilitators"); });
+      pack.groups.forEach(function (g) { fontCheck(g.name, g._error); fontCheck(g.facilitator, g._error); });
+      pack.breaks.forEach(function (b) { fontCheck(b.title, b._error); });
+    }
     if (slugify(pack.place) === "index") add("e-place", msg("pack.index-name", { allowed: slugify(pack.place + " place") + ".yml" }));
     clean.groups.forEach(function (g) { delete g._error; });
     clean.breaks.forEach(function (b) { delete b._error; });

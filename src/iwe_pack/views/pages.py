@@ -14,7 +14,7 @@ import re
 
 from ..diagnostics.catalogue import guide_table
 from ..model.plan import Plan
-from ..model.project import GUIDE, MARKERS, PACKS, Project
+from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
 from ..model.workshop import Workshop
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
@@ -179,9 +179,9 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
 PLAN_PAGE = "plan.md"
 
 
-def plan_page(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
+def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None) -> dict[str, str]:
     """"Plan your day": a form for a pack file that plans the day in the browser (planner.js), from the data here."""
-    data = planner_data(workshop, templates) | {"run": {"amberShare": RUN_AMBER_SHARE}}
+    data = planner_data(workshop, templates, fonts_dir) | {"run": {"amberShare": RUN_AMBER_SHARE}}
     return {
         PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"]),
         # run mode for the plan kept in the browser: the agenda is built there, the notes are here
@@ -313,6 +313,6 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | place_scoring_pages(workshop, plans, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
-            | plan_page(workshop, templates)
+            | plan_page(workshop, templates, project.root / FONTS)
             | changelog_page(project.texts)
             | versions_page(workshop, templates, project.settings.releases_url))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 from ..diagnostics.catalogue import CATALOGUE
@@ -16,6 +17,7 @@ from ..model.planner import MOST_GROUPS, SCREEN_BREAK, WORDS
 from ..model.plan import default_minutes
 from ..model.workshop import Workshop
 from ..sources.schema import Break, ClockTime, PackDate, PackFile, WebAddress
+from ..sources.fonts import coverage
 from ..sources.templates import TemplateSet
 from .templates import render
 
@@ -27,7 +29,7 @@ PACK_MESSAGES = (
     "value.clock-format", "value.not-a-time", "value.date-format", "value.no-such-day", "value.no-such-month",
     "pack.venue-missing", "pack.platform-missing", "pack.no-groups", "pack.more-groups-than-people",
     "pack.no-facilitators", "pack.group-names-clash", "pack.minutes-out-of-range", "pack.break-at-end",
-    "pack.past-midnight", "pack.index-name",
+    "pack.past-midnight", "pack.index-name", "pack.font-cannot-print",
 )
 
 
@@ -59,7 +61,18 @@ def _step(step) -> dict:
     return out
 
 
-def planner_data(workshop: Workshop, templates: TemplateSet | None = None) -> dict:
+def _ranges(points) -> list[list[int]]:
+    """Code points as [first, last] runs: the characters the pack's font can print, for the browser."""
+    out: list[list[int]] = []
+    for cp in sorted(points):
+        if out and cp == out[-1][1] + 1:
+            out[-1][1] = cp
+        else:
+            out.append([cp, cp])
+    return out
+
+
+def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts_dir: Path | None = None) -> dict:
     """Everything the browser's planner and form checks use, as plain JSON-ready data."""
     a = workshop.advice
     data = {
@@ -97,6 +110,8 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None) -> di
             "web_address": {"pattern": _js_pattern(WebAddress.pattern), "allowed": WebAddress.allowed},
         },
     }
+    if fonts_dir is not None:  # the same test as `iwe-pack check` (pack.font-cannot-print)
+        data["font"] = _ranges(coverage(Path(fonts_dir)))
     if templates is not None:
         data["letters"] = joining_letters(workshop, templates)
     return data
