@@ -350,6 +350,7 @@ def test_run_the_day_runs_the_plan_from_this_browser(browser, site_url, built):
     page.wait_for_url("**/plan-run.html")
     assert page.locator(".item").count() == len(agenda)
     assert page.inner_text(".item h3 .time") == agenda[0][0]
+    assert page.locator(".item details .notes-body").count() == len(load_workshop(ROOT).sections)
     page.click("#start")
     assert page.inner_text("#now-title") == agenda[0][1]
     assert errors == []

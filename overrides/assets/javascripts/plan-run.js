@@ -12,6 +12,7 @@
     $("agenda").hidden = true;
     return;
   }
+  var allNotes = JSON.parse($("notes-data").textContent);
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
   $("run-place").textContent = plan.place + (plan.date ? " · " + plan.date : "");
   document.title = "Run the day: " + plan.place;
@@ -38,12 +39,14 @@
       });
       li.appendChild(ol);
     }
-    var notes = item.section && $("notes-" + item.section);
+    var notes = item.section && allNotes[item.section];
     if (notes) {
       var d = el("details", "notes");
       if (n === 0) d.open = true;
       d.appendChild(el("summary", null, "Facilitator notes"));
-      d.appendChild(notes.content.cloneNode(true));
+      var body = el("div", "notes-body");
+      body.innerHTML = notes;  // made at build time from the sections' notes, as the place pages' run mode shows them
+      d.appendChild(body);
       li.appendChild(d);
     }
     $("items").appendChild(li);

@@ -185,8 +185,9 @@ def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None) -> dic
     return {
         PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"]),
         # run mode for the plan kept in the browser: the agenda is built there, the notes are here
-        "plan-run.html": render(templates, "run/plan-run.html", sections=workshop.sections, to_html=to_html,
-                                assets="assets", version=workshop.version),
+        "plan-run.html": render(templates, "run/plan-run.html", assets="assets", version=workshop.version,
+                                notes=json_for_html({s.id: to_html(s.notes_markdown, shift_headings=2)
+                                                     for s in workshop.sections})),
     }
 
 
