@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ROOT
 from iwe_pack import load_workshop
-from iwe_pack.model.plan import make_plan
+from iwe_pack.model.plan import apply, make_plan
 from iwe_pack.sources.schema import Break, ClockTime, Group, PackDate, PackFile
 from iwe_pack.sources.typed_yaml import LineDict
 from iwe_pack.views.planner_data import planner_data
@@ -35,6 +35,8 @@ const [planner, dataFile, packsFile, outFile] = process.argv.slice(2);
 const P = require(planner);
 const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
 const packs = JSON.parse(fs.readFileSync(packsFile, "utf8"));
+const applied = p => ({attendees: p.attendees, groups: p.groups.map(g => g.name), self_assessment: p.self_assessment,
+  minutes: p.minutes, breaks: p.breaks.map(b => [b.after, b.minutes, b.title]), technical_host: p.technical_host || null});
 const out = packs.map(pack => {
   const plan = P.makePlan(data, pack);
   return {
@@ -43,6 +45,7 @@ const out = packs.map(pack => {
     allocation: Object.fromEntries(Object.entries(plan.allocation).map(([g, ps]) => [g, ps.map(p => p.id)])),
     shared: plan.shared,
     print_list: plan.print_list.map(i => [i.handout.id, i.copies, i.sheets, i.send, i.sections]),
+    applied: plan.recommendation ? applied(P.apply(data, pack, plan.recommendation)) : null,
   };
 });
 fs.writeFileSync(outFile, JSON.stringify(out));
@@ -105,7 +108,15 @@ def python_result(plan) -> dict:
         "allocation": {g: [p.id for p in ps] for g, ps in plan.allocation.items()},
         "shared": plan.shared,
         "print_list": [[i.handout.id, i.copies, i.sheets, i.send, i.sections] for i in plan.print_list],
+        "applied": applied(apply(plan.pack, plan.recommendation)) if plan.recommendation else None,
     }
+
+
+def applied(p: PackFile) -> dict:
+    """What the advice's "Make this change" writes into the pack (model/plan.py ``apply``)."""
+    return {"attendees": p.attendees, "groups": [g.name for g in p.groups], "self_assessment": p.self_assessment,
+            "minutes": dict(p.minutes), "breaks": [[b.after, b.minutes, b.title] for b in p.breaks],
+            "technical_host": p.technical_host}
 
 
 def run_js(packs: list[dict], data: dict, tmp: Path) -> list[dict]:
@@ -126,6 +137,7 @@ def test_the_browser_planner_agrees_with_the_engine_on_1000_packs(workshop, tmp_
     # the sample covers what it should: plans that fit, plans with advice, both formats and modes, split workshops
     assert any(e["advice"] for e in expected) and any(not e["advice"] for e in expected)
     assert any("twice" in e["advice"][0][1] for e in expected if e["advice"])
+    assert sum(e["applied"] is not None for e in expected) > 100
     assert {p["format"] for p in packs} == {"in-person", "virtual"}
     assert {p["self_assessment"] for p in packs} == {"share", "whole"}
     mismatched = [(i, packs[i], e, g) for i, (e, g) in enumerate(zip(expected, got)) if e != g]
