@@ -163,6 +163,7 @@ SIZES = {"tablet": (768, 1024), "phone": (320, 640)}
 
 
 def open_plan(browser, url: str, size=(768, 1024), requests: list | None = None):
+    """The page in a fresh browser context (its own storage), recording every request if asked."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, accept_downloads=True)
     if requests is not None:
         context.on("request", lambda r: requests.append(r.url))
@@ -308,10 +309,17 @@ def test_the_plan_is_kept_in_this_browser_until_forgotten(browser, site_url, bui
     context.close()
 
 
-def test_the_page_works_from_a_folder_with_no_request_elsewhere(browser, built):
+def test_the_page_works_from_the_offline_copy_with_no_request_elsewhere(browser, built, tmp_path):
+    import zipfile
+
+    zipped = next((built.path / "site" / "downloads").glob("*offline*.zip"))
+    with zipfile.ZipFile(zipped) as z:
+        z.extractall(tmp_path)
     requests: list[str] = []
-    url = (built.path / "site" / "plan.html").as_uri()
+    url = next(tmp_path.glob("*/plan.html")).as_uri()
     context, page, errors = open_plan(browser, url, requests=requests)
+    context.set_offline(True)
+    page.reload()
     fill_new_place(page)
     assert shown_agenda(page) and errors == []
     context.close()
