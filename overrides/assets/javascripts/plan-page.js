@@ -281,7 +281,12 @@
       $("plan-print").appendChild(ul);
     }
     $("plan-letter").value = letter(pack, plan);
-    $("print-stamp").textContent = (pack.place || "Your place") + " · " + (pack.date ? longDate(pack.date) : "") + " · Pack version " + data.version;
+    var stamp = (pack.place || "Your place") + " · " + (pack.date ? longDate(pack.date) : "") + " · Pack version " + data.version;
+    $("print-stamp").textContent = stamp;
+    // on every printed page, in the page's top margin (clear of the content)
+    var style = $("print-stamp-style") || document.head.appendChild(el("style", { id: "print-stamp-style", media: "print" }));
+    style.textContent = "@page { @top-left { content: \"" + stamp.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ") +
+      "\"; font-size: 9pt; font-family: sans-serif; } }";
     $("iwe-plan-output").hidden = false;
     root.setAttribute("data-planned", String(Date.now()));
   }
