@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .planner import Evaluation, Recommendation
+from .planner import WORDS, Evaluation, Recommendation
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,5 @@ def advise(evaluation: Evaluation, recommendation: Recommendation | None) -> lis
     why = " ".join(p.message for p in evaluation.problems)
     sources = "; ".join(dict.fromkeys(p.source for p in evaluation.problems))
     if recommendation is None:
-        return [Advice("does-not-fit", f"{why} No change to groups, minutes or breaks fits this many people "
-                                       f"in one workshop.", sources)]
+        return [Advice("does-not-fit", f"{why} {WORDS['does-not-fit']}", sources)]
     return [Advice("recommendation", f"{why} What to change: {recommendation.message}", sources)]

@@ -13,7 +13,7 @@ from typing import Optional
 from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section, format_clock, group_slug, slugify
 from ..sources.typed_yaml import LineDict
 from .advice import Advice, advise
-from .planner import Evaluation, Recommendation, Setup
+from .planner import WORDS, Evaluation, Recommendation, Setup
 from .steps import PlannedStep
 from .workshop import Workshop
 
@@ -206,9 +206,9 @@ def apply(pack: PackFile, recommendation: Recommendation) -> PackFile:
     for n in range(len(groups) + 1, after.groups + 1):
         groups.append(Group(name=f"Group {n}"))
     minutes = LineDict(dict(after.minutes))
-    breaks = [Break(after=a, minutes=m, title="Screen break" if pack.format == "virtual" else "Break")
+    breaks = [Break(after=a, minutes=m, title=WORDS["screen-break"] if pack.format == "virtual" else WORDS["break"])
               for a, m in after.breaks]
-    host = pack.technical_host or ("To be named" if after.technical_host else None)
+    host = pack.technical_host or (WORDS["to-be-named"] if after.technical_host else None)
     return replace(pack, attendees=after.attendees, groups=groups, self_assessment=after.self_assessment,
                    minutes=minutes, breaks=breaks, technical_host=host)
 
@@ -239,7 +239,7 @@ def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[Planned
     used: dict[str, list[str]] = {}
     for h in workshop.handouts.values():  # sheets for setting up the day: no step hands them out
         if h.in_place_packs and h.setting_up and not (online and h.online == "not-used"):
-            used[h.id] = ["Setting up"]
+            used[h.id] = [WORDS["setting-up"]]
     for s in workshop.sections:
         names = [h for p in (steps or {}).get(s.id, []) for h in p.handouts] if steps else list(s.handouts)
         for h in names:

@@ -26,6 +26,37 @@ from .workshop import Workshop
 SCREEN_BREAK = 5  # minutes of a screen break the planner adds online
 MOST_GROUPS = 12
 
+# The planner's words, one template each: the Python engine fills them here, and the site's "Plan your day"
+# page fills the same templates in the browser (exported by views/planner_data.py), so the two cannot differ.
+WORDS = {
+    "room-size": "{people} people are more than about {limit} {where}, where it is hard for everyone to take part.",
+    "online": "online",
+    "in-one-room": "in one room",
+    "group-size": "With {people} people in {groups}, a group has up to {size} people; more than {most} and some do "
+                  "not get to speak.",
+    "section-short": "{title} needs at least {need} minutes for {people} ({parts}); it has {minutes}.",
+    "section-too-long": "With {people}, {title} would take {need} minutes ({parts}), but it can take at most {max}.",
+    "section-source": "The minutes of each step: content/sections/{id}.yml.",
+    "principle-time": "In the self-assessment each group scores {share} in {minutes} minutes: under {least} minutes "
+                      "a principle, too little to read and agree a level.",
+    "technical-host": "No technical host is named: online, someone other than the facilitator runs the break-out "
+                      "rooms, the chat and any technical problems.",
+    "screen-breaks": "The longest stretch on screen without a break is {longest} minutes, more than about {most}.",
+    "budget": "The day takes {total} minutes with its breaks; it must take {min} to {max}.",
+    "budget-source": "Workshop brief (2 to 3 hours in all).",
+    "run-times": "run the workshop {times}, for about {people} people each",
+    "use-groups": "use {groups} of about {size}",
+    "mode-share": "share the matrix's principles out between the groups",
+    "mode-whole": "let every group score every principle",
+    "name-host": "name a technical host",
+    "keep-plan": "keep the plan as it is",
+    "does-not-fit": "No change to groups, minutes or breaks fits this many people in one workshop.",
+    "setting-up": "Setting up",
+    "break": "Break",
+    "screen-break": "Screen break",
+    "to-be-named": "To be named",
+}
+
 
 @dataclass(frozen=True)
 class Setup:
@@ -99,14 +130,13 @@ def evaluate(setup: Setup, workshop: Workshop) -> Evaluation:
 
     limit = rules.room_size.virtual if setup.format == "virtual" else rules.room_size.in_person
     if people > limit:
-        where = "online" if setup.format == "virtual" else "in one room"
-        problems.append(Problem("room-size", f"{people} people are more than about {limit} {where}, where it is hard "
-                                             f"for everyone to take part.", rules.room_size.source))
+        where = WORDS["online"] if setup.format == "virtual" else WORDS["in-one-room"]
+        problems.append(Problem("room-size", WORDS["room-size"].format(people=people, limit=limit, where=where),
+                                    rules.room_size.source))
     most = rules.group_size.most_people
     if shape.group_size > most:
-        problems.append(Problem("group-size", f"With {people} people in {_n(setup.groups, 'group')}, a group has up "
-                                              f"to {shape.group_size} people; more than {most} and some do not get "
-                                              f"to speak.", rules.group_size.source))
+        problems.append(Problem("group-size", WORDS["group-size"].format(
+            people=people, groups=_n(setup.groups, "group"), size=shape.group_size, most=most), rules.group_size.source))
     for section in workshop.sections:
         minutes = setup.minutes_for(section.id)
         planned = plan_section(section, minutes, shape)
@@ -115,37 +145,31 @@ def evaluate(setup: Setup, workshop: Workshop) -> Evaluation:
         if need > minutes:
             parts = ", ".join(f"{p.title.lower()} {p.least}" for p in planned)
             if need <= section.minutes.max:
-                text = f"{section.title} needs at least {need} minutes for {_people(setup)} ({parts}); it has {minutes}."
+                text = WORDS["section-short"].format(title=section.title, need=need, people=_people(setup), parts=parts,
+                                                      minutes=minutes)
             else:
-                text = (f"With {_people(setup)}, {section.title.lower()} would take {need} minutes ({parts}), but it "
-                        f"can take at most {section.minutes.max}.")
-            problems.append(Problem("section-time", text, "The minutes of each step: content/sections/"
-                                                          f"{section.id}.yml."))
+                text = WORDS["section-too-long"].format(people=_people(setup), title=section.title.lower(), need=need,
+                                                         parts=parts, max=section.minutes.max)
+            problems.append(Problem("section-time", text, WORDS["section-source"].format(id=section.id)))
     sa = _section(workshop, "self-assessment")
     if sa is not None and sa.steps:
         work = _group_work(steps.get(sa.id, []))
         share = principles_per_group(workshop, setup.groups, setup.self_assessment)
         least = rules.self_assessment.least_minutes_per_principle
         if work is not None and share and work.minutes < least * share:
-            problems.append(Problem("principle-time", f"In the self-assessment each group scores {_n(share, 'principle')} "
-                                                      f"in {work.minutes} minutes: under {least} minutes a principle, "
-                                                      f"too little to read and agree a level.",
-                                    rules.self_assessment.source))
+            problems.append(Problem("principle-time", WORDS["principle-time"].format(
+                share=_n(share, "principle"), minutes=work.minutes, least=least), rules.self_assessment.source))
     if setup.format == "virtual":
         if not setup.technical_host:
-            problems.append(Problem("technical-host", "No technical host is named: online, someone other than the "
-                                                      "facilitator runs the break-out rooms, the chat and any "
-                                                      "technical problems.", rules.technical_host.source))
+            problems.append(Problem("technical-host", WORDS["technical-host"], rules.technical_host.source))
         longest = _longest_stretch(setup, workshop)
         if longest > rules.screen_breaks.most_minutes_online:
-            problems.append(Problem("screen-breaks", f"The longest stretch on screen without a break is {longest} "
-                                                     f"minutes, more than about "
-                                                     f"{rules.screen_breaks.most_minutes_online}.",
-                                    rules.screen_breaks.source))
+            problems.append(Problem("screen-breaks", WORDS["screen-breaks"].format(
+                longest=longest, most=rules.screen_breaks.most_minutes_online), rules.screen_breaks.source))
     budget = workshop.budget.session
     if not budget.min <= setup.total <= budget.max:
-        problems.append(Problem("budget", f"The day takes {setup.total} minutes with its breaks; it must take "
-                                          f"{budget.min} to {budget.max}.", "Workshop brief (2 to 3 hours in all)."))
+        problems.append(Problem("budget", WORDS["budget"].format(total=setup.total, min=budget.min, max=budget.max),
+                                WORDS["budget-source"]))
     return Evaluation(setup, shape, steps, problems)
 
 
@@ -335,12 +359,12 @@ def describe(before: Setup, after: Setup, workshop: Workshop) -> str:
     """The change in one sentence a convener can act on."""
     parts = []
     if after.workshops > 1:
-        parts.append(f"run the workshop {_times(after.workshops)}, for about {after.attendees} people each")
+        parts.append(WORDS["run-times"].format(times=_times(after.workshops), people=after.attendees))
     if after.groups != before.groups:
-        parts.append(f"use {_n(after.groups, 'group')} of about {math.ceil(after.attendees / after.groups)}")
+        parts.append(WORDS["use-groups"].format(groups=_n(after.groups, "group"),
+                                                  size=math.ceil(after.attendees / after.groups)))
     if after.self_assessment != before.self_assessment:
-        parts.append("share the matrix's principles out between the groups" if after.self_assessment == "share"
-                     else "let every group score every principle")
+        parts.append(WORDS["mode-share"] if after.self_assessment == "share" else WORDS["mode-whole"])
     titles = {s.id: s.title for s in workshop.sections}
     changed = [(sid, m) for (sid, m), (_, was) in zip(after.minutes, before.minutes) if m != was]
     if changed:
@@ -349,8 +373,8 @@ def describe(before: Setup, after: Setup, workshop: Workshop) -> str:
         labels = [f"{m} minutes after {titles[a].lower()}" for a, m in after.breaks]
         parts.append("have breaks of " + _join(labels) if labels else "drop the breaks")
     if after.technical_host and not before.technical_host:
-        parts.append("name a technical host")
-    text = _join(parts) or "keep the plan as it is"
+        parts.append(WORDS["name-host"])
+    text = _join(parts) or WORDS["keep-plan"]
     return text[0].upper() + text[1:] + "."
 
 

@@ -441,13 +441,14 @@ class ClockTime(ScalarType):
     """A local time of day, written 24-hour as ``HH:MM`` (``10:30``, ``14:00``)."""
 
     description = "a time of day such as 09:30 or 14:00 (24-hour clock)"
+    pattern = r"([0-9]{1,2})[:.]([0-9]{2})"  # also used by the "Plan your day" page (views/planner_data.py)
 
     def __init__(self, minutes: int):
         self.minutes = minutes  # since midnight
 
     @classmethod
     def parse(cls, text: str) -> "ClockTime":
-        m = re.fullmatch(r"([0-9]{1,2})[:.]([0-9]{2})", text)
+        m = re.fullmatch(cls.pattern, text)
         if not m:
             raise Invalid("value.clock-format")
         h, mi = int(m.group(1)), int(m.group(2))
@@ -469,13 +470,14 @@ class PackDate(ScalarType):
     """A calendar date, written ``YYYY-MM-DD``."""
 
     description = "a date written year-month-day, such as 2026-03-12"
+    pattern = r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
 
     def __init__(self, date: dt.date):
         self.date = date
 
     @classmethod
     def parse(cls, text: str) -> "PackDate":
-        m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", text)
+        m = re.fullmatch(cls.pattern, text)
         if not m:
             raise Invalid("value.date-format")
         y, mo, d = map(int, m.groups())

@@ -14,12 +14,13 @@ import re
 
 from ..diagnostics.catalogue import guide_table
 from ..model.plan import Plan
-from ..model.project import GUIDE, MARKERS, PACKS, Project
+from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
 from ..model.workshop import Workshop
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
+from .planner_data import planner_data
 from .diagrams import DRAWINGS
 from .matrix_words import template_words
 from .slides import slide_links
@@ -177,6 +178,21 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
     return out
 
 
+PLAN_PAGE = "plan.md"
+
+
+def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None) -> dict[str, str]:
+    """"Plan your day": a form for a pack file that plans the day in the browser (planner.js), from the data here."""
+    data = planner_data(workshop, templates, fonts_dir) | {"run": {"amberShare": RUN_AMBER_SHARE}}
+    return {
+        PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"]),
+        # run mode for the plan kept in the browser: the agenda is built there, the notes are here
+        "plan-run.html": render(templates, "run/plan-run.html", assets="assets", version=workshop.version,
+                                notes=json_for_html({s.id: to_html(s.notes_markdown, shift_headings=2)
+                                                     for s in workshop.sections})),
+    }
+
+
 def versions_page(workshop: Workshop, templates: TemplateSet, releases_url: str | None) -> dict[str, str]:
     """The versions of the pack, newest first, with where to get each one's downloads."""
     url = releases_url.rstrip("/") if releases_url else None
@@ -303,5 +319,6 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | place_scoring_pages(workshop, plans, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
+            | plan_page(workshop, templates, project.root / FONTS)
             | changelog_page(project.texts)
             | versions_page(workshop, templates, project.settings.releases_url))

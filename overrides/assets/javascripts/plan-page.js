@@ -1,0 +1,402 @@
+/* "Plan your day": the form, its checks, and the plan shown as it is filled in.
+ * The planning is planner.js (a pure function of data and pack); the words of every check come from the
+ * message catalogue, exported into the page's data at build time. What is typed stays in localStorage.
+ * No network: everything this page needs is in the page. */
+(function () {
+  "use strict";
+  var root = document.getElementById("iwe-plan");
+  if (!root || !window.IWEPlanner) return;
+  var P = window.IWEPlanner;
+  var data = JSON.parse(document.getElementById("iwe-planner-data").textContent);
+  var M = data.messages, F = data.fields;
+  var key = root.getAttribute("data-storage-key");
+  var form = document.getElementById("iwe-plan-form");
+  var $ = function (id) { return document.getElementById(id); };
+  var sections = data.sections, lastId = sections[sections.length - 1].id;
+  var current = null;  // the last plan shown
+
+  // --- words: the catalogue's templates, filled as the engine fills them ---
+  function pyRepr(s) {
+    s = String(s);
+    if (s.indexOf("'") >= 0 && s.indexOf('"') < 0) return '"' + s + '"';
+    return "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
+  }
+  function msg(code, values) { return P.fill(M[code], Object.assign({ found: "", allowed: "", hint: "" }, values || {})); }
+  function slugify(name, fallback) {
+    var s = String(name).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return s || (fallback === undefined ? "place" : fallback);
+  }
+  function longDate(text) {
+    // as the engine writes it (PackDate.long): "Tuesday 15 September 2026"
+    var d = new Date(text + "T00:00:00Z"), part = function (o) { return d.toLocaleDateString("en-GB", Object.assign({ timeZone: "UTC" }, o)); };
+    return part({ weekday: "long" }) + " " + d.getUTCDate() + " " + part({ month: "long" }) + " " + d.getUTCFullYear();
+  }
+
+  // --- rows of groups and breaks ---
+  var groupCount = 0, breakCount = 0;
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function field(label, input, id) {
+    var w = el("div", { "class": "iwe-subfield" });
+    w.appendChild(el("label", { "for": id }, label));
+    input.id = id;
+    w.appendChild(input);
+    return w;
+  }
+  function addGroup(g) {
+    var n = ++groupCount, li = el("li", { "class": "iwe-row group-row" });
+    var name = el("input", { type: "text", "class": "g-name", autocomplete: "off", "aria-describedby": "e-group-" + n });
+    name.value = g && g.name != null ? g.name : "Group " + ($("group-rows").children.length + 1);
+    var fac = el("input", { type: "text", "class": "g-facilitator", autocomplete: "off" });
+    fac.value = (g && g.facilitator) || "";
+    li.appendChild(field("Group name", name, "f-group-" + n));
+    li.appendChild(field("Facilitator (optional)", fac, "f-groupfac-" + n));
+    var rm = el("button", { type: "button", "class": "md-button iwe-remove" }, "Remove this group");
+    rm.addEventListener("click", function () { li.remove(); changed(); });
+    li.appendChild(rm);
+    li.appendChild(el("p", { "class": "iwe-error", id: "e-group-" + n }));
+    $("group-rows").appendChild(li);
+  }
+  function addBreak(b) {
+    var n = ++breakCount, li = el("li", { "class": "iwe-row break-row" });
+    var after = el("select", { "class": "b-after" });
+    sections.forEach(function (s) { if (s.id !== lastId) { var o = el("option", { value: s.id }, s.title); after.appendChild(o); } });
+    after.value = (b && b.after) || sections[Math.min(1, sections.length - 2)].id;
+    var mins = el("input", { type: "number", "class": "b-minutes", min: F.break_minutes.min, max: F.break_minutes.max, step: 1, inputmode: "numeric", "aria-describedby": "e-break-" + n });
+    mins.value = b && b.minutes != null ? b.minutes : 10;
+    var title = el("input", { type: "text", "class": "b-title", autocomplete: "off" });
+    title.value = (b && b.title) || data.words["break"];
+    li.appendChild(field("After", after, "f-break-after-" + n));
+    li.appendChild(field("Minutes", mins, "f-break-min-" + n));
+    li.appendChild(field("Name", title, "f-break-title-" + n));
+    var rm = el("button", { type: "button", "class": "md-button iwe-remove" }, "Remove this break");
+    rm.addEventListener("click", function () { li.remove(); changed(); });
+    li.appendChild(rm);
+    li.appendChild(el("p", { "class": "iwe-error", id: "e-break-" + n }));
+    $("break-rows").appendChild(li);
+  }
+
+  // --- the form as a pack (the keys of a pack file) and back ---
+  function value(name) { var e = form.elements[name]; return e ? String(e.value).trim() : ""; }
+  function radio(name) { var c = form.querySelector("input[name='" + name + "']:checked"); return c ? c.value : ""; }
+  function readForm() {
+    var pack = {
+      place: value("place"), convener: value("convener"), date: value("date"), start: value("start"), format: radio("format"),
+      venue: value("venue"), platform: value("platform"), joining_link: value("joining_link"), technical_host: value("technical_host"),
+      contact: value("contact"), attendees: value("attendees"),
+      facilitators: value("facilitators").split("\n").map(function (s) { return s.trim(); }).filter(Boolean),
+      self_assessment: radio("self_assessment"), minutes: {}, breaks: [], groups: [],
+    };
+    Array.prototype.forEach.call($("group-rows").children, function (li) {
+      pack.groups.push({ name: li.querySelector(".g-name").value.trim(), facilitator: li.querySelector(".g-facilitator").value.trim(), _error: li.querySelector(".iwe-error").id });
+    });
+    sections.forEach(function (s) { var v = value("min-" + s.id); if (v !== "") pack.minutes[s.id] = v; });
+    Array.prototype.forEach.call($("break-rows").children, function (li) {
+      pack.breaks.push({ after: li.querySelector(".b-after").value, minutes: li.querySelector(".b-minutes").value.trim(),
+        title: li.querySelector(".b-title").value.trim(), _error: li.querySelector(".iwe-error").id });
+    });
+    return pack;
+  }
+  function fillForm(pack) {
+    ["place", "convener", "date", "start", "venue", "platform", "joining_link", "technical_host", "contact"].forEach(function (k) {
+      form.elements[k].value = pack[k] || "";
+    });
+    form.elements.attendees.value = pack.attendees != null ? pack.attendees : "";
+    form.elements.facilitators.value = (pack.facilitators || []).join("\n");
+    form.querySelector("input[name='format'][value='" + (pack.format || "in-person") + "']").checked = true;
+    form.querySelector("input[name='self_assessment'][value='" + (pack.self_assessment || "share") + "']").checked = true;
+    sections.forEach(function (s) { form.elements["min-" + s.id].value = pack.minutes && pack.minutes[s.id] != null ? pack.minutes[s.id] : ""; });
+    $("group-rows").innerHTML = ""; (pack.groups || []).forEach(addGroup);
+    $("break-rows").innerHTML = ""; (pack.breaks || []).forEach(addBreak);
+  }
+  function blankPack() {
+    return { place: "", convener: "", date: "", start: "09:30", format: "in-person", attendees: 20,
+      groups: [{ name: "Group 1" }, { name: "Group 2" }, { name: "Group 3" }], facilitators: [], self_assessment: "share",
+      minutes: {}, breaks: [{ after: sections[1].id, minutes: 10, title: data.words["break"] }] };
+  }
+
+  // --- the checks of `iwe-pack check`, with its words ---
+  var WHOLE = /^[0-9]{1,9}$/;
+  function check(pack) {
+    var errors = {}, clean = JSON.parse(JSON.stringify(pack));
+    function add(id, text) { (errors[id] = errors[id] || []).push(text); }
+    ["place", "convener"].forEach(function (k) { if (!pack[k]) add("e-" + k, msg("yaml.empty-text")); });
+    if (!pack.date) add("e-date", msg("yaml.empty", { allowed: F.date_description }));
+    else {
+      var dm = new RegExp(F.date).exec(pack.date);
+      if (!dm) add("e-date", msg("value.date-format", { found: pyRepr(pack.date) }));
+      else {
+        var y = +dm[1], mo = +dm[2], d = +dm[3];
+        if (mo < 1 || mo > 12) add("e-date", msg("value.no-such-month", { found: pyRepr(pack.date) }));
+        else {
+          var days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+          if (d < 1 || d > days) add("e-date", msg("value.no-such-day", { found: pyRepr(pack.date), days: days,
+            month: new Date(Date.UTC(y, mo - 1, 1)).toLocaleDateString("en-GB", { month: "long", timeZone: "UTC" }) + " " + y }));
+        }
+      }
+    }
+    var start = null;
+    if (!pack.start) add("e-start", msg("yaml.empty", { allowed: F.clock_description }));
+    else {
+      var cm = new RegExp(F.clock).exec(pack.start);
+      if (!cm) add("e-start", msg("value.clock-format", { found: pyRepr(pack.start) }));
+      else if (+cm[1] > 23 || +cm[2] > 59) add("e-start", msg("value.not-a-time", { found: pyRepr(pack.start) }));
+      else { start = +cm[1] * 60 + +cm[2]; clean.start = P.clock(start); }
+    }
+    if (pack.format === "in-person" && !pack.venue) add("e-venue", msg("pack.venue-missing"));
+    if (pack.format === "virtual" && !pack.platform) add("e-platform", msg("pack.platform-missing"));
+    if (pack.format === "virtual" && pack.joining_link && !new RegExp(F.web_address.pattern).test(pack.joining_link))
+      add("e-joining_link", msg("value.pattern", { found: pyRepr(pack.joining_link), allowed: F.web_address.allowed }));
+    var att = F.attendees;
+    if (pack.attendees === "") add("e-attendees", msg("yaml.empty", { allowed: att.allowed }));
+    else if (!WHOLE.test(String(pack.attendees))) add("e-attendees", msg("yaml.wrong-type", { found: pyRepr(pack.attendees), allowed: att.allowed }));
+    else if (+pack.attendees < att.min || +pack.attendees > att.max) add("e-attendees", msg("yaml.wrong-type", { found: +pack.attendees, allowed: att.allowed }));
+    else clean.attendees = +pack.attendees;
+    if (!pack.groups.length) add("e-groups", msg("pack.no-groups"));
+    if (pack.groups.length && typeof clean.attendees === "number" && pack.groups.length > clean.attendees)
+      add("e-groups", msg("pack.more-groups-than-people", { found: pack.groups.length, allowed: clean.attendees }));
+    var seen = {};
+    pack.groups.forEach(function (g, i) {
+      if (!g.name) { add(g._error, msg("yaml.empty-text")); return; }
+      var k = slugify(g.name, "") || "group-" + (i + 1);
+      if (seen[k] != null) add(g._error, msg("pack.group-names-clash", { found: pyRepr(g.name), other: seen[k] }));
+      else seen[k] = g.name;
+    });
+    if (!pack.facilitators.length) add("e-facilitators", msg("pack.no-facilitators"));
+    clean.minutes = {};
+    sections.forEach(function (s) {
+      if (!(s.id in pack.minutes)) return;
+      var v = pack.minutes[s.id];
+      if (!WHOLE.test(v) || +v < 1 || +v > 600) add("e-min-" + s.id, msg("yaml.wrong-type", { found: WHOLE.test(v) ? +v : pyRepr(v), allowed: F.minutes.allowed }));
+      else if (+v < s.min || +v > s.max) add("e-min-" + s.id, msg("pack.minutes-out-of-range", { found: +v, section: s.title, allowed: s.min + " to " + s.max }));
+      else clean.minutes[s.id] = +v;
+    });
+    var bm = F.break_minutes;
+    pack.breaks.forEach(function (b, i) {
+      if (b.after === lastId) add(b._error, msg("pack.break-at-end", { found: pyRepr(b.after) }));
+      if (!WHOLE.test(b.minutes) || +b.minutes < bm.min || +b.minutes > bm.max)
+        add(b._error, msg("yaml.wrong-type", { found: WHOLE.test(b.minutes) ? +b.minutes : pyRepr(b.minutes), allowed: bm.allowed }));
+      else clean.breaks[i].minutes = +b.minutes;
+      if (!b.title) add(b._error, msg("yaml.empty-text"));
+    });
+    // text the pack's font cannot print (the PDFs would show empty boxes): the check's words, without the
+    // character's Unicode name, which the browser does not know
+    if (data.font && data.font.length) {
+      var fontCheck = function (text, id) {
+        var lost = [];
+        Array.from(String(text || "")).forEach(function (ch) {
+          var cp = ch.codePointAt(0);
+          if (/\s/.test(ch) || lost.indexOf(ch) >= 0 || data.font.some(function (r) { return cp >= r[0] && cp <= r[1]; })) return;
+          lost.push(ch);
+        });
+        if (lost.length) add(id, msg("pack.font-cannot-print", { found: lost.slice(0, 5).map(function (c) {
+          return "'" + c + "' (U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + ")"; }).join(", ") }));
+      };
+      ["place", "convener", "venue", "platform", "contact", "technical_host"].forEach(function (k) { fontCheck(pack[k], "e-" + k); });
+      pack.facilitators.forEach(function (f) { fontCheck(f, "e-facilitators"); });
+      pack.groups.forEach(function (g) { fontCheck(g.name, g._error); fontCheck(g.facilitator, g._error); });
+      pack.breaks.forEach(function (b) { fontCheck(b.title, b._error); });
+    }
+    if (slugify(pack.place) === "index") add("e-place", msg("pack.index-name", { allowed: slugify(pack.place + " place") + ".yml" }));
+    clean.groups.forEach(function (g) { delete g._error; });
+    clean.breaks.forEach(function (b) { delete b._error; });
+    return { errors: errors, pack: clean, plannable: start !== null && typeof clean.attendees === "number" && clean.groups.length > 0 &&
+      clean.groups.length <= clean.attendees && !Object.keys(errors).some(function (k) { return /^e-(min-|break-)/.test(k); }) };
+  }
+  function showErrors(errors) {
+    Array.prototype.forEach.call(root.querySelectorAll(".iwe-error"), function (p) {
+      var list = errors[p.id], input = root.querySelector("[aria-describedby='" + p.id + "']");
+      p.textContent = list ? list.join(" ") : "";
+      if (input) { if (list) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid"); }
+    });
+  }
+
+  // --- showing the plan ---
+  function table(head, rows, caption) {
+    var t = el("table"), thead = el("thead"), tr = el("tr"), tb = el("tbody");
+    if (caption) t.setAttribute("aria-label", caption);
+    head.forEach(function (h) { tr.appendChild(el("th", { scope: "col" }, h)); });
+    thead.appendChild(tr); t.appendChild(thead);
+    rows.forEach(function (r) { var row = el("tr"); r.forEach(function (c) { row.appendChild(el("td", null, c)); }); tb.appendChild(row); });
+    t.appendChild(tb);
+    var w = el("div", { "class": "md-typeset__table" }); w.appendChild(t);
+    // a table wider than a phone scrolls sideways: reachable by keyboard, and named (WCAG 2.1.1)
+    var s = el("div", { "class": "md-typeset__scrollwrap", tabindex: "0", role: "region", "aria-label": caption }); s.appendChild(w);
+    return s;
+  }
+  function letter(pack, plan) {
+    var k = pack.format === "virtual" ? (pack.joining_link ? "virtual-link" : "virtual") : "in-person";
+    var text = data.letters[k + (pack.contact ? "-contact" : "")];
+    var finish = plan.agenda[plan.agenda.length - 1];
+    var lines = text.split("\n").map(function (line) {
+      if (line.indexOf("\u27e6clock\u27e7") < 0) return line;
+      return plan.agenda.map(function (i) { return line.replace("\u27e6clock\u27e7", i.clock).replace("\u27e6title\u27e7", i.title); }).join("\n");
+    });
+    var values = { place: pack.place, convener: pack.convener, venue: pack.venue, platform: pack.platform, joining_link: pack.joining_link,
+      contact: pack.contact, date: pack.date ? longDate(pack.date) : "", start: pack.start, finish: P.clock(finish.start + finish.minutes) };
+    return lines.join("\n").replace(/\u27e6(\w+)\u27e7/g, function (all, name) { return values[name] || ""; });
+  }
+  function show(pack) {
+    var plan = P.makePlan(data, pack), last = plan.agenda[plan.agenda.length - 1];
+    current = { pack: pack, plan: plan };
+    $("plan-summary").textContent = (pack.place || "Your place") + ": " + pack.start + " to " + P.clock(last.start + last.minutes) +
+      ", " + plan.total + " minutes, " + pack.attendees + " people in " + pack.groups.length + " group" + (pack.groups.length !== 1 ? "s" : "") + ".";
+    var adv = $("plan-advice"); adv.innerHTML = "";
+    plan.advice.forEach(function (a) {
+      var box = el("div", { "class": "admonition warning iwe-advice" });
+      box.appendChild(el("p", { "class": "admonition-title" }, "This plan does not fit yet"));
+      box.appendChild(el("p", { "class": "iwe-advice-text" }, a.message));
+      box.appendChild(el("p", { "class": "iwe-advice-source" }, "Where the numbers come from: " + a.source));
+      if (plan.recommendation) {
+        var b = el("button", { type: "button", "class": "md-button md-button--primary", id: "apply" }, "Make this change");
+        b.addEventListener("click", function () { fillForm(P.apply(data, current.pack, plan.recommendation)); changed(); $("plan-summary").focus(); });
+        box.appendChild(b);
+      }
+      adv.appendChild(box);
+    });
+    $("plan-agenda").innerHTML = "";
+    $("plan-agenda").appendChild(table(["Time", "Item", "Minutes"], plan.agenda.map(function (i) { return [i.clock + "–" + i.end, i.title, String(i.minutes)]; }), "Agenda"));
+    var steps = $("plan-steps"); steps.innerHTML = "";
+    plan.agenda.forEach(function (i) {
+      if (!i.steps.length) return;
+      steps.appendChild(el("h4", null, i.clock + " " + i.title));
+      steps.appendChild(table(["Time", "Step", "Minutes", "What to do"], i.steps.map(function (s) { return [s.clock, s.title, String(s.minutes), s.do]; }), i.title + ": steps"));
+    });
+    $("plan-groups").innerHTML = "";
+    $("plan-groups").appendChild(table(["Group", "Facilitator", "Principles"], pack.groups.map(function (g) {
+      return [g.name, g.facilitator || "(roaming facilitator)", plan.shared ? plan.allocation[g.name].map(function (p) { return p.title; }).join("; ") : "All"];
+    }), "Groups"));
+    $("plan-print").innerHTML = "";
+    var printed = plan.print_list.filter(function (i) { return !i.send; }), sent = plan.print_list.filter(function (i) { return i.send; });
+    $("plan-print").appendChild(table(["Print-off", "Used in", "Copies", "Sheets"], printed.map(function (i) {
+      return [i.handout.title, i.sections.join(", "), String(i.copies), i.sheets + (i.handout.per_sheet > 1 ? " (" + i.handout.per_sheet + " to a sheet)" : "")];
+    }), "What to print"));
+    if (sent.length) {
+      $("plan-print").appendChild(el("p", null, "Send before the day, as PDFs with the joining instructions:"));
+      var ul = el("ul"); sent.forEach(function (i) { ul.appendChild(el("li", null, i.handout.title + " (" + i.sections.join(", ") + ")")); });
+      $("plan-print").appendChild(ul);
+    }
+    $("plan-letter").value = letter(pack, plan);
+    var stamp = (pack.place || "Your place") + " · " + (pack.date ? longDate(pack.date) : "") + " · Pack version " + data.version;
+    $("print-stamp").textContent = stamp;
+    // on every printed page, in the page's top margin (clear of the content)
+    var style = $("print-stamp-style") || document.head.appendChild(el("style", { id: "print-stamp-style", media: "print" }));
+    style.textContent = "@page { @top-left { content: \"" + stamp.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ") +
+      "\"; font-size: 9pt; font-family: sans-serif; } }";
+    $("iwe-plan-output").hidden = false;
+    root.setAttribute("data-planned", String(Date.now()));
+  }
+
+  // --- the pack file ---
+  function q(s) { return JSON.stringify(String(s)); }
+  function yaml(pack) {
+    var out = ["# The plan for " + pack.place + "'s Inclusive Wellbeing Economies workshop,", "# made on the pack's \"Plan your day\" page (pack version " + data.version + ").",
+      "place: " + q(pack.place), "convener: " + q(pack.convener), "date: " + pack.date, "start: " + q(pack.start), "format: " + pack.format];
+    if (pack.format === "in-person") out.push("venue: " + q(pack.venue));
+    else {
+      out.push("platform: " + q(pack.platform));
+      if (pack.joining_link) out.push("joining_link: " + q(pack.joining_link));
+    }
+    if (pack.technical_host && pack.format === "virtual") out.push("technical_host: " + q(pack.technical_host));
+    if (pack.contact) out.push("contact: " + q(pack.contact));
+    out.push("attendees: " + pack.attendees, "groups:");
+    pack.groups.forEach(function (g) { out.push("  - name: " + q(g.name)); if (g.facilitator) out.push("    facilitator: " + q(g.facilitator)); });
+    out.push("facilitators:"); pack.facilitators.forEach(function (f) { out.push("  - " + q(f)); });
+    out.push("self_assessment: " + pack.self_assessment);
+    var ids = Object.keys(pack.minutes);
+    if (ids.length) { out.push("minutes:"); sections.forEach(function (s) { if (s.id in pack.minutes) out.push("  " + s.id + ": " + pack.minutes[s.id]); }); }
+    if (pack.breaks.length) {
+      out.push("breaks:");
+      pack.breaks.forEach(function (b) { out.push("  - after: " + b.after, "    minutes: " + b.minutes, "    title: " + q(b.title)); });
+    }
+    return out.join("\n") + "\n";
+  }
+
+  // --- keeping it in this browser ---
+  function save(pack) { try { localStorage.setItem(key, JSON.stringify(pack)); } catch (e) { /* private mode */ } }
+  function load() { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; } }
+
+  var lastResult = null, shownSig = null;
+  function changed() {
+    var raw = readForm();
+    var fmt = raw.format;
+    Array.prototype.forEach.call(form.querySelectorAll("[data-show]"), function (d) { d.hidden = d.getAttribute("data-show") !== fmt; });
+    var stored = JSON.parse(JSON.stringify(raw));
+    stored.groups.forEach(function (g) { delete g._error; }); stored.breaks.forEach(function (b) { delete b._error; });
+    save(stored);
+    var result = check(raw);
+    lastResult = result;
+    showErrors(result.errors);
+    if (result.plannable) {
+      // Shown again only when the pack changed: a field's "change" as focus leaves it must not replace
+      // the button being pressed.
+      var sig = JSON.stringify(result.pack);
+      if (sig !== shownSig || $("iwe-plan-output").hidden) { show(result.pack); shownSig = sig; }
+      var plan = current.plan, last = plan.agenda[plan.agenda.length - 1];
+      // outside the 2 to 3 hours `iwe-pack check` refuses the file (pack.does-not-fit): the planner's words
+      // for the same test, beside the breaks
+      plan.evaluation.problems.forEach(function (p) {
+        if (p.rule === "budget") { (result.errors["e-breaks"] = result.errors["e-breaks"] || []).push(p.message); showErrors(result.errors); }
+      });
+      if (last.start + last.minutes > 24 * 60) {
+        result.errors["e-start"] = [msg("pack.past-midnight", { found: result.pack.start, end: P.clock((last.start + last.minutes) % (24 * 60)) })];
+        showErrors(result.errors);
+      }
+    }
+  }
+
+  $("add-group").addEventListener("click", function () { addGroup(); changed(); });
+  $("add-break").addEventListener("click", function () { addBreak(); changed(); });
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  $("download").addEventListener("click", function () {
+    changed();
+    var bad = Object.keys(lastResult.errors);
+    if (bad.length) {
+      $("action-status").textContent = "Put right the " + (bad.length === 1 ? "problem" : bad.length + " problems") + " shown in the form first.";
+      var first = root.querySelector("[aria-invalid='true']"); if (first) first.focus();
+      return;
+    }
+    var name = slugify(lastResult.pack.place) + ".yml";
+    var blob = new Blob([yaml(lastResult.pack)], { type: "text/yaml;charset=utf-8" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(a); a.click(); a.remove();
+    $("action-status").textContent = "Downloaded " + name + ". Send it to the pack's editors to publish it.";
+  });
+  $("print").addEventListener("click", function () { window.print(); });
+  $("run").addEventListener("click", function () {
+    if (!current) return;
+    var plan = current.plan;
+    var run = { slug: "plan-your-day", amberShare: data.run.amberShare, place: current.pack.place, date: current.pack.date ? longDate(current.pack.date) : "",
+      start: P.parseClock(current.pack.start), total: plan.total, version: data.version,
+      items: plan.agenda.map(function (i) { return { title: i.title, minutes: i.minutes, clock: i.clock, end: i.end, section: i.section,
+        steps: i.steps.map(function (s) { return { title: s.title, minutes: s.minutes, clock: s.clock, do: s.do }; }) }; }) };
+    try { localStorage.setItem(key + "-run", JSON.stringify(run)); } catch (e) { /* private mode */ }
+    window.location.href = "plan-run.html";
+  });
+  $("copy-letter").addEventListener("click", function () {
+    var t = $("plan-letter"); t.select();
+    var done = function () { $("action-status").textContent = "The letter is copied."; };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(t.value).then(done, function () { document.execCommand("copy"); done(); });
+    else { document.execCommand("copy"); done(); }
+  });
+  $("forget").addEventListener("click", function () {
+    try { localStorage.removeItem(key); localStorage.removeItem(key + "-run"); } catch (e) { /* nothing kept */ }
+    fillForm(blankPack());
+    $("iwe-plan-output").hidden = true;
+    changed();
+    $("iwe-plan-output").hidden = true;
+    try { localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
+    $("action-status").textContent = "This plan is forgotten: nothing of it is kept in this browser.";
+  });
+
+  root.querySelector(".iwe-noscript").hidden = true;
+  form.hidden = false;
+  $("iwe-plan-actions").hidden = false;
+  fillForm(load() || blankPack());
+  changed();
+})();

@@ -1,0 +1,385 @@
+"""The "Plan your day" page: the browser's planner agrees with the Python engine, and the page works in Chromium.
+
+The agreement test plans 1,000 varied packs with the Python engine in-process (``make_plan``) and with
+planner.js in one Node process (fed the data the build embeds in the page), and compares every plan.
+The browser tests fill the form on the built site, check the engine's words appear beside a bad field,
+download the pack file and run ``iwe-pack check`` on it in-process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from iwe_pack import load_workshop
+from iwe_pack.model.plan import apply, make_plan
+from iwe_pack.sources.schema import Break, ClockTime, Group, PackDate, PackFile
+from iwe_pack.sources.typed_yaml import LineDict
+from iwe_pack.views.planner_data import planner_data
+
+PLANNER_JS = ROOT / "overrides" / "assets" / "javascripts" / "planner.js"
+PLANS = 1000
+
+NODE_RUNNER = r"""
+const fs = require("fs");
+const [planner, dataFile, packsFile, outFile] = process.argv.slice(2);
+const P = require(planner);
+const data = JSON.parse(fs.readFileSync(dataFile, "utf8"));
+const packs = JSON.parse(fs.readFileSync(packsFile, "utf8"));
+const applied = p => ({attendees: p.attendees, groups: p.groups.map(g => g.name), self_assessment: p.self_assessment,
+  minutes: p.minutes, breaks: p.breaks.map(b => [b.after, b.minutes, b.title]), technical_host: p.technical_host || null});
+const out = packs.map(pack => {
+  const plan = P.makePlan(data, pack);
+  return {
+    agenda: plan.agenda.map(i => [i.clock, i.minutes, i.title, i.steps.map(s => [s.clock, s.minutes, s.title])]),
+    advice: plan.advice.map(a => [a.rule, a.message, a.source]),
+    allocation: Object.fromEntries(Object.entries(plan.allocation).map(([g, ps]) => [g, ps.map(p => p.id)])),
+    shared: plan.shared,
+    print_list: plan.print_list.map(i => [i.handout.id, i.copies, i.sheets, i.send, i.sections]),
+    applied: plan.recommendation ? applied(P.apply(data, pack, plan.recommendation)) : null,
+  };
+});
+fs.writeFileSync(outFile, JSON.stringify(out));
+"""
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if not found:
+        pytest.fail("Node.js is not installed: apt-get install nodejs (the project's .ci/run installs it).")
+    return found
+
+
+@pytest.fixture(scope="module")
+def workshop():
+    return load_workshop(ROOT)
+
+
+def random_pack(rng: random.Random, workshop) -> dict:
+    """A pack as the page's form makes it (the keys of a pack file), varied over what a place may choose."""
+    ids = [s.id for s in workshop.sections]
+    attendees = rng.randint(6, 80)
+    groups = rng.randint(1, min(10, attendees))
+    fmt = rng.choice(["in-person", "virtual"])
+    minutes = {}
+    for s in workshop.sections:
+        if rng.random() < 0.4:
+            minutes[s.id] = rng.randint(s.minutes.min, s.minutes.max)
+    breaks = []
+    for after in rng.sample(ids[:-1], rng.choice([0, 0, 1, 1, 1, 2, 3])):
+        breaks.append({"after": after, "minutes": rng.choice([3, 5, 10, 10, 15, 20, rng.randint(1, 60)]),
+                       "title": rng.choice(["Break", "Tea", "Screen break"])})
+    breaks.sort(key=lambda b: ids.index(b["after"]))
+    return {
+        "place": "Testville", "convener": "Testville Council", "date": "2026-06-10",
+        "start": f"{rng.randint(6, 15):02d}:{rng.choice([0, 5, 15, 30, 45, rng.randint(0, 59)]):02d}",
+        "format": fmt, "attendees": attendees,
+        "venue": "Town Hall" if fmt == "in-person" else None, "platform": "Teams" if fmt == "virtual" else None,
+        "technical_host": "Sam" if fmt == "virtual" and rng.random() < 0.6 else None,
+        "groups": [{"name": f"Group {n}", "facilitator": None} for n in range(1, groups + 1)],
+        "facilitators": [f"Facilitator {n}" for n in range(1, rng.randint(1, 6) + 1)],
+        "self_assessment": rng.choice(["share", "whole"]), "minutes": minutes, "breaks": breaks,
+    }
+
+
+def as_pack_file(d: dict) -> PackFile:
+    return PackFile(
+        place=d["place"], convener=d["convener"], date=PackDate.parse(d["date"]), start=ClockTime.parse(d["start"]),
+        format=d["format"], attendees=d["attendees"], groups=[Group(name=g["name"]) for g in d["groups"]],
+        facilitators=list(d["facilitators"]), venue=d["venue"], platform=d["platform"],
+        technical_host=d["technical_host"], self_assessment=d["self_assessment"], minutes=LineDict(d["minutes"]),
+        breaks=[Break(after=b["after"], minutes=b["minutes"], title=b["title"]) for b in d["breaks"]],
+    )
+
+
+def python_result(plan) -> dict:
+    return {
+        "agenda": [[i.clock, i.minutes, i.title, [[s.clock, s.minutes, s.title] for s in i.steps]] for i in plan.agenda],
+        "advice": [[a.rule, a.message, a.source] for a in plan.advice],
+        "allocation": {g: [p.id for p in ps] for g, ps in plan.allocation.items()},
+        "shared": plan.shared,
+        "print_list": [[i.handout.id, i.copies, i.sheets, i.send, i.sections] for i in plan.print_list],
+        "applied": applied(apply(plan.pack, plan.recommendation)) if plan.recommendation else None,
+    }
+
+
+def applied(p: PackFile) -> dict:
+    """What the advice's "Make this change" writes into the pack (model/plan.py ``apply``)."""
+    return {"attendees": p.attendees, "groups": [g.name for g in p.groups], "self_assessment": p.self_assessment,
+            "minutes": dict(p.minutes), "breaks": [[b.after, b.minutes, b.title] for b in p.breaks],
+            "technical_host": p.technical_host}
+
+
+def run_js(packs: list[dict], data: dict, tmp: Path) -> list[dict]:
+    (tmp / "runner.js").write_text(NODE_RUNNER, encoding="utf-8")
+    (tmp / "data.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp / "packs.json").write_text(json.dumps(packs), encoding="utf-8")
+    subprocess.run([node(), str(tmp / "runner.js"), str(PLANNER_JS), str(tmp / "data.json"), str(tmp / "packs.json"),
+                    str(tmp / "out.json")], check=True, timeout=600)
+    return json.loads((tmp / "out.json").read_text(encoding="utf-8"))
+
+
+def test_the_browser_planner_agrees_with_the_engine_on_1000_packs(workshop, tmp_path):
+    rng = random.Random(20261122)
+    packs = [random_pack(rng, workshop) for _ in range(PLANS)]
+    expected = [python_result(make_plan(as_pack_file(p), workshop, "testville")) for p in packs]
+    got = run_js(packs, planner_data(workshop), tmp_path)
+    assert len(got) == PLANS
+    # the sample covers what it should: plans that fit, plans with advice, both formats and modes, split workshops
+    assert any(e["advice"] for e in expected) and any(not e["advice"] for e in expected)
+    assert any("twice" in e["advice"][0][1] for e in expected if e["advice"])
+    assert sum(e["applied"] is not None for e in expected) > 100
+    assert {p["format"] for p in packs} == {"in-person", "virtual"}
+    assert {p["self_assessment"] for p in packs} == {"share", "whole"}
+    mismatched = [(i, packs[i], e, g) for i, (e, g) in enumerate(zip(expected, got)) if e != g]
+    assert not mismatched, "first of {} disagreements:\npack {}\npython {}\njs     {}".format(
+        len(mismatched), *[json.dumps(x) for x in mismatched[0][1:]])
+
+
+def test_the_agreement_test_can_fail(workshop, tmp_path):
+    """A planner fed one changed number gives different plans: the comparison above sees the numbers."""
+    rng = random.Random(7)
+    packs = [random_pack(rng, workshop) for _ in range(40)]
+    data = planner_data(workshop)
+    data["advice"]["group_size"]["most_people"] += 3
+    expected = [python_result(make_plan(as_pack_file(p), workshop, "testville")) for p in packs]
+    got = run_js(packs, data, tmp_path)
+    assert expected != got
+
+
+# --- the page in Chromium ---------------------------------------------------------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SIZES = {"tablet": (768, 1024), "phone": (320, 640)}
+
+
+def open_plan(browser, url: str, size=(768, 1024), requests: list | None = None):
+    """The page in a fresh browser context (its own storage), recording every request if asked."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, accept_downloads=True)
+    if requests is not None:
+        context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="load")
+    return context, page, errors
+
+
+def fill_new_place(page, attendees: str = "24") -> None:
+    page.fill("#f-place", "Calderdale")
+    page.fill("#f-convener", "Calderdale Council public health team")
+    page.fill("#f-date", "2026-09-15")
+    page.fill("#f-start", "13:30")
+    page.fill("#f-venue", "Halifax Town Hall, Crossley Street, Halifax")
+    page.fill("#f-contact", "Jo Bloggs, jo@example.org")
+    page.fill("#f-attendees", attendees)
+    page.fill("#f-facilitators", "Jo Bloggs\nSam Patel\nAlex Wood")
+    page.fill("#f-min-self-assessment", "50")
+
+
+def shown_agenda(page) -> list[list[str]]:
+    return page.eval_on_selector_all("#plan-agenda tbody tr",
+                                     "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+
+
+def test_a_new_place_fills_the_form_and_sees_its_agenda(browser, site_url, built, tmp_path):
+    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    agenda = shown_agenda(page)
+    assert errors == []
+    assert agenda[0][0].startswith("13:30") and agenda[0][1] == "Introductions and context setting"
+    assert any(row[1] == "Self-assessment" and row[2] == "50" for row in agenda)
+    assert "Calderdale" in page.inner_text("#plan-summary")
+    letter = page.input_value("#plan-letter")
+    assert "Halifax Town Hall" in letter and "13:30  Introductions and context setting" in letter
+    assert "⟦" not in letter
+    assert "Tuesday 15 September 2026, 13:30 to" in letter  # the date as the engine writes it (PackDate.long)
+    assert page.locator("#plan-print tbody tr").count() > 3
+    context.close()
+
+
+def test_bad_values_show_the_engines_words_beside_the_field(browser, site_url, built, project):
+    from iwe_pack.diagnostics.catalogue import CATALOGUE
+
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page, attendees="2")
+    page.fill("#f-start", "25:00")
+    start_error = page.inner_text("#e-start")
+    groups_error = page.inner_text("#e-groups")
+    assert page.get_attribute("#f-start", "aria-invalid") == "true"
+    page.fill("#f-place", "Calderdale \U0001F600")
+    font_error = page.inner_text("#e-place")
+    context.close()
+    assert font_error.startswith("found '\U0001F600' (U+1F600)")
+    assert font_error.endswith(CATALOGUE["pack.font-cannot-print"].text.split("{found}")[1])
+    # the same words `iwe-pack check` gives for the same mistakes in a pack file
+    original = (ROOT / "packs" / "ynys-mon.yml").read_text(encoding="utf-8")
+    said = []
+    for old, new in (('start: "10:00"', 'start: "25:00"'), ("attendees: 10", "attendees: 1")):
+        assert old in original
+        project.write("packs/ynys-mon.yml", original.replace(old, new))
+        out = project.check(str(project.file("packs/ynys-mon.yml")))
+        assert out.returncode != 0
+        said.append(out.stdout + out.stderr)
+    assert start_error == CATALOGUE["value.not-a-time"].text.format(found="'25:00'")
+    assert start_error in said[0]
+    assert groups_error == CATALOGUE["pack.more-groups-than-people"].text.format(found=3, allowed=2)
+    assert CATALOGUE["pack.more-groups-than-people"].text.format(found=2, allowed=1) in said[1]
+
+
+def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(browser, site_url, built, project):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.click("input[name='format'][value='virtual']")
+    page.fill("#f-platform", "Microsoft Teams")
+    page.fill("#f-joining_link", "https://teams.example.org/meet/123")
+    page.fill("#f-technical_host", "Priya Shah")
+    page.click("#add-break")
+    page.fill("#f-group-1", "Tîm Un: \"north\"")  # needs quoting in YAML
+    agenda = shown_agenda(page)
+    advice = page.inner_text("#plan-advice")
+    letter = page.input_value("#plan-letter")
+    with page.expect_download() as info:
+        page.click("#download")
+    download = info.value
+    assert download.suggested_filename == "calderdale.yml"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    context.close()
+    project.write("packs/calderdale.yml", text)
+    out = project.check(str(project.file("packs/calderdale.yml")))
+    assert out.returncode == 0, out.stdout + out.stderr
+    from iwe_pack.model.project import load_pack
+
+    workshop = load_workshop(project.path)
+    plan = load_pack(project.file("packs/calderdale.yml"), workshop, project.path)
+    assert [[f"{i.clock}–{i.clock_end}", i.title, str(i.minutes)] for i in plan.agenda] == agenda
+    assert plan.pack.groups[0].name == "Tîm Un: \"north\"" and plan.pack.format == "virtual"
+    assert (plan.advice[0].message in advice) if plan.advice else advice == ""
+    # the joining letter the page made is the one the site makes for the published pack
+    from iwe_pack.model.project import load_project
+    from iwe_pack.views.letters import letters
+
+    published = load_project(project.path)
+    made = next(p for p in published.plans if p.slug == "calderdale")
+    assert letter == letters(made, published.workshop, published.templates)["joining-instructions.txt"]
+
+
+def test_a_day_longer_than_the_budget_cannot_be_downloaded(browser, site_url, built):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    for s in load_workshop(ROOT).sections:
+        page.fill(f"#f-min-{s.id}", str(s.minutes.max))
+    page.click("#add-break")
+    page.fill("#f-break-min-2", "60")
+    assert re.search(r"The day takes \d+ minutes with its breaks", page.inner_text("#e-breaks"))
+    page.click("#download")
+    assert "Put right" in page.inner_text("#action-status")
+    context.close()
+
+
+def test_the_advice_button_applies_the_recommendation(browser, site_url, built):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page, attendees="60")
+    assert "What to change" in page.inner_text("#plan-advice")
+    page.click("#apply")
+    assert page.inner_text("#plan-advice") == ""
+    assert int(page.input_value("#f-attendees")) < 60
+    context.close()
+
+
+def test_the_plan_is_kept_in_this_browser_until_forgotten(browser, site_url, built):
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.reload()
+    assert page.input_value("#f-place") == "Calderdale"
+    assert "Calderdale" in page.evaluate("localStorage.getItem('iwe-plan-v1')")
+    page.click("#forget")
+    assert page.evaluate("localStorage.getItem('iwe-plan-v1')") is None
+    page.reload()
+    assert page.input_value("#f-place") == ""
+    context.close()
+
+
+def test_the_page_works_from_the_offline_copy_with_no_request_elsewhere(browser, built, tmp_path):
+    import zipfile
+
+    zipped = next((built.path / "site" / "downloads").glob("*offline*.zip"))
+    with zipfile.ZipFile(zipped) as z:
+        z.extractall(tmp_path)
+    requests: list[str] = []
+    url = next(tmp_path.glob("*/plan.html")).as_uri()
+    context, page, errors = open_plan(browser, url, requests=requests)
+    context.set_offline(True)
+    page.reload()
+    fill_new_place(page)
+    assert shown_agenda(page) and errors == []
+    context.close()
+    assert requests and all(u.startswith(("file:", "data:", "blob:")) for u in requests), requests
+
+
+def axe_violations(page) -> list:
+    from npm_tools import axe_script
+
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=axe_script())
+    return page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))", AXE_TAGS)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_page_has_no_axe_violations(browser, site_url, built, size):
+    requests: list[str] = []
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html", SIZES[size], requests)
+    fill_new_place(page, attendees="60")  # with advice shown, and an error beside a field
+    page.fill("#f-start", "25:00")
+    found = axe_violations(page)
+    context.close()
+    assert found == []
+    assert all(u.startswith((site_url, "data:", "blob:")) for u in requests)
+
+
+def test_the_printed_agenda_names_the_place_date_and_version_on_every_page(browser, site_url, built, tmp_path):
+    import pdfplumber
+
+    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.emulate_media(media="print")
+    assert not page.is_visible("#iwe-plan-form") and page.is_visible("#plan-agenda")
+    pdf = tmp_path / "agenda.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    context.close()
+    version = load_workshop(ROOT).version
+    with pdfplumber.open(pdf) as doc:
+        texts = [p.extract_text() or "" for p in doc.pages]
+    assert len(texts) >= 2
+    for text in texts:
+        assert "Calderdale" in text and "Tuesday 15 September 2026" in text and f"Pack version {version}" in text
+    assert "Introductions and context setting" in texts[0]
+
+
+def test_run_the_day_runs_the_plan_from_this_browser(browser, site_url, built):
+    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page)
+    agenda = shown_agenda(page)
+    page.click("#run")
+    page.wait_for_url("**/plan-run.html")
+    assert page.locator(".item").count() == len(agenda)
+    assert page.inner_text(".item h3 .time") == agenda[0][0]
+    assert page.locator(".item details .notes-body").count() == len(load_workshop(ROOT).sections)
+    page.click("#start")
+    assert page.inner_text("#now-title") == agenda[0][1]
+    assert errors == []
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert axe_violations(page) == []
+    context.close()
