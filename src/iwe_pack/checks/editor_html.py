@@ -26,6 +26,9 @@ import re
 from collections import Counter
 from typing import Callable, Iterator
 
+from ..sources.schema import PackFile
+from ..sources.typed_yaml import allowed_keys
+
 # The site's Markdown (mkdocs.yml markdown_extensions), less "toc": that only adds ids and links to headings.
 MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.tasklist", "tables", "def_list"]
 MARKDOWN_CONFIG = {"pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox": True}}
@@ -88,7 +91,12 @@ RESERVED_ID_PREFIXES = ("_", "md-", "iwe-", "slide-")
 RESERVED_IDS = frozenset("""
     advance agenda agenda-title back clock countdown counter extend finish next notes-toggle now-panel now-title
     prev reset run-data slides start status step-do step-left step-panel step-title
-""".split())
+    action-status add-break add-group break-rows copy-letter download forget group-rows groups-field items
+    no-plan notes-data planned print print-stamp print-stamp-style run run-place
+    plan-advice plan-agenda plan-groups plan-letter plan-print plan-steps plan-summary plan-title
+""".split()) | {
+    # the plan page's fields, their labels and their error boxes: f-, l- and e- and a pack file's key
+    f"{kind}-{key}" for kind in "fle" for key in (*allowed_keys(PackFile), "mode")}
 END = "data-iwe-end"  # marks the end of the rendered text (editors cannot write data-* attributes)
 
 ALLOWED_ELEMENTS = ("Markdown, and these HTML elements: " + ", ".join(sorted(ELEMENTS))
