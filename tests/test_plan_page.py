@@ -427,11 +427,22 @@ def print_document(page, button: str, pdf: Path) -> list[str]:
         return [p.extract_text() or "" for p in doc.pages]
 
 
-def assert_stamped(texts: list[str]) -> None:
+def assert_stamped(texts: list[str], pdf: Path) -> None:
+    """Every page names the place, date and pack version, and no text is smaller than print.css allows: the
+    stamp in the top margin at --min-footer or more, the rest at --min-body or more."""
+    import pdfplumber
+    from test_print_pages import stated_minimums
+
     version = load_workshop(ROOT).version
     assert texts
     for n, text in enumerate(texts, start=1):
         assert "Calderdale" in text and "Tuesday 15 September 2026" in text and f"Pack version {version}" in text, n
+    least = stated_minimums((ROOT / "overrides" / "print" / "print.css").read_text(encoding="utf-8"))
+    top_margin = 18 / 25.4 * 72  # plan.css's @page top margin, where the stamp is
+    with pdfplumber.open(pdf) as doc:
+        small = [(n, c["text"], round(c["size"], 2)) for n, page in enumerate(doc.pages, start=1) for c in page.chars
+                 if c["text"].strip() and c["size"] < least["footer" if c["bottom"] <= top_margin else "body"] - 0.01]
+    assert not small, small[:10]
 
 
 def test_the_printed_facilitator_pack_has_every_step_and_the_notes(browser, site_url, built, tmp_path):
@@ -440,10 +451,11 @@ def test_the_printed_facilitator_pack_has_every_step_and_the_notes(browser, site
     from iwe_pack.views.editor_markdown import to_html
 
     context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
-    texts = print_document(page, "#print-pack", tmp_path / "pack.pdf")
+    pdf = tmp_path / "pack.pdf"
+    texts = print_document(page, "#print-pack", pdf)
     context.close()
     assert errors == []
-    assert_stamped(texts)
+    assert_stamped(texts, pdf)
     text = flat(" ".join(texts))
     assert "Facilitator pack" in flat(texts[0])
     steps = [s for item in plan.agenda for s in item.steps]
@@ -467,12 +479,14 @@ def test_the_printed_facilitator_pack_has_every_step_and_the_notes(browser, site
 
 def test_the_printed_scoring_sheets_give_each_group_its_own_principles(browser, site_url, built, tmp_path):
     context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
-    texts = print_document(page, "#print-scoring", tmp_path / "scoring.pdf")
+    pdf = tmp_path / "scoring.pdf"
+    texts = print_document(page, "#print-scoring", pdf)
     page.emulate_media(media="screen")
+    page.mouse.move(0, 0)  # the pointer rests where the print's layout left it: over no button
     assert axe_violations(page) == []  # the filled print-only area changes nothing for the screen
     context.close()
     assert errors == []
-    assert_stamped(texts)
+    assert_stamped(texts, pdf)
     titles = [p.title for p in load_workshop(ROOT).matrix.principles]
     import pdfplumber
 
@@ -506,7 +520,7 @@ def test_the_printed_sign_in_sheet_has_a_row_for_each_person_and_spares(browser,
     texts = print_document(page, "#print-sign-in", pdf)
     context.close()
     assert errors == []
-    assert_stamped(texts)
+    assert_stamped(texts, pdf)
     empty_rows = 0
     with pdfplumber.open(pdf) as doc:
         for p in doc.pages:
@@ -518,9 +532,10 @@ def test_the_printed_sign_in_sheet_has_a_row_for_each_person_and_spares(browser,
 
 def test_the_agenda_button_prints_the_agenda_alone(browser, site_url, built, tmp_path):
     context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
-    texts = print_document(page, "#print-agenda", tmp_path / "agenda.pdf")
+    pdf = tmp_path / "agenda.pdf"
+    texts = print_document(page, "#print-agenda", pdf)
     context.close()
-    assert_stamped(texts)
+    assert_stamped(texts, pdf)
     text = flat(" ".join(texts))
     for item in plan.agenda:
         assert f"{item.clock}–{item.clock_end} {item.title} {item.minutes}" in text
