@@ -395,21 +395,22 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def planned_for_print(browser, site_url, tmp_path):
-    """The page filled for a place with 3 named groups sharing the matrix out and 14 people, and the engine's
-    plan for the pack file the page downloads (what the printed documents must show)."""
+def planned_for_print(browser, site_url, tmp_path, mode: str = "share"):
+    """The page filled for a place with 3 named groups sharing the matrix out (or each scoring all of it) and
+    14 people, and the engine's plan for the pack file the page downloads (what the printed documents must show)."""
     from iwe_pack.model.project import load_pack
 
     context, page, errors = open_plan(browser, f"{site_url}/plan.html")
     fill_new_place(page, attendees="14")
     for n, name in enumerate(PRINT_GROUPS, start=1):
         page.fill(f"#f-group-{n}", name)
+    page.click(f"input[name='self_assessment'][value='{mode}']")
     with page.expect_download() as info:
         page.click("#download")
     path = tmp_path / "calderdale.yml"
     shutil.copy(info.value.path(), path)
     plan = load_pack(path, load_workshop(ROOT), ROOT)
-    assert [g.name for g in plan.pack.groups] == PRINT_GROUPS and plan.shared and plan.pack.attendees == 14
+    assert [g.name for g in plan.pack.groups] == PRINT_GROUPS and plan.shared == (mode == "share") and plan.pack.attendees == 14
     # the browser's print dialog is not opened in a test: the button must call it once
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
     return context, page, errors, plan
@@ -477,8 +478,9 @@ def test_the_printed_facilitator_pack_has_every_step_and_the_notes(browser, site
     assert {i.handout.title for i in plan.print_list if not i.send} <= first_cells  # the print list
 
 
-def test_the_printed_scoring_sheets_give_each_group_its_own_principles(browser, site_url, built, tmp_path):
-    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
+@pytest.mark.parametrize("mode", ["share", "whole"])
+def test_the_printed_scoring_sheets_give_each_group_its_own_principles(browser, site_url, built, tmp_path, mode):
+    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path, mode)
     pdf = tmp_path / "scoring.pdf"
     texts = print_document(page, "#print-scoring", pdf)
     page.emulate_media(media="screen")
