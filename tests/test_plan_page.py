@@ -383,3 +383,161 @@ def test_run_the_day_runs_the_plan_from_this_browser(browser, site_url, built):
     page.set_viewport_size({"width": 320, "height": 640})
     assert axe_violations(page) == []
     context.close()
+
+
+# --- the documents the page prints: facilitator pack, scoring sheets, sign-in sheet -----------------------
+
+PRINT_GROUPS = ["Team Kestrel", "Team Heron", "Team Otter"]
+
+
+def flat(text: str) -> str:
+    """Text from a PDF with its line breaks as spaces (a title may wrap)."""
+    return " ".join(text.split())
+
+
+def planned_for_print(browser, site_url, tmp_path, mode: str = "share"):
+    """The page filled for a place with 3 named groups sharing the matrix out (or each scoring all of it) and
+    14 people, and the engine's plan for the pack file the page downloads (what the printed documents must show)."""
+    from iwe_pack.model.project import load_pack
+
+    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+    fill_new_place(page, attendees="14")
+    for n, name in enumerate(PRINT_GROUPS, start=1):
+        page.fill(f"#f-group-{n}", name)
+    page.click(f"input[name='self_assessment'][value='{mode}']")
+    with page.expect_download() as info:
+        page.click("#download")
+    path = tmp_path / "calderdale.yml"
+    shutil.copy(info.value.path(), path)
+    plan = load_pack(path, load_workshop(ROOT), ROOT)
+    assert [g.name for g in plan.pack.groups] == PRINT_GROUPS and plan.shared == (mode == "share") and plan.pack.attendees == 14
+    # the browser's print dialog is not opened in a test: the button must call it once
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    return context, page, errors, plan
+
+
+def print_document(page, button: str, pdf: Path) -> list[str]:
+    """Press a print button, then print the page as the browser would (A4), and read each page's text."""
+    import pdfplumber
+
+    page.click(button)
+    assert page.evaluate("window.printed") == 1
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), format="A4")
+    with pdfplumber.open(pdf) as doc:
+        return [p.extract_text() or "" for p in doc.pages]
+
+
+def assert_stamped(texts: list[str], pdf: Path) -> None:
+    """Every page names the place, date and pack version, and no text is smaller than print.css allows: the
+    stamp in the top margin at --min-footer or more, the rest at --min-body or more."""
+    import pdfplumber
+    from test_print_pages import stated_minimums
+
+    version = load_workshop(ROOT).version
+    assert texts
+    for n, text in enumerate(texts, start=1):
+        assert "Calderdale" in text and "Tuesday 15 September 2026" in text and f"Pack version {version}" in text, n
+    least = stated_minimums((ROOT / "overrides" / "print" / "print.css").read_text(encoding="utf-8"))
+    top_margin = 18 / 25.4 * 72  # plan.css's @page top margin, where the stamp is
+    with pdfplumber.open(pdf) as doc:
+        small = [(n, c["text"], round(c["size"], 2)) for n, page in enumerate(doc.pages, start=1) for c in page.chars
+                 if c["text"].strip() and c["size"] < least["footer" if c["bottom"] <= top_margin else "body"] - 0.01]
+    assert not small, small[:10]
+
+
+def test_the_printed_facilitator_pack_has_every_step_and_the_notes(browser, site_url, built, tmp_path):
+    from html import unescape
+
+    from iwe_pack.views.editor_markdown import to_html
+
+    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
+    pdf = tmp_path / "pack.pdf"
+    texts = print_document(page, "#print-pack", pdf)
+    context.close()
+    assert errors == []
+    assert_stamped(texts, pdf)
+    text = flat(" ".join(texts))
+    assert "Facilitator pack" in flat(texts[0])
+    steps = [s for item in plan.agenda for s in item.steps]
+    assert len(steps) > 10
+    missing = [f"{s.clock} {s.title} ({s.minutes} min)" for s in steps if f"{s.clock} {s.title} ({s.minutes} min)" not in text]
+    assert not missing
+    for item in plan.agenda:
+        assert f"{item.clock}–{item.clock_end}" in text and item.title in text
+    for s in steps:
+        assert flat(s.do) in text
+    headings = [flat(unescape(re.sub(r"<[^>]+>", "", h))) for s in plan.agenda if s.section
+                for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", to_html(s.section.notes_markdown), re.S)]
+    assert len(headings) > 5
+    assert [h for h in headings if h not in text] == []
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "pack.pdf") as doc:
+        first_cells = {flat(t[0] or "") for p in doc.pages for table in p.extract_tables() for t in table}
+    assert {i.handout.title for i in plan.print_list if not i.send} <= first_cells  # the print list
+
+
+@pytest.mark.parametrize("mode", ["share", "whole"])
+def test_the_printed_scoring_sheets_give_each_group_its_own_principles(browser, site_url, built, tmp_path, mode):
+    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path, mode)
+    pdf = tmp_path / "scoring.pdf"
+    texts = print_document(page, "#print-scoring", pdf)
+    page.emulate_media(media="screen")
+    assert axe_violations(page) == []  # the filled print-only area changes nothing for the screen
+    context.close()
+    assert errors == []
+    assert_stamped(texts, pdf)
+    titles = [p.title for p in load_workshop(ROOT).matrix.principles]
+    import pdfplumber
+
+    pages_of: dict[str, list[str]] = {g: [] for g in PRINT_GROUPS}
+    cells_of: dict[str, set[str]] = {g: set() for g in PRINT_GROUPS}  # the levels' lines, read from the tables
+    with pdfplumber.open(tmp_path / "scoring.pdf") as doc:
+        for n, (text, pdf_page) in enumerate(zip(texts, doc.pages), start=1):
+            named = [g for g in PRINT_GROUPS if g in text]
+            assert len(named) == 1, (n, named)  # every page says whose sheet it is, and only that group
+            pages_of[named[0]].append(flat(text))
+            cells_of[named[0]] |= {flat(row[-1] or "") for t in pdf_page.extract_tables() for row in t}
+    assert len(texts) >= len(PRINT_GROUPS)
+    for group, principles in plan.allocation.items():
+        assert pages_of[group], group
+        text = " ".join(pages_of[group])
+        assert {t for t in titles if t in text} == {p.title for p in principles}, group
+        for p in principles:
+            assert flat(p.statement) in text
+            for pl in p.levels:
+                assert flat(pl.short) in cells_of[group], (group, p.id, pl.level)
+        assert text.count("What we could point to") == len(principles)
+    # groups' sheets do not share a page: the first page of each is headed with its name
+    assert sum(1 for t in texts if re.search(r"scoring sheet: Team", t, re.I)) == len(PRINT_GROUPS)
+
+
+def test_the_printed_sign_in_sheet_has_a_row_for_each_person_and_spares(browser, site_url, built, tmp_path):
+    import pdfplumber
+
+    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
+    pdf = tmp_path / "sign-in.pdf"
+    texts = print_document(page, "#print-sign-in", pdf)
+    context.close()
+    assert errors == []
+    assert_stamped(texts, pdf)
+    empty_rows = 0
+    with pdfplumber.open(pdf) as doc:
+        for p in doc.pages:
+            for t in p.extract_tables():
+                assert t[0][:3] == ["Name", "Organisation", "Email"] or all(not (c or "").strip() for c in t[0])
+                empty_rows += sum(1 for row in t if all(not (c or "").strip() for c in row))
+    assert empty_rows == 14 + 3
+
+
+def test_the_agenda_button_prints_the_agenda_alone(browser, site_url, built, tmp_path):
+    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
+    pdf = tmp_path / "agenda.pdf"
+    texts = print_document(page, "#print-agenda", pdf)
+    context.close()
+    assert_stamped(texts, pdf)
+    text = flat(" ".join(texts))
+    for item in plan.agenda:
+        assert f"{item.clock}–{item.clock_end} {item.title} {item.minutes}" in text
+    assert "Step by step" not in text and "Joining instructions" not in text

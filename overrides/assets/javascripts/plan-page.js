@@ -282,6 +282,7 @@
     }
     $("plan-letter").value = letter(pack, plan);
     var stamp = (pack.place || "Your place") + " · " + (pack.date ? longDate(pack.date) : "") + " · Pack version " + data.version;
+    current.stamp = stamp;
     $("print-stamp").textContent = stamp;
     // on every printed page, in the page's top margin (clear of the content)
     var style = $("print-stamp-style") || document.head.appendChild(el("style", { id: "print-stamp-style", media: "print" }));
@@ -367,7 +368,30 @@
     document.body.appendChild(a); a.click(); a.remove();
     $("action-status").textContent = "Downloaded " + name + ". Send it to the pack's editors to publish it.";
   });
-  $("print").addEventListener("click", function () { window.print(); });
+  // --- printing: the chosen document (plan-print.js) in the print-only area, then the browser's own print ---
+  var area = $("iwe-print-area");
+  document.body.appendChild(area);  // a child of the body, so the print can leave out everything else
+  function printDoc(kind) {
+    changed();
+    if (!current || $("iwe-plan-output").hidden) {
+      $("action-status").textContent = "Fill in the form first: your plan appears below it, and then it can be printed.";
+      return;
+    }
+    var pack = current.pack, plan = current.plan, last = plan.agenda[plan.agenda.length - 1];
+    var made = window.IWEPlanPrint[kind]({ data: data, pack: pack, plan: plan, date: pack.date ? longDate(pack.date) : "",
+      start: pack.start, finish: P.clock(last.start + last.minutes), stamp: current.stamp });
+    area.innerHTML = "";
+    area.appendChild(made.node);
+    var style = $("print-doc-style") || document.head.appendChild(el("style", { id: "print-doc-style", media: "print" }));
+    style.textContent = made.css;
+    document.documentElement.setAttribute("data-iwe-printing", kind);
+    window.print();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print-doc]"), function (b) {
+    b.addEventListener("click", function () { printDoc(b.getAttribute("data-print-doc")); });
+  });
+  // afterwards the browser's print menu prints the whole plan again
+  window.addEventListener("afterprint", function () { document.documentElement.removeAttribute("data-iwe-printing"); });
   $("run").addEventListener("click", function () {
     if (!current) return;
     var plan = current.plan;

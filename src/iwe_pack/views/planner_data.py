@@ -19,6 +19,9 @@ from ..model.workshop import Workshop
 from ..sources.schema import Break, ClockTime, PackDate, PackFile, WebAddress
 from ..sources.fonts import coverage
 from ..sources.templates import TemplateSet
+from .editor_markdown import to_html
+from .matrix_words import OWN_MARK, own_key_short
+from .print_jobs import SIGN_IN_LEAST_SPARES, SIGN_IN_PEOPLE_PER_SPARE
 from .templates import render
 
 LETTER = "letters/joining-instructions.txt.j2"
@@ -81,7 +84,7 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts
         "budget": {"min": workshop.budget.session.min, "max": workshop.budget.session.max},
         "screen_break": SCREEN_BREAK,
         "most_groups": MOST_GROUPS,
-        "sections": [{"id": s.id, "title": s.title, "min": s.minutes.min, "max": s.minutes.max,
+        "sections": [{"id": s.id, "number": s.number, "title": s.title, "min": s.minutes.min, "max": s.minutes.max,
                       "default": default_minutes(s), "steps": [_step(st) for st in s.steps]}
                      for s in workshop.sections],
         "advice": {
@@ -93,7 +96,9 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts
                                 "source": a.self_assessment.source},
             "technical_host": {"source": a.technical_host.source},
         },
-        "principles": [{"id": p.id, "title": p.title} for p in workshop.matrix.principles],
+        "principles": [{"id": p.id, "title": p.title, "statement": p.statement, "own": p.own,
+                        "levels": [{"level": pl.level, "short": pl.short} for pl in p.levels]}
+                       for p in workshop.matrix.principles],
         "handouts": [{"id": h.id, "title": h.title, "copies": h.copies, "per_sheet": h.per_sheet, "online": h.online,
                       "setting_up": h.setting_up, "in_place_packs": h.in_place_packs}
                      for h in workshop.handouts.values()],
@@ -110,11 +115,27 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts
             "web_address": {"pattern": _js_pattern(WebAddress.pattern), "allowed": WebAddress.allowed},
         },
     }
+    data["print"] = print_data(workshop)
     if fonts_dir is not None:  # the same test as `iwe-pack check` (pack.font-cannot-print)
         data["font"] = _ranges(coverage(Path(fonts_dir)))
     if templates is not None:
         data["letters"] = joining_letters(workshop, templates)
     return data
+
+
+def print_data(workshop: Workshop) -> dict:
+    """What the page's own print-outs (facilitator pack, scoring sheets, sign-in sheet) need beyond the plan:
+    each section's facilitator notes as HTML (as the facilitator pack PDF has them, headings under the
+    section's), the matrix's levels and own marks, the handouts' titles and words, and the sign-in sheet's spares."""
+    m = workshop.matrix
+    by_layout = {h.layout: h for h in workshop.handouts.values() if h.layout in ("scoring", "sign-in")}
+    return {
+        "notes": {s.id: to_html(s.notes_markdown, shift_headings=1) for s in workshop.sections},
+        "levels": [{"score": lv.score, "name": lv.name, "own": lv.own} for lv in m.levels],
+        "own_mark": OWN_MARK, "own_key_short": own_key_short(m),
+        "handouts": {layout: {"title": h.title, "body": to_html(h.body)} for layout, h in by_layout.items()},
+        "sign_in": {"least_spares": SIGN_IN_LEAST_SPARES, "people_per_spare": SIGN_IN_PEOPLE_PER_SPARE},
+    }
 
 
 # Stand-ins the browser replaces with what the person typed: ⟦place⟧ and so on.

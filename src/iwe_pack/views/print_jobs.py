@@ -95,8 +95,16 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
     return out
 
 
+# The sign-in sheet's rows: one for each person expected, and spares for those who come unannounced (a
+# tenth of the room, at least three). The "Plan your day" page prints it with the same numbers.
+SIGN_IN_LEAST_SPARES = 3
+SIGN_IN_PEOPLE_PER_SPARE = 10
+
+
 def _sign_in_rows(plan: Plan | None) -> int:
-    return plan.pack.attendees + max(3, math.ceil(plan.pack.attendees / 10)) if plan else 16
+    if not plan:
+        return 16
+    return plan.pack.attendees + max(SIGN_IN_LEAST_SPARES, math.ceil(plan.pack.attendees / SIGN_IN_PEOPLE_PER_SPARE))
 
 
 def _paper_class(paper: str) -> str:
