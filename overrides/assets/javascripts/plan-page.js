@@ -207,9 +207,21 @@
     return { errors: errors, pack: clean, plannable: start !== null && typeof clean.attendees === "number" && clean.groups.length > 0 &&
       clean.groups.length <= clean.attendees && !Object.keys(errors).some(function (k) { return /^e-(min-|break-)/.test(k); }) };
   }
+  // A field's problem shows once the person has been to that field (or tried to download, or came back to a
+  // plan they had started): an empty form does not open with a page of red.
+  var touched = {}, showAll = false;
+  function touch(event) {
+    var id = event.target && event.target.getAttribute && event.target.getAttribute("aria-describedby");
+    if (id) touched[id] = true;
+    // the groups' problems (none, or more groups than people) belong to the groups and to the attendees
+    if (event.target && (event.target.id === "f-attendees" || (event.target.closest && event.target.closest("#group-rows")))) {
+      touched["e-groups"] = true;
+    }
+  }
   function showErrors(errors) {
     Array.prototype.forEach.call(root.querySelectorAll(".iwe-error"), function (p) {
-      var list = errors[p.id], input = root.querySelector("[aria-describedby='" + p.id + "']");
+      var list = (showAll || touched[p.id]) ? errors[p.id] : null;
+      var input = root.querySelector("[aria-describedby='" + p.id + "']");
       p.textContent = list ? list.join(" ") : "";
       if (input) { if (list) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid"); }
     });
@@ -341,20 +353,24 @@
       // outside the 2 to 3 hours `iwe-pack check` refuses the file (pack.does-not-fit): the planner's words
       // for the same test, beside the breaks
       plan.evaluation.problems.forEach(function (p) {
-        if (p.rule === "budget") { (result.errors["e-breaks"] = result.errors["e-breaks"] || []).push(p.message); showErrors(result.errors); }
+        if (p.rule === "budget") {
+          (result.errors["e-breaks"] = result.errors["e-breaks"] || []).push(p.message);
+          touched["e-breaks"] = true; showErrors(result.errors);
+        }
       });
       if (last.start + last.minutes > 24 * 60) {
         result.errors["e-start"] = [msg("pack.past-midnight", { found: result.pack.start, end: P.clock((last.start + last.minutes) % (24 * 60)) })];
-        showErrors(result.errors);
+        touched["e-start"] = true; showErrors(result.errors);
       }
     }
   }
 
-  $("add-group").addEventListener("click", function () { addGroup(); changed(); });
+  $("add-group").addEventListener("click", function () { touched["e-groups"] = true; addGroup(); changed(); });
   $("add-break").addEventListener("click", function () { addBreak(); changed(); });
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
+  form.addEventListener("input", function (e) { touch(e); changed(); });
+  form.addEventListener("change", function (e) { touch(e); changed(); });
   $("download").addEventListener("click", function () {
+    showAll = true;
     changed();
     var bad = Object.keys(lastResult.errors);
     if (bad.length) {
@@ -421,6 +437,8 @@
   root.querySelector(".iwe-noscript").hidden = true;
   form.hidden = false;
   $("iwe-plan-actions").hidden = false;
-  fillForm(load() || blankPack());
+  var stored = load();
+  showAll = !!stored;  // back to a plan started before: show what is still to put right
+  fillForm(stored || blankPack());
   changed();
 })();
