@@ -94,6 +94,7 @@ RESERVED_IDS = frozenset("""
     action-status add-break add-group break-rows copy-letter download forget group-rows groups-field items
     no-plan notes-data planned print print-stamp print-stamp-style run run-place
     plan-advice plan-agenda plan-groups plan-letter plan-print plan-steps plan-summary plan-title
+    print-agenda print-buttons-label print-doc-style print-pack print-scoring print-sign-in
 """.split()) | {
     # the plan page's fields, their labels and their error boxes: f-, l- and e- and a pack file's key
     f"{kind}-{key}" for kind in "fle" for key in (*allowed_keys(PackFile), "mode")}
