@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from iwe_pack.diagnostics.record import SourceErrors
 from iwe_pack.outputs import atomic
-from iwe_pack.outputs.site_build import OutputError, SiteBuild
+from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBuild
 from iwe_pack.sources.settings import Settings
 from iwe_pack.views.print_jobs import PrintJob
 
@@ -112,6 +113,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     uri, placeholder = build.offline_zip()
     files.append(PrintFile.generated(config, uri, abs_src_path=str(placeholder), inclusion=InclusionLevel.INCLUDED))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = COMPILED_TEMPLATES  # the theme's templates, compiled once for the life of the process
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -21,6 +21,8 @@ Where a page fetches files from (images, ``url()`` in styles) is checked by
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import difflib
 import re
 from collections import Counter
@@ -108,8 +110,18 @@ ALLOWED_LINKS = "a web address starting https://, a mailto: or tel: address, a r
 
 
 def markdown_to_html(text: str, md=None) -> str:
-    """Editor Markdown as the site renders it (without heading ids); ``md`` a converter to use again."""
-    return (md or _converter()).reset().convert(text)
+    """Editor Markdown as the site renders it (without heading ids); ``md`` a converter to use again.
+
+    Without ``md`` the result is remembered for the life of the process: the same text is checked for
+    HTML and for what it fetches, and ``mkdocs serve`` checks unchanged files again on every rebuild."""
+    if md is None:
+        return _remembered_html(text)
+    return md.reset().convert(text)
+
+
+@lru_cache(maxsize=1024)
+def _remembered_html(text: str) -> str:
+    return _converter().convert(text)
 
 
 def _converter():
@@ -125,11 +137,11 @@ def markdown_problems(text: str, page: bool = False, made_from: str | None = Non
     ``page``: the file is a page of its own, so its front matter (title, description) is checked too.
     ``made_from``: ``text`` was made from this source (handout text put into notes): lines are given in it.
     """
-    md = _converter()
     problems = front_matter_problems(text) if page else []
-    found = html_problems(markdown_to_html(text, md))
+    found = html_problems(markdown_to_html(text))
     if not found:
         return _out(problems)
+    md = _converter()
     lines = text.splitlines(keepends=True)
     counts: dict[int, Counter] = {}
 
@@ -174,6 +186,16 @@ def _source_line(source: str, made: str, line: int) -> int:
 
 def html_problems(html: str) -> list[tuple]:
     """A finding (see :func:`_p`) for each element, attribute or address in ``html`` (a piece of a page) not on the allow-list."""
+    return list(_html_problems(html))
+
+
+@lru_cache(maxsize=1024)
+def _html_problems(html: str) -> tuple:
+    """:func:`html_problems`, remembered for the life of the process (a rebuild checks unchanged files again)."""
+    return tuple(_find_html_problems(html))
+
+
+def _find_html_problems(html: str) -> list[tuple]:
     from tinyhtml5.parser import HTMLParser
 
     # Parse as a browser does, inside the page (a <div>), with a marker after it: if the marker is not an element

@@ -24,7 +24,7 @@ from ..model.project import PACKS, Project, load_project
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
-from ..views.templates import template_problem
+from ..views.templates import REMEMBERED as COMPILED_TEMPLATES, template_problem  # noqa: F401  (for the adapter)
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .downloads import Downloads, downloads, write_offline_zip

@@ -9,6 +9,7 @@ Two conventions beyond plain Markdown:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import markdown
 
@@ -27,8 +28,9 @@ def expand_write_in(text: str) -> str:
     return WRITE_IN.sub(lambda m: "\n" + write_in_html(int(m.group(1) or 3)) + "\n", text)
 
 
+@lru_cache(maxsize=1024)
 def to_html(text: str, shift_headings: int = 0, keep_links: bool = False) -> str:
-    """Render editor Markdown for print.
+    """Render editor Markdown for print (remembered: the same handout is printed for every place).
 
     ``shift_headings`` moves headings down (## → ### with 1) so that notes
     fit under a section heading; links to other pages of the site become plain

@@ -72,6 +72,24 @@ class _SetLoader(jinja2.BaseLoader):
         return template.text, str(template.path), lambda: True
 
 
+class RememberedBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, by file and source: a rebuild
+    (``mkdocs serve``, or one test after another) compiles only the templates that changed."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])  # ignored if the source's checksum differs
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+REMEMBERED = RememberedBytecode()
+
+
 @lru_cache(maxsize=8)
 def environments(templates: TemplateSet) -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment]:
     loader = _SetLoader(templates)
@@ -83,6 +101,7 @@ def environments(templates: TemplateSet) -> tuple[jinja2.Environment, jinja2.Env
     text_env = jinja2.sandbox.SandboxedEnvironment(loader=loader, autoescape=False, undefined=jinja2.StrictUndefined,
                                                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     for env in (html_env, md_env, text_env):
+        env.bytecode_cache = REMEMBERED
         env.filters["yaml_string"] = yaml_string
         env.filters["trusted"] = Trusted
     return html_env, md_env, text_env
