@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import io
 import logging
 import os
@@ -88,12 +89,19 @@ class Project:
         return (self.path / "site" / rel).read_text(encoding="utf-8")
 
 
+# The suite runs in parallel workers (pytest-xdist, one per core). Whatever is built once for the whole run
+# lives in one folder shared by every worker: the first process to load this file makes it and removes it at
+# exit; the workers it starts inherit its name.
+if not os.environ.get("IWE_TEST_SHARED"):
+    os.environ["IWE_TEST_SHARED"] = tempfile.mkdtemp(prefix="iwe-pack-test-")
+    atexit.register(shutil.rmtree, os.environ["IWE_TEST_SHARED"], True)
+SHARED = Path(os.environ["IWE_TEST_SHARED"])
 # Rendered PDFs are cached by content hash, so tests share one cache: only what a
 # test changes is rendered again. Every build is dated (as a release is), so the
 # one cold build of the shipped sources (``built``) fills the cache for all.
-SHARED_CACHE = Path(tempfile.mkdtemp(prefix="iwe-pack-test-cache-"))
+SHARED_CACHE = SHARED / "cache"
+SHARED_CACHE.mkdir(exist_ok=True)
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01, written into every PDF and zip the tests make
-atexit.register(shutil.rmtree, SHARED_CACHE, True)
 
 
 def run(cmd: list[str], cwd: Path, **env_extra: str) -> subprocess.CompletedProcess:
@@ -182,25 +190,40 @@ def project(tmp_path) -> Project:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Project:
-    """The shipped sources, built once (cold: it fills the shared cache) for the tests that only read the site."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = project.build()
-    assert result.returncode == 0, result.stderr
-    project.log = result.stderr
+def shared_build(name: str, **env: str) -> Project:
+    """The shipped sources built once for the whole run, whichever worker asks first; the others wait for it
+    (a lock file) and read the same site. A failed build fails every test that needs it, with its log."""
+    folder = SHARED / name
+    with open(SHARED / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        log, code = folder / "log", folder / "returncode"
+        if not code.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            project = copy_project(folder / "project")
+            result = project.build(**env)
+            log.write_text(result.stderr, encoding="utf-8")
+            code.write_text(str(result.returncode))
+    project = Project(folder / "project")
+    project.log = log.read_text(encoding="utf-8")
+    assert code.read_text() == "0", project.log
     return project
 
 
 @pytest.fixture(scope="session")
-def rebuilt(tmp_path_factory, built) -> Project:
+def built() -> Project:
+    """The shipped sources, built once (cold: it fills the shared cache) for the tests that only read the site."""
+    return shared_build("built")
+
+
+@pytest.fixture(scope="session")
+def rebuilt(built) -> Project:
     """The same sources built again from nothing (an empty cache, a new folder): the other half of the one cold
     pair, for the tests of reproducibility, the cache and releases."""
-    project = copy_project(tmp_path_factory.mktemp("rebuilt") / "project")
-    project.cache = tmp_path_factory.mktemp("rebuilt-cache")
-    result = project.build(IWE_PACK_CACHE=str(project.cache))
-    assert result.returncode == 0, result.stderr
-    project.log = result.stderr
+    cache = SHARED / "rebuilt-cache"
+    cache.mkdir(exist_ok=True)
+    project = shared_build("rebuilt", IWE_PACK_CACHE=str(cache))
+    project.cache = cache
     return project
 
 
