@@ -284,7 +284,7 @@ _add(A, "record.evaluation-no-columns", "none of the file's columns ({found}) is
      "Add 'columns:' mapping each answer to the header of its column in the file.")
 _add(A, "record.unknown-answer-field", "unknown answer {found}{hint}; allowed: {allowed}",
      "Use one of the answer names it lists.")
-_add(A, "record.column-not-in-file", "found {found}{hint}, but {file} has no column with that header; allowed: a "
+_add(A, "record.column-not-in-file", "found {found}{hint}, but {csv_file} has no column with that header; allowed: a "
      "header from its first row: {allowed}", "Copy the header from the file's first row exactly.")
 _add(A, "record.csv-not-utf8", "is not UTF-8 text (byte {found}); save the file as 'CSV UTF-8' from your spreadsheet",
      "Save as 'CSV UTF-8' from the spreadsheet.")

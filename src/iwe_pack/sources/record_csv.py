@@ -280,7 +280,7 @@ def evaluation_columns(source: EvaluationFrom, header: list[str], errors: Collec
         elif column not in header:
             near = did_you_mean(column, header) or did_you_mean(column.lower(), {h.lower(): h for h in header})
             errors.add(src.file, line, f"evaluation.columns.{key}", "record.column-not-in-file", found=repr(column),
-                       hint=near, file=source.file, allowed=", ".join(map(repr, header)))
+                       hint=near, csv_file=source.file, allowed=", ".join(map(repr, header)))
             ok = False
     return dict(source.columns) if ok else None
 
