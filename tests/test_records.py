@@ -322,3 +322,9 @@ def test_checking_one_pack_checks_its_record(project):
     assert "field minutes.wrapup: unknown section 'wrapup'" in out
     ok = project.check(str(project.file("packs/ynys-mon.yml")))
     assert ok.returncode == 0, ok.stderr
+
+
+def test_an_export_that_is_not_utf8(project):
+    project.file(TIMES).write_bytes(project.file(TIMES).read_bytes().replace(b"Wrap-up", b"Wrap\xe9up"))
+    out = failure(project.check())
+    assert f"{TIMES}, line 8: is not UTF-8 text (byte 0xe9)" in out

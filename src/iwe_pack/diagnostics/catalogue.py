@@ -286,8 +286,6 @@ _add(A, "record.unknown-answer-field", "unknown answer {found}{hint}; allowed: {
      "Use one of the answer names it lists.")
 _add(A, "record.column-not-in-file", "found {found}{hint}, but {csv_file} has no column with that header; allowed: a "
      "header from its first row: {allowed}", "Copy the header from the file's first row exactly.")
-_add(A, "record.csv-not-utf8", "is not UTF-8 text (byte {found}); save the file as 'CSV UTF-8' from your spreadsheet",
-     "Save as 'CSV UTF-8' from the spreadsheet.")
 _add(A, "record.csv-empty", "the file is empty; its first row must name the columns", "Export the file again.")
 _add(A, "record.csv-bad-row", "row {row} cannot be read ({reason}); check its quotes", "Fix the row's quotes.")
 _add(A, "record.csv-duplicate-column", "the column {found} appears {count} times; keep one", "Keep one column of each name.")

@@ -32,7 +32,7 @@ from typing import Optional
 
 from ..diagnostics.record import Collector, did_you_mean
 from .record_schema import HALF_STEP_SCORE, RECORDS, EvaluationFrom, FromFile, Ref, Score
-from .text import MAX_BYTES
+from .text import read_text
 from .typed_yaml import Invalid
 
 SCORE_HEAD = ["principle_id", "principle"]
@@ -116,21 +116,10 @@ def locate(records: Path, source: FromFile, field: str, errors: Collector) -> Pa
 
 
 def read_table(path: Path, errors: Collector) -> Table | None:
-    """Read a UTF-8 CSV file (a byte order mark is allowed, as spreadsheets write one)."""
+    """Read a UTF-8 CSV file: its header row and its rows that are not blank."""
     name = errors.rel(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        errors.add(name, None, None, "file.unreadable", reason=exc.strerror or exc)
-        return None
-    if len(data) > MAX_BYTES:
-        errors.add(name, None, None, "file.too-big", found=f"{len(data):,}", allowed=f"{MAX_BYTES:,}")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        errors.add(name, line, None, "record.csv-not-utf8", found=f"0x{data[exc.start]:02x}")
+    text = read_text(path, errors)  # UTF-8, a size limit; a byte order mark (as spreadsheets write) is taken off
+    if text is None:
         return None
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, int, list[str]]] = []
