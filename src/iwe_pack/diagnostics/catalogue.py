@@ -263,6 +263,55 @@ _add(A, "csv.bad-code", "row {row}: found {found}; allowed: one amendment code l
      "Use a letter from a to h, or leave it empty.")
 _add(A, "csv.no-statements", "has no statements; add a row for each one under the header", "Add statements.")
 
+# --- the record of the day ------------------------------------------------------------------------
+A = "The record of the day (packs/records/*.yml and the files it names)"
+_add(A, "record.orphan", "there is no pack packs/{found}.yml for this record{hint}; allowed: a record named after a "
+     "pack in packs/ ({allowed})", "Name the record after its pack file, or add the pack.")
+_add(A, "record.unknown-principle", "unknown principle {found}{hint}; allowed: {allowed}",
+     "Use a principle id from content/matrix.yml.")
+_add(A, "record.bad-score", "found {found}; allowed: {allowed}",
+     "Write the agreed score as a number in steps of 0.5, such as 2 or 2.5.")
+_add(A, "record.no-owner", "this action has no owner; add 'who:' with the role of the person who will lead it, such "
+     "as Head of Public Health", "Add 'who:' to the action.")
+_add(A, "record.unknown-section", "unknown section {found}{hint}; allowed: {allowed}",
+     "Use a section id from content/workshop.yml.")
+_add(A, "record.file-outside", "found {found}, which is outside {folder}; allowed: the name of a file kept in {folder} "
+     "(no folder names, no '..', no link to a file elsewhere)", "Copy the file into packs/records/ and give its name.")
+_add(A, "record.file-missing", "found {found}{hint}, but there is no such file in {folder}; allowed: the name of a "
+     "file kept in {folder}, beside the record", "Put the file in packs/records/, or fix its name.")
+_add(A, "record.evaluation-no-columns", "none of the file's columns ({found}) is named after an answer; add "
+     "'columns:' to say which column holds which answer (answers: {allowed})",
+     "Add 'columns:' mapping each answer to the header of its column in the file.")
+_add(A, "record.unknown-answer-field", "unknown answer {found}{hint}; allowed: {allowed}",
+     "Use one of the answer names it lists.")
+_add(A, "record.column-not-in-file", "found {found}{hint}, but {csv_file} has no column with that header; allowed: a "
+     "header from its first row: {allowed}", "Copy the header from the file's first row exactly.")
+_add(A, "record.csv-empty", "the file is empty; its first row must name the columns", "Export the file again.")
+_add(A, "record.csv-bad-row", "row {row} cannot be read ({reason}); check its quotes", "Fix the row's quotes.")
+_add(A, "record.csv-duplicate-column", "the column {found} appears {count} times; keep one", "Keep one column of each name.")
+_add(A, "record.csv-cell-count", "row {row} has {found} cells but the header has {allowed}; put text that contains "
+     "commas in quotes", "Put text with commas in double quotes.")
+_add(A, "record.csv-missing-columns", "the header row lacks {found}, which {what} has (found the columns {header}); "
+     "allowed: {allowed}", "Export the file again from the tool, without changing its first row.")
+_add(A, "record.csv-unexpected-columns", "the header row has {found}{hint}, which {what} does not have; allowed: "
+     "{allowed}", "Export the file again from the tool, without changing its first row.")
+_add(A, "record.csv-column-order", "found the columns in the order {found}; allowed: {allowed}",
+     "Export the file again from the tool, without moving its columns.")
+_add(A, "record.csv-duplicate-row", "row {row}: {found} is listed twice (first in row {first}); keep one",
+     "Delete one of the two rows.")
+_add(A, "record.csv-unknown-principle", "row {row}: unknown principle {found}{hint}; allowed: {allowed}",
+     "Use a principle id from content/matrix.yml.")
+_add(A, "record.csv-bad-score", "row {row}: found {found}; allowed: {allowed}",
+     "Write the agreed score as a number in steps of 0.5, or leave it empty if it was not scored.")
+_add(A, "record.csv-unknown-section", "row {row}: unknown section {found}{hint}; allowed: {allowed}",
+     "Use a section id from content/workshop.yml; leave it empty for a break.")
+_add(A, "record.csv-bad-minutes", "row {row}: found {found}; allowed: a whole number of minutes, such as 25, or "
+     "nothing", "Write the minutes as a whole number.")
+_add(A, "record.csv-bad-time", "row {row}: found {found}; allowed: a local date and time such as 2026-03-12T09:31, "
+     "or nothing", "Write the time as year-month-day, T, then hours:minutes.")
+_add(A, "record.csv-bad-rating", "row {row}: found {found}; allowed: {allowed}",
+     "Fix the rating, or map the column of a different question.")
+
 # --- settings ------------------------------------------------------------------------------------
 A = "Build settings (mkdocs.yml extra.iwe, environment variables)"
 _add(A, "settings.unknown", "unknown setting {found}; allowed: {allowed}", "Use a setting listed in the message.")

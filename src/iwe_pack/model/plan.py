@@ -14,6 +14,7 @@ from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section
 from ..sources.typed_yaml import LineDict
 from .advice import Advice, advise
 from .planner import WORDS, Evaluation, Recommendation, Setup
+from .record import Record
 from .steps import PlannedStep
 from .workshop import Workshop
 
@@ -103,6 +104,7 @@ class Plan:
     print_list: list[PrintItem]
     evaluation: Evaluation | None = None  # the day worked out for the people coming
     recommendation: Recommendation | None = None  # the one change that makes it fit, if it does not
+    record: Record | None = None  # what the place agreed on the day (packs/records/<slug>.yml), once written
 
     @property
     def introductions(self) -> str:

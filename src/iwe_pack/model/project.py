@@ -26,11 +26,13 @@ from ..checks.timing import Timed, check_fit
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
 from ..sources import changelog, typed_yaml
+from ..sources.record_schema import RECORDS
 from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
 from .plan import Plan, make_plan
+from .record import read_record, record_path
 from .workshop import Workshop
 
 PACKS = "packs"
@@ -208,6 +210,12 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
     plan = make_plan(pack, workshop, Path(path).stem, Path(path).resolve())
     check_plan_fit(pack, plan.agenda, workshop.budget.session, errors)
     errors.raise_if_any()
+    record = record_path(Path(path))
+    if record.is_file():  # read once, with its pack
+        planned = [(i.section, i.minutes) for i in plan.agenda if i.section is not None]
+        found = read_record(record, pack, workshop.matrix, planned, Path(root) / FONTS, errors)
+        errors.raise_if_any()
+        plan = dataclasses.replace(plan, record=found)
     return plan
 
 
@@ -224,6 +232,7 @@ def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) ->
         plans = _load_each([p for p in pack_files(root) if not only or p.stem in only], workshop, root)
     except SourceErrors as exc:
         problems.extend(exc.errors)
+    problems.extend(orphan_records(root, sorted(known)))
     if problems:
         raise SourceErrors(problems)
     return plans
@@ -239,6 +248,16 @@ def _load_each(paths: list[Path], workshop: Workshop, root: Path) -> list[Plan]:
     if problems:
         raise SourceErrors(problems)
     return plans
+
+
+def orphan_records(root: Path, slugs: list[str]) -> list[SourceError]:
+    """A record in packs/records/ whose pack does not exist (it would never be read)."""
+    errors = Collector(Path(root))
+    for path in sorted((Path(root) / PACKS / RECORDS).glob("*.yml")):
+        if path.stem not in slugs:
+            errors.add(path, None, None, "record.orphan", found=path.stem, hint=did_you_mean(path.stem, slugs),
+                       allowed=", ".join(f"{s}.yml" for s in slugs) or "no packs yet")
+    return errors.errors
 
 
 def pack_files(root: Path) -> list[Path]:
