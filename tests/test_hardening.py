@@ -62,7 +62,7 @@ def test_group_names_that_would_clash_or_cannot_print(project, names, needle):
 
 
 @needs_poppler
-def test_welsh_letters_print(project):
+def test_welsh_letters_print(project, warm_cache):
     project.write(PACK, BASE.replace("place: Testville", "place: Llanfair ŵ ŷ Ŵ Ŷ ẁ"))
     result = project.build(IWE_PACKS="testville")
     assert result.returncode == 0, result.stderr
