@@ -30,7 +30,7 @@ from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, 
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
-from .plan import Plan, make_plan
+from .plan import Plan, make_plan, with_site_url
 from .workshop import Workshop
 
 PACKS = "packs"
@@ -85,6 +85,7 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
         except SourceErrors as exc:
             errors.errors.extend(exc.errors)
     errors.raise_if_any()
+    plans = [with_site_url(plan, settings.site_url) for plan in plans]
     return Project(root, settings, workshop, plans, templates, texts, pages)
 
 

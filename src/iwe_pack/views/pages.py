@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import re
 
 from ..diagnostics.catalogue import guide_table
+from ..model.feedback import PAGE as FEEDBACK_PAGE, QUESTIONS
 from ..model.plan import Plan
 from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
 from ..model.workshop import Workshop
@@ -160,6 +161,22 @@ def slides_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet, 
 
 
 RUN_AMBER_SHARE = 0.2  # amber when a fifth of a section's time is left (at least a minute)
+
+
+def evaluation_subject(plan: Plan) -> str:
+    """The subject of the email the evaluation page prepares: the place and the date."""
+    return f"Workshop evaluation: {plan.pack.place}, {plan.pack.date.long}"
+
+
+def evaluation_pages(plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
+    """Each place's evaluation form for the people who came, a page that stands alone for a phone:
+    ``packs/<slug>/evaluation/index.html``, so its address is ``<site>/packs/<slug>/evaluation/``."""
+    return {
+        f"{PACKS}/{plan.slug}/{FEEDBACK_PAGE}/index.html": render(
+            templates, "standalone/evaluation.html", p=plan.pack, slug=plan.slug, questions=QUESTIONS,
+            email=plan.feedback.email, subject=evaluation_subject(plan), assets="../../../assets")
+        for plan in plans
+    }
 
 
 def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
@@ -319,6 +336,7 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | place_scoring_pages(workshop, plans, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
+            | evaluation_pages(plans, templates)
             | plan_page(workshop, templates, project.root / FONTS)
             | changelog_page(project.texts)
             | versions_page(workshop, templates, project.settings.releases_url))
