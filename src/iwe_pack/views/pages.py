@@ -22,6 +22,7 @@ from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
+from .qr import qr_figure
 from .diagrams import DRAWINGS
 from .matrix_words import template_words
 from .slides import slide_links
@@ -260,6 +261,8 @@ def pack_pages(plans: list[Plan], workshop: Workshop, templates: TemplateSet, le
             joining=md_code_block(texts["joining-instructions.txt"], "letter"),
             follow_up=md_code_block(texts["follow-up.txt"], "letter"),
             downloads=_links(downloads.get(plan.slug, []), "../"),
+            evaluation_qr=Trusted(qr_figure(plan.feedback.link, f"the evaluation form for {plan.pack.place}"))
+            if plan.feedback.link else None, feedback=plan.feedback, feedback_page=Trusted(FEEDBACK_PAGE),
         )
     return out
 

@@ -6,6 +6,7 @@ off a printed sheet or a projected slide. Shown beside the address as text, for 
 
 from __future__ import annotations
 
+import html
 import io
 
 import segno
@@ -28,3 +29,11 @@ def qr_png(address: str, pixels_per_module: int = 10) -> bytes:
     segno.make(address, error=ERROR, micro=False).save(out, kind="png", scale=pixels_per_module, dark="#000",
                                                        light="#fff")
     return out.getvalue()
+
+
+def qr_figure(address: str, what: str, lead: str = "Scan the code, or go to") -> str:
+    """The QR code of ``address`` with the address as text beside it, as an HTML figure (class ``iwe-qr``)."""
+    shown = html.escape(address)
+    svg = qr_svg(address, f"QR code: {what}")
+    return (f'<figure class="iwe-qr">{svg}<figcaption>{html.escape(lead)} '
+            f'<a href="{shown}">{shown}</a></figcaption></figure>')
