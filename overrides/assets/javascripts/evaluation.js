@@ -58,7 +58,11 @@
     status.textContent = Object.keys(answers()).length ?
       "Your email app should now open. Check your answers, then press send." :
       "Your email app should now open. You have not answered any questions yet.";
-    window.location.href = mailto();
+    var link = document.createElement("a");  // a link's click opens the email app, as a person's would
+    link.href = mailto();
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
   document.getElementById("clear").addEventListener("click", function () {
