@@ -224,3 +224,19 @@ def test_run_mode_downloads_the_actual_times(browser, built, tmp_path):
     starts = [start, ends[0], ends[1]]
     assert [r[4] for r in body] == [t.strftime(fmt) for t in starts]
     assert [r[5] for r in body] == [t.strftime(fmt) for t in ends]
+
+
+def test_every_places_printed_evaluation_form_is_one_a4_page_with_every_question(built):
+    """The paper form is one sheet for every place (with its QR code where it has one) and for the blank pack,
+    and still asks each question the evaluation page asks."""
+    from pdfutil import info, text
+
+    downloads = built.path / "site/downloads"
+    forms = sorted(downloads.glob("*/*-evaluation-form.pdf"))
+    places = sorted(p.stem for p in (built.path / "packs").glob("*.yml"))
+    assert sorted(f.parent.name for f in forms) == sorted(places + ["generic"])
+    for form in forms:
+        found = info(form)
+        assert found["Pages"] == "1" and found["Page size"].endswith("(A4)"), (form.name, found)
+        words = " ".join(text(form).split())
+        assert all(q.words in words for q in QUESTIONS), form.name
