@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterator
 
+from ..sources.record_csv import EVALUATION_FIELDS
 from ..sources.schema import PackFile
 from ..sources.typed_yaml import allowed_keys
 
@@ -97,7 +98,10 @@ RESERVED_IDS = frozenset("""
     no-plan notes-data planned print print-stamp print-stamp-style run run-place
     plan-advice plan-agenda plan-groups plan-letter plan-print plan-steps plan-summary plan-title
     print-agenda print-buttons-label print-doc-style print-pack print-scoring print-sign-in
+    evaluation questions send-title send sent privacy-title clear download-times times-what
 """.split()) | {
+    # the evaluation page's questions: each answer's field, its hint and, for a rating, each of its five choices
+    f"{field}{end}" for field in EVALUATION_FIELDS for end in ("", "-hint", "-1", "-2", "-3", "-4", "-5")} | {
     # the plan page's fields, their labels and their error boxes: f-, l- and e- and a pack file's key
     f"{kind}-{key}" for kind in "fle" for key in (*allowed_keys(PackFile), "mode")}
 END = "data-iwe-end"  # marks the end of the rendered text (editors cannot write data-* attributes)

@@ -169,13 +169,14 @@ def evaluation_subject(plan: Plan) -> str:
     return f"Workshop evaluation: {plan.pack.place}, {plan.pack.date.long}"
 
 
-def evaluation_pages(plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
+def evaluation_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
     """Each place's evaluation form for the people who came, a page that stands alone for a phone:
     ``packs/<slug>/evaluation/index.html``, so its address is ``<site>/packs/<slug>/evaluation/``."""
     return {
         f"{PACKS}/{plan.slug}/{FEEDBACK_PAGE}/index.html": render(
             templates, "standalone/evaluation.html", p=plan.pack, slug=plan.slug, questions=QUESTIONS,
-            email=plan.feedback.email, subject=evaluation_subject(plan), assets="../../../assets")
+            email=plan.feedback.email, subject=evaluation_subject(plan), version=workshop.version,
+            assets="../../../assets")
         for plan in plans
     }
 
@@ -339,7 +340,7 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | place_scoring_pages(workshop, plans, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
-            | evaluation_pages(plans, templates)
+            | evaluation_pages(workshop, plans, templates)
             | plan_page(workshop, templates, project.root / FONTS)
             | changelog_page(project.texts)
             | versions_page(workshop, templates, project.settings.releases_url))
