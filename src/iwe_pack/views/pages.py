@@ -21,6 +21,7 @@ from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
+from . import report
 from .diagrams import DRAWINGS
 from .matrix_words import template_words
 from .slides import slide_links
@@ -317,6 +318,7 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | print_off_pages(workshop, templates, downloads.get(None, []))
             | matrix_pages(workshop, templates, project.texts.get(GUIDE, ""))
             | place_scoring_pages(workshop, plans, templates)
+            | report.report_pages(plans, templates, downloads)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
             | plan_page(workshop, templates, project.root / FONTS)
