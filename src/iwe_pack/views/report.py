@@ -58,11 +58,12 @@ def minutes(value: Optional[int]) -> str:
     return "Not timed" if value is None else str(value)
 
 
-def difference(value: Optional[int]) -> str:
-    """+7 (over), -2 (under), 0, or a dash when not timed."""
+def difference(value: Optional[float]) -> str:
+    """Minutes over (+7) or under (-2) the plan, 0, or a dash when not timed; a mean to one decimal place."""
     if value is None:
         return "–"
-    return f"+{value}" if value > 0 else str(value)
+    text = number(value)
+    return f"+{text}" if value > 0 and text != "0" else text
 
 
 def number(value: Optional[float]) -> str:
