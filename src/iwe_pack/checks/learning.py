@@ -1,4 +1,4 @@
-"""Rules for ``content/learning.yml``: every lesson names places that have a record, a real section or
+"""Rules for ``content/learning.yml``: every lesson names places that have a pack, a real section or
 principle, and a version that CHANGELOG.md lists (or ``not yet``)."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from ..sources.learning import NOT_YET, LearningFile
 
 def check_learning(learning: LearningFile, places: list[str], sections: list[str], principles: list[str],
                    versions: list[str], errors: Collector) -> None:
-    """``places``: the packs with a record; ``versions``: those CHANGELOG.md lists."""
+    """``places``: the packs' names; ``versions``: those CHANGELOG.md lists."""
     for lesson in learning.lessons:
         src = lesson.origin
         if not lesson.places:
             errors.add(src.file, src.line_for("places"), src.field("places"), "learning.no-places",
-                       allowed=", ".join(places) or "no place has a record yet")
+                       allowed=", ".join(places) or "there are no packs yet")
         for i, place in enumerate(lesson.places, start=1):
             if place not in places:
                 errors.add(src.file, src.line_for("places"), f"{src.field('places')}.{i}", "learning.unknown-place",
                            found=repr(place), hint=did_you_mean(place, places),
-                           allowed=", ".join(places) or "no place has a record yet")
+                           allowed=", ".join(places) or "there are no packs yet")
         for key, known, what in (("section", sections, "section"), ("principle", principles, "principle")):
             value = getattr(lesson, key)
             if value is not None and value not in known:

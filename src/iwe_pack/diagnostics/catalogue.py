@@ -314,8 +314,8 @@ _add(A, "record.csv-bad-rating", "row {row}: found {found}; allowed: {allowed}",
 
 # --- what the editors learned from places ----------------------------------------------------------
 A = "What we learned from places (content/learning.yml)"
-_add(A, "learning.unknown-place", "unknown place {found}{hint}; allowed: a place with a record of the day ({allowed})",
-     "Use the name of a pack file in packs/ that has a record in packs/records/.")
+_add(A, "learning.unknown-place", "unknown place {found}{hint}; allowed: the name of a pack in packs/ ({allowed})",
+     "Use the name of the place's pack file in packs/, such as kingston-upon-hull.")
 _add(A, "learning.no-places", "names no place; allowed: a list of the places the lesson came from ({allowed})",
      "List the places the lesson came from, such as [kingston-upon-hull].")
 _add(A, "learning.unknown-id", "unknown {what} {found}{hint}; allowed: {allowed}",

@@ -95,15 +95,15 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
 
 
 def read_learning(root: Path, workshop: Workshop, errors: Collector) -> tuple[Lesson, ...]:
-    """``content/learning.yml`` (optional), checked against the places with a record, the workshop and the
-    versions CHANGELOG.md lists."""
+    """``content/learning.yml`` (optional), checked against the packs, the workshop and the versions CHANGELOG.md
+    lists."""
     path = root / LEARNING
     if not path.is_file():
         return ()
     learning: LearningFile | None = typed_yaml.load(path, LearningFile, errors)
     if learning is None:
         return ()
-    places = [p.stem for p in pack_files(root) if record_path(p).is_file()]
+    places = [p.stem for p in pack_files(root)]
     listed = changelog.releases(root / "CHANGELOG.md", Collector(root)) or []  # its problems: load_workshop's
     check_learning(learning, places, [s.id for s in workshop.sections], [p.id for p in workshop.matrix.principles],
                    [r.version for r in listed], errors)
