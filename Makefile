@@ -17,9 +17,9 @@ build: $(STAMP)
 	IWE_PACKS="$(PACKS)" $(BIN)/mkdocs build --strict
 	@echo "Built the site in site/ (open site/index.html)."
 
-# -n auto: one worker per core (pytest-xdist); --dist loadfile keeps each test file's shared fixtures in one worker.
+# -n auto: one worker per core (pytest-xdist); --dist loadgroup keeps tests that share a costly fixture (marked xdist_group) in one worker.
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadgroup
 
 check: $(STAMP)
 	$(BIN)/iwe-pack check

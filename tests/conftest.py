@@ -11,9 +11,11 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +97,7 @@ class Project:
 if not os.environ.get("IWE_TEST_SHARED"):
     os.environ["IWE_TEST_SHARED"] = tempfile.mkdtemp(prefix="iwe-pack-test-")
     atexit.register(shutil.rmtree, os.environ["IWE_TEST_SHARED"], True)
+    atexit.register(lambda: _stop_shared_builds())
 SHARED = Path(os.environ["IWE_TEST_SHARED"])
 # Rendered PDFs are cached by content hash, so tests share one cache: only what a
 # test changes is rendered again. Every build is dated (as a release is), so the
@@ -190,24 +193,71 @@ def project(tmp_path) -> Project:
     return copy_project(tmp_path / "project")
 
 
-def shared_build(name: str, **env: str) -> Project:
-    """The shipped sources built once for the whole run, whichever worker asks first; the others wait for it
-    (a lock file) and read the same site. A failed build fails every test that needs it, with its log."""
+# The cold pair: the shipped sources built twice, each into its own folder from its own empty PDF cache.
+COLD_PAIR = {"built": {}, "rebuilt": {"IWE_PACK_CACHE": str(SHARED / "rebuilt-cache")}}
+
+
+def start_shared_build(name: str) -> None:
+    """Start building ``name`` of the cold pair in the background, once for the whole run (the first worker to
+    ask starts it; a lock file keeps the others out). It writes its log and then its exit code in its folder."""
     folder = SHARED / name
     with open(SHARED / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        log, code = folder / "log", folder / "returncode"
-        if not code.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            project = copy_project(folder / "project")
-            result = project.build(**env)
-            log.write_text(result.stderr, encoding="utf-8")
-            code.write_text(str(result.returncode))
+        if folder.exists():
+            return
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE),
+                   SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+        env.update(COLD_PAIR[name])
+        Path(env["IWE_PACK_CACHE"]).mkdir(exist_ok=True)
+        starting = SHARED / f".{name}-starting"
+        shutil.rmtree(starting, ignore_errors=True)
+        starting.mkdir()
+        copy_project(starting / "project")
+        starting.rename(folder)  # the folder exists only once its copy is whole: a worker that waits finds it so
+        command = ('"$1" build --strict -f "$2" 2> "$3/log"; echo $? > "$3/returncode.part" '
+                   '&& mv "$3/returncode.part" "$3/returncode"')
+        try:
+            proc = subprocess.Popen(["/bin/sh", "-c", command, "sh", str(BIN / "mkdocs"),
+                                     str(folder / "project/mkdocs.yml"), str(folder)], cwd=folder / "project", env=env,
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
+        except OSError as exc:  # the tests that wait for it fail with this, not after a long wait
+            (folder / "log").write_text(f"could not start the build: {exc}", encoding="utf-8")
+            (folder / "returncode").write_text("1")
+            return
+        (folder / "pid").write_text(str(proc.pid))
+
+
+def shared_build(name: str) -> Project:
+    """The cold build ``name``, waited for: a failed build fails every test that needs it, with its log."""
+    start_shared_build(name)
+    folder = SHARED / name
+    code = folder / "returncode"
+    for _ in range(18000):  # up to 30 minutes
+        if code.exists():
+            break
+        time.sleep(0.1)
     project = Project(folder / "project")
-    project.log = log.read_text(encoding="utf-8")
-    assert code.read_text() == "0", project.log
+    project.log = (folder / "log").read_text(encoding="utf-8")
+    assert code.read_text().strip() == "0", project.log
     return project
+
+
+def _stop_shared_builds() -> None:
+    """A run that is interrupted stops the builds it started (each in its own process group)."""
+    for pid in SHARED.glob("*/pid"):
+        if (pid.parent / "returncode").exists():
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            os.killpg(int(pid.read_text()), signal.SIGKILL)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Start the cold pair at once if any test needs it, in the background, and run the tests that need it last:
+    until then every worker has other tests to run. (Each worker sorts the same way, as pytest-xdist requires.)"""
+    needed = [name for name in COLD_PAIR if any(name in item.fixturenames for item in items)]
+    for name in needed:
+        start_shared_build(name)
+    items.sort(key=lambda item: any(name in item.fixturenames for name in COLD_PAIR))
 
 
 @pytest.fixture(scope="session")
@@ -220,11 +270,16 @@ def built() -> Project:
 def rebuilt(built) -> Project:
     """The same sources built again from nothing (an empty cache, a new folder): the other half of the one cold
     pair, for the tests of reproducibility, the cache and releases."""
-    cache = SHARED / "rebuilt-cache"
-    cache.mkdir(exist_ok=True)
-    project = shared_build("rebuilt", IWE_PACK_CACHE=str(cache))
-    project.cache = cache
+    project = shared_build("rebuilt")
+    project.cache = Path(COLD_PAIR["rebuilt"]["IWE_PACK_CACHE"])
     return project
+
+
+@pytest.fixture
+def warm_cache(built) -> Path:
+    """The shared PDF cache once it holds every PDF of the shipped sources: for a test that builds PDFs of its own
+    and should render only what it changed."""
+    return SHARED_CACHE
 
 
 from browser import browser, site_url  # noqa: E402,F401  (fixtures for the browser tests)

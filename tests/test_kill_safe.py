@@ -35,7 +35,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def good_build(project) -> dict[str, str]:
-    result = project.build(IWE_PDF="0")  # pages only: quick, and enough to be the last good site
+    result = project.build_here()  # pages only, in this process: quick, and enough to be the last good site
     assert result.returncode == 0, result.stderr
     site = digest(project.path / "site")
     assert len(site) > 50
@@ -58,7 +58,7 @@ def test_a_failed_build_leaves_the_last_site_and_the_next_good_one_replaces_it(p
     assert digest(project.path / "site") == first
     assert leftovers(project.path) == []
     project.write(PAGE, f"{original}\nA sentence new to this build.\n")
-    assert project.build(IWE_PDF="0").returncode == 0
+    assert project.build_here().returncode == 0
     assert "A sentence new to this build." in project.page("before-the-day.html")
     assert leftovers(project.path) == []
 

@@ -328,3 +328,11 @@ def test_an_export_that_is_not_utf8(project):
     project.file(TIMES).write_bytes(project.file(TIMES).read_bytes().replace(b"Wrap-up", b"Wrap\xe9up"))
     out = failure(project.check())
     assert f"{TIMES}, line 8: is not UTF-8 text (byte 0xe9)" in out
+
+
+def test_the_evaluation_page_asks_what_the_record_imports():
+    """The page's questions and the record's answer fields are one contract: the same ids, in the same order."""
+    from iwe_pack.model.feedback import QUESTIONS
+    from iwe_pack.sources.record_csv import EVALUATION_FIELDS
+
+    assert tuple(q.id for q in QUESTIONS) == EVALUATION_FIELDS

@@ -88,7 +88,7 @@ def test_two_clean_builds_give_identical_sites(built, rebuilt):
     assert tree_digest(rebuilt.path / "site") == first
 
 
-def test_building_a_subset_of_packs(project):
+def test_building_a_subset_of_packs(project, warm_cache):
     result = project.build(IWE_PACKS="ynys-mon")
     assert result.returncode == 0, result.stderr
     downloads = project.path / "site/downloads"

@@ -27,6 +27,11 @@ EMU_PER_PT = 12700
 GROUP, FREEFORM, LINE, PICTURE, AUTO_SHAPE = 6, 5, 9, 13, 1  # python-pptx's MSO_SHAPE_TYPE values
 
 
+def slide_count(folder: str) -> int:
+    """The deck's slides, and for a place whose evaluation form has an address, the evaluation slide after them."""
+    return len(DECK["slides"]) + (1 if PACKS.get(folder, {}).get("evaluation_link") else 0)
+
+
 # the minutes the taught section keeps after the slides: its steps with a fixed time (content/sections/<id>.yml)
 QUESTIONS = sum(step["minutes"].get("fixed", 0) for step in yaml.safe_load(
     (ROOT / "content/sections/taught-section.yml").read_text())["steps"])
@@ -121,7 +126,7 @@ def test_pdf_deck_and_handout(built, folder):
     assert abs(width / height - 16 / 9) < 0.01
     assert meta["Tagged"] == "yes" and meta["Title"]
     assert all(f["emb"] == "yes" for f in fonts(deck))
-    assert pages(deck) == len(DECK["slides"])
+    assert pages(deck) == slide_count(folder)
     for n, slide in enumerate(DECK["slides"][1:], start=2):
         assert slide["title"] in " ".join(text(deck, n).split())
     first = " ".join(text(deck, 1).split())
@@ -141,7 +146,7 @@ def test_pptx_opens_with_the_same_titles_and_notes(built, folder):
     prs = Presentation(str(built.path / f"site/downloads/{folder}/{FOLDERS[folder]}-slides.pptx"))
     assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01
     slides = list(prs.slides)
-    assert len(slides) == len(DECK["slides"])
+    assert len(slides) == slide_count(folder)
     for slide, source in zip(slides, DECK["slides"]):
         expected = DECK["title"] if source is DECK["slides"][0] else source["title"]
         assert slide.shapes.title.text == expected
@@ -205,7 +210,9 @@ def decks(model, tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="module", params=["pack font", "fallback font"])
+# Each font in its own group, so that two workers (pytest-xdist) can run Impress side by side.
+@pytest.fixture(scope="module", params=[pytest.param(font, marks=pytest.mark.xdist_group(f"impress-{font}"))
+                                        for font in ("pack font", "fallback font")])
 def impress(request, decks, tmp_path_factory):
     """Every deck saved as PDF by Impress in one run: with the pack's font installed, or without it and
     Liberation Sans (Arial's widths) in its place. Returns (which font, {folder: PDF})."""
@@ -241,7 +248,7 @@ def test_impress_shows_every_text_inside_its_box_at_its_size(decks, impress):
         prs = Presentation(str(path))
         width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
         with pdfplumber.open(pdfs[name]) as pdf:
-            assert len(pdf.pages) == len(prs.slides) == len(DECK["slides"])
+            assert len(pdf.pages) == len(prs.slides) == slide_count(name)
             for n, (slide, page) in enumerate(zip(prs.slides, pdf.pages), start=1):
                 where = f"{name} slide {n} ({font})"
                 placed = placed_text(slide, page, width)
@@ -307,7 +314,7 @@ def test_pptx_boxes_span_the_wide_slide(decks):
     for name, path in decks.items():
         prs = Presentation(str(path))
         assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # PowerPoint's 16:9
-        for n, slide in enumerate(prs.slides, start=1):
+        for n, slide in enumerate(list(prs.slides)[:len(DECK["slides"])], start=1):  # the evaluation slide: below
             boxes = [s for s in slide.shapes if s.is_placeholder or s.shape_type == GROUP]
             assert len(boxes) >= 2
             for shape in boxes:
@@ -318,6 +325,24 @@ def test_pptx_boxes_span_the_wide_slide(decks):
             assert len(main) == 2 and all(ph.width / prs.slide_width >= 0.85 for ph in main)
 
 
+def test_pptx_evaluation_slide_sets_its_words_beside_the_code(decks):
+    """A place with an evaluation address: the last slide's title spans the slide; its words and QR code sit side by
+    side inside the body's width, the code square and at least 250 pt (about a third of the slide's height)."""
+    from pptx import Presentation
+
+    places = [name for name in decks if slide_count(name) > len(DECK["slides"])]
+    assert places
+    for name in places:
+        prs = Presentation(str(decks[name]))
+        last = list(prs.slides)[-1]
+        assert last.shapes.title.width / prs.slide_width >= 0.85
+        (words,) = [s for s in last.shapes if s.has_text_frame and s != last.shapes.title]
+        (code,) = [s for s in last.shapes if s.shape_type == PICTURE]
+        assert PACKS[name]["evaluation_link"] in words.text_frame.text
+        assert words.left + words.width <= code.left and code.left + code.width <= prs.slide_width
+        assert code.width == code.height and code.width / EMU_PER_PT >= 250
+
+
 def test_pptx_diagrams_are_native_shapes(decks, model):
     from pptx import Presentation
 
@@ -325,7 +350,8 @@ def test_pptx_diagrams_are_native_shapes(decks, model):
     for name, path in decks.items():
         prs = Presentation(str(path))
         slides = list(prs.slides)
-        assert not [s for slide in slides for s, _ in shapes_on(slide) if s.shape_type == PICTURE]
+        # no pictures, but the evaluation slide's QR code (tests/test_evaluation.py reads it)
+        assert not [s for slide in slides[:len(DECK["slides"])] for s, _ in shapes_on(slide) if s.shape_type == PICTURE]
         for n, kind in DIAGRAMS.items():
             groups = [s for s in slides[n - 1].shapes if s.shape_type == GROUP]
             assert len(groups) == 1, f"{name} slide {n}: {len(groups)} groups"
@@ -353,8 +379,8 @@ def test_pptx_document_properties_and_thumbnail(decks, model):
         with zipfile.ZipFile(path) as z:
             app = ElementTree.fromstring(z.read("docProps/app.xml"))
             ns = {"ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
-            assert app.findtext("ep:Slides", namespaces=ns) == str(len(DECK["slides"]))
-            assert app.findtext("ep:Notes", namespaces=ns) == str(len(DECK["slides"]))
+            assert app.findtext("ep:Slides", namespaces=ns) == str(slide_count(name))
+            assert app.findtext("ep:Notes", namespaces=ns) == str(slide_count(name))
             assert "4:3" not in app.findtext("ep:PresentationFormat", namespaces=ns)
             size = re.search(rb"<p:sldSz [^>]*>", z.read("ppt/presentation.xml")).group()
             assert b'cx="12192000"' in size and b'cy="6858000"' in size and b"screen4x3" not in size

@@ -55,7 +55,9 @@
   data.type = "application/json";
   data.id = "run-data";
   data.textContent = JSON.stringify({ slug: plan.slug, start: plan.start, total: plan.total, amberShare: plan.amberShare,
-    items: plan.items.map(function (i) { return { title: i.title, minutes: i.minutes, steps: i.steps }; }) });
+    items: plan.items.map(function (i) {
+      return { title: i.title, minutes: i.minutes, section: i.section || null, steps: i.steps };
+    }) });
   document.body.appendChild(data);
   var run = el("script");
   run.src = me.getAttribute("data-run");

@@ -1,5 +1,6 @@
 /* Run mode: now and next, a clock and a countdown against the planned minutes, and the knock-on to the finish.
- * State (which section, when it started, minutes added) is kept in localStorage, so a reload keeps the place.
+ * State (which section, when it started, minutes added, and when each item started and ended) is kept in
+ * localStorage, so a reload keeps the place; "Download times (CSV)" saves the times for the record of the day.
  * No network. Without JavaScript the page is the agenda with notes. */
 (function () {
   "use strict";
@@ -11,9 +12,13 @@
   var AMBER_SHARE = data.amberShare;  // amber when this share of the planned time is left
   var state = load();
 
-  function blank() { return { index: -1, startedAt: null, added: {} }; }
+  // times: {item index: {started: ms, ended: ms or null}} for each item that has been run
+  function blank() { return { index: -1, startedAt: null, added: {}, times: {} }; }
   function load() {
-    try { var s = JSON.parse(localStorage.getItem(key) || "null"); if (s && typeof s.index === "number") return s; }
+    try {
+      var s = JSON.parse(localStorage.getItem(key) || "null");
+      if (s && typeof s.index === "number") { s.times = s.times || {}; return s; }
+    }
     catch (e) { /* start again */ }
     return blank();
   }
@@ -67,6 +72,7 @@
     $("advance").hidden = i < 0;
     $("extend").disabled = i < 0;
     $("back").disabled = i <= 0;
+    $("download-times").disabled = i < 0;
     if (i < 0) {
       $("now-title").textContent = "Not started";
       $("countdown").textContent = mmss(data.items[0].minutes * 60000);
@@ -124,12 +130,59 @@
     });
     current.scrollIntoView({ block: "start" });
   }
+  // The log of times: moving on ends the item and starts the next; going back re-opens the earlier item (its
+  // start kept) and forgets the later ones, which have not really been run.
+  function log(index, now) {
+    var times = state.times;
+    Object.keys(times).forEach(function (k) {
+      if (+k > index) delete times[k];
+      else if (+k < index && times[k].ended === null) times[k].ended = now;
+    });
+    if (index >= data.items.length) return;
+    if (times[index]) times[index].ended = null;
+    else times[index] = { started: now, ended: null };
+  }
   function go(index) {
+    var now = Date.now();
+    log(index, now);
     state.index = index;
-    state.startedAt = Date.now();
+    state.startedAt = now;
     save(); tick();
     showNotes(index);
   }
+
+  // The times as CSV (the record of the day reads it): one row per item run, in agenda order; the item
+  // running now ends at the moment of download. Cells as the scoring tool writes them (no formulas).
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;  // no formulas when opened in a spreadsheet
+    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function local(ms) {
+    var d = new Date(ms);
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) + ":" +
+      pad(d.getMinutes());
+  }
+  function timesCsv(now) {
+    var lines = [["section_id", "section", "planned_minutes", "actual_minutes", "started", "ended"]];
+    data.items.forEach(function (item, n) {
+      var t = state.times[n];
+      if (!t) return;
+      var ended = t.ended === null ? now : t.ended;
+      lines.push([item.section || "", item.title, item.minutes, Math.round((ended - t.started) / 60000),
+                  local(t.started), local(ended)]);
+    });
+    return lines.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+  $("download-times").addEventListener("click", function () {
+    var blob = new Blob([timesCsv(Date.now())], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "run-times-" + data.slug + ".csv";
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  });
   $("start").addEventListener("click", function () { state.dayStart = Date.now(); go(0); $("advance").focus(); });
   $("advance").addEventListener("click", function () { go(state.index + 1); });
   $("back").addEventListener("click", function () { if (state.index > 0) go(state.index - 1); });

@@ -65,6 +65,8 @@ _add(A, "value.date-format", "found {found}; allowed: a date written year-month-
 _add(A, "value.no-such-day", "found {found}; there is no such day: {month} has {days} days", "Check the day of the month.")
 _add(A, "value.no-such-month", "found {found}; there is no such month; allowed: a date such as 2026-03-12",
      "Check the month (01 to 12).")
+_add(A, "value.email", "found {found}; allowed: one email address, such as evaluation@example.org",
+     "Write one email address, with no name or spaces round it.")
 _add(A, "yaml.plain-key", "a key must be a plain word", "Write keys as plain words followed by a colon.")
 _add(A, "yaml.duplicate-key", "duplicate key {found}: it is already set on line {first}; keep one",
      "The key is written twice in the same place; keep one.")

@@ -13,6 +13,7 @@ from typing import Optional
 from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section, format_clock, group_slug, slugify
 from ..sources.typed_yaml import LineDict
 from .advice import Advice, advise
+from .feedback import Feedback, feedback
 from .planner import WORDS, Evaluation, Recommendation, Setup
 from .record import Record
 from .steps import PlannedStep
@@ -105,6 +106,7 @@ class Plan:
     evaluation: Evaluation | None = None  # the day worked out for the people coming
     recommendation: Recommendation | None = None  # the one change that makes it fit, if it does not
     record: Record | None = None  # what the place agreed on the day (packs/records/<slug>.yml), once written
+    feedback: Feedback = Feedback(None, None)  # where the evaluation answers go (see with_site_url)
 
     @property
     def introductions(self) -> str:
@@ -194,7 +196,13 @@ def make_plan(pack: PackFile, workshop: Workshop, slug: str, source: Path | None
     return Plan(slug=slug, source=source or Path(f"{slug}.yml"), pack=pack, agenda=agenda,
                 advice=advise(evaluation, recommendation), allocation=allocation, shared=shared,
                 print_list=print_list(pack, workshop, evaluation.steps), evaluation=evaluation,
-                recommendation=recommendation)
+                recommendation=recommendation, feedback=feedback(pack, slug))
+
+
+def with_site_url(plan: Plan, site_url: str) -> Plan:
+    """The plan for a site published at ``site_url``: its evaluation form's address is the site's page for it,
+    unless the pack names its own ``evaluation_link``."""
+    return replace(plan, feedback=feedback(plan.pack, plan.slug, site_url))
 
 
 def apply(pack: PackFile, recommendation: Recommendation) -> PackFile:

@@ -33,7 +33,7 @@ from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, 
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
-from .plan import Plan, make_plan
+from .plan import Plan, make_plan, with_site_url
 from .record import read_record, record_path
 from .workshop import Workshop
 
@@ -91,6 +91,7 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
             errors.errors.extend(exc.errors)
     lessons = read_learning(root, workshop, errors) if workshop is not None else ()
     errors.raise_if_any()
+    plans = [with_site_url(plan, settings.site_url) for plan in plans]
     return Project(root, settings, workshop, plans, templates, texts, pages, lessons)
 
 

@@ -23,19 +23,13 @@ from typing import Optional
 from ..checks.records import check_record, check_scores, check_times
 from ..diagnostics.record import Collector
 from ..sources import record_csv
+from . import feedback
 from ..sources.record_csv import RATINGS, TEXTS
 from ..sources.record_schema import RECORDS, FromFile, Governance, NotNow, RecordFile, Ref, load_record
 from ..sources.schema import Level, Matrix, PackDate, PackFile, Principle, Section
 
-# The evaluation's questions, in the words the views show (the ids are the record's ``columns:`` fields).
-QUESTIONS = {
-    "useful": "How useful was the workshop?",
-    "run_well": "How well was the day run?",
-    "confident": "How confident do you feel about the next steps?",
-    "resonated": "How far did the material speak to you?",
-    "improve": "How could the workshop be better?",
-    "learning": "What learning would you like to share?",
-}
+# The evaluation's questions, in the words the evaluation page asks them (the ids are the record's ``columns:`` fields).
+QUESTIONS = {q.id: q.words for q in feedback.QUESTIONS if q.id in RATINGS + TEXTS}
 RATING_SCALE = (1, 2, 3, 4, 5)
 
 

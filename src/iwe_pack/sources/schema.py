@@ -62,6 +62,20 @@ class WebAddress(PatternText):
     allowed = "a web address starting https://, with no spaces, quotes or brackets"
 
 
+class EmailAddress(str, ScalarType):
+    """An email address, such as evaluation@example.org: something@somewhere.domain, with nothing that could
+    break out of a mailto: link."""
+
+    description = "an email address such as evaluation@example.org"
+    pattern = r"[A-Za-z0-9._+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
+
+    @classmethod
+    def parse(cls, text: str) -> "EmailAddress":
+        if not re.fullmatch(cls.pattern, text):
+            raise Invalid("value.email")
+        return cls(text)
+
+
 class Version(PatternText):
     """A semantic version number: major.minor.patch, such as 1.2.0."""
 
@@ -538,6 +552,10 @@ class PackFile(Sourced):
     joining_link: Optional[WebAddress] = None
     technical_host: Optional[str] = None
     contact: Optional[str] = None
+    # where attendees send the evaluation form (default: an email address written in ``contact``)
+    evaluation_email: Optional[EmailAddress] = None
+    # where the place has published its evaluation form (its own copy of the form page, or an online form)
+    evaluation_link: Optional[WebAddress] = None
     self_assessment: Literal["share", "whole"] = "share"
     minutes: dict[str, int] = field(default_factory=LineDict, metadata={"min": 1, "max": 600,
                                     "allowed": "a whole number of minutes"})

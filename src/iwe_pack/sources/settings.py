@@ -11,6 +11,8 @@ setting                   environment variable    meaning
 ``pdf``                   ``IWE_PDF``             ``0`` builds pages only: no PDFs, zips or slides files
 ``releases_url``          ``IWE_RELEASES_URL``    where each release's zips are kept (linked from Versions)
 ``issues_url``            ``IWE_ISSUES_URL``      where readers report a problem (the accessibility statement)
+``site_url``              ``IWE_SITE_URL``        where the site is published: each place's evaluation form is
+                                                  then at <site_url>/packs/<slug>/evaluation/ (its QR code)
 ``cache``                 ``IWE_PACK_CACHE``      a folder for rendered PDFs (default ``.cache/iwe-pack``)
 ``source_date_epoch``     ``SOURCE_DATE_EPOCH``   the date written into PDFs and zips (reproducible builds)
 ========================  ======================  ==========================================================
@@ -33,6 +35,7 @@ ENVIRONMENT = {
     "pdf": "IWE_PDF",
     "releases_url": "IWE_RELEASES_URL",
     "issues_url": "IWE_ISSUES_URL",
+    "site_url": "IWE_SITE_URL",
     "cache": "IWE_PACK_CACHE",
     "source_date_epoch": "SOURCE_DATE_EPOCH",
 }
@@ -44,6 +47,7 @@ class Settings:
     pdf: bool = True
     releases_url: str = ""
     issues_url: str = ""
+    site_url: str = ""
     cache: Path | None = None
     source_date_epoch: int | None = None
 
@@ -74,8 +78,8 @@ class Settings:
             else:
                 problems.append(SourceError("settings.bad-epoch", where, None, "source_date_epoch",
                                             found=repr(epoch_text), details={"variable": ENVIRONMENT["source_date_epoch"]}))
-        releases_url, issues_url = text("releases_url"), text("issues_url")
-        for key, value in (("releases_url", releases_url), ("issues_url", issues_url)):
+        releases_url, issues_url, site_url = text("releases_url"), text("issues_url"), text("site_url")
+        for key, value in (("releases_url", releases_url), ("issues_url", issues_url), ("site_url", site_url)):
             if value:
                 try:
                     WebAddress.parse(value)
@@ -85,7 +89,7 @@ class Settings:
             raise SourceErrors(problems)
         cache = text("cache")
         return cls(packs=packs, pdf=pdf_text not in ("0", "false", "no"), releases_url=releases_url,
-                   issues_url=issues_url,
+                   issues_url=issues_url, site_url=site_url.rstrip("/"),
                    cache=Path(cache) if cache else None, source_date_epoch=epoch)
 
     @classmethod

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import re
 
 from ..diagnostics.catalogue import guide_table
+from ..model.feedback import PAGE as FEEDBACK_PAGE, QUESTIONS
 from ..model.plan import Plan
 from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
 from ..model.workshop import Workshop
@@ -22,6 +23,7 @@ from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
+from .qr import qr_figure
 from . import report
 from .learning import learning_page
 from .diagrams import DRAWINGS
@@ -165,13 +167,29 @@ def slides_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet, 
 RUN_AMBER_SHARE = 0.2  # amber when a fifth of a section's time is left (at least a minute)
 
 
+def evaluation_subject(plan: Plan) -> str:
+    """The subject of the email the evaluation page prepares: the place and the date."""
+    return f"Workshop evaluation: {plan.pack.place}, {plan.pack.date.long}"
+
+
+def evaluation_pages(plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
+    """Each place's evaluation form for the people who came, a page that stands alone for a phone:
+    ``packs/<slug>/evaluation/index.html``, so its address is ``<site>/packs/<slug>/evaluation/``."""
+    return {
+        f"{PACKS}/{plan.slug}/{FEEDBACK_PAGE}/index.html": render(
+            templates, "standalone/evaluation.html", p=plan.pack, slug=plan.slug, questions=QUESTIONS,
+            email=plan.feedback.email, subject=evaluation_subject(plan), assets="../../../assets")
+        for plan in plans
+    }
+
+
 def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
     """Run mode for each place: a standalone page for the day (now and next, countdown, notes)."""
     out = {}
     for plan in plans:
         data = {
             "slug": plan.slug, "start": plan.pack.start.minutes, "total": plan.total, "amberShare": RUN_AMBER_SHARE,
-            "items": [{"title": i.title, "minutes": i.minutes,
+            "items": [{"title": i.title, "minutes": i.minutes, "section": i.section.id if i.section else None,
                        "steps": [{"title": s.title, "minutes": s.minutes, "do": s.do} for s in i.steps]}
                       for i in plan.agenda],
         }
@@ -248,6 +266,8 @@ def pack_pages(plans: list[Plan], workshop: Workshop, templates: TemplateSet, le
             joining=md_code_block(texts["joining-instructions.txt"], "letter"),
             follow_up=md_code_block(texts["follow-up.txt"], "letter"),
             downloads=_links(downloads.get(plan.slug, []), "../"),
+            evaluation_qr=Trusted(qr_figure(plan.feedback.link, f"the evaluation form for {plan.pack.place}"))
+            if plan.feedback.link else None, feedback=plan.feedback, feedback_page=Trusted(FEEDBACK_PAGE),
         )
     return out
 
@@ -326,6 +346,7 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | learning_page(workshop, plans, project.lessons, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
+            | evaluation_pages(plans, templates)
             | plan_page(workshop, templates, project.root / FONTS)
             | changelog_page(project.texts)
             | versions_page(workshop, templates, project.settings.releases_url))

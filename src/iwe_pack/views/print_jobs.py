@@ -20,6 +20,7 @@ from ..sources.templates import TemplateSet
 from .editor_markdown import to_html
 from .paths import PRINT, file_stem, folder
 from .matrix_words import template_words
+from .qr import qr_figure
 from .report import REPORT_PDF, report_context, report_title
 from .slides import diagram_context
 from .steps_words import only_words
@@ -61,7 +62,10 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
     characters of attendees' answers it can print."""
     base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
                 version=workshop.version, created=_created(when), to_html=to_html, only_words=only_words,
-                blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS)
+                blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS,
+                evaluation_qr=qr_figure(plan.feedback.link, f"the evaluation form for {plan.pack.place}",
+                                        "Or answer on your phone: scan the code, or go to")
+                if plan and plan.feedback.link else None)
     base.update(template_words(workshop.matrix))  # the matrix's own parts, marked on its print-offs
     out: list[PrintJob] = []
     stem, where = file_stem(plan), folder(plan)

@@ -24,6 +24,7 @@ from ..model.workshop import Workshop
 from ..sources.templates import TemplateSet
 from . import diagrams as dg
 from .diagrams import BODY, INSET, MARGIN, PALETTE, SLIDE, TITLE, Diagram, Rect, Words
+from .qr import qr_png, qr_svg
 from .templates import render
 
 FONT = "Atkinson Hyperlegible Next"
@@ -69,10 +70,30 @@ def slide_links(workshop: Workshop) -> list[list[tuple[str, str]]]:
     return [both if s.resources else [] for s in workshop.deck.slides]
 
 
+# A place's deck ends with a slide for the wrap-up's evaluation step, when its form has an address: a QR code
+# of it, and the address as text. Its words are the same in every form of the deck.
+ASK_TITLE = "Tell us what you thought"
+ASK_WORDS = "Scan the code with your phone's camera to answer a few short questions about today. Or go to:"
+ASK_NOTES = ("Show this slide at the end of the day, in the wrap-up, at the evaluation step. Leave it up while "
+             "people scan the code. The address is in the follow-up message too.")
+ASK_BOX = Rect(BODY.x, BODY.y, BODY.w - 330, BODY.h)  # the words, left of the code
+ASK_CODE = Rect(BODY.right - 300, BODY.y + 20, 300, 300)  # the code: about 10 cm across on a 2.5 m screen
+
+
+def ask_slide(plan: Plan | None) -> dict | None:
+    """The evaluation slide's words, address and code (as inline SVG), or None without an address."""
+    if plan is None or not plan.feedback.link:
+        return None
+    link = plan.feedback.link
+    return dict(title=ASK_TITLE, words=ASK_WORDS, link=link, notes=ASK_NOTES,
+                svg=qr_svg(link, f"QR code: the evaluation form for {plan.pack.place}"))
+
+
 def diagram_context(workshop: Workshop, plan: Plan | None) -> dict:
     """What the HTML forms (PDF deck, handout, presentation) need to draw the diagrams (slides/_diagram.html),
-    and each slide's links."""
-    return dict(diagrams=slide_diagrams(workshop, plan), palette=PALETTE, inset=INSET, links=slide_links(workshop))
+    each slide's links, and the evaluation slide at the end (``ask``, or None)."""
+    return dict(diagrams=slide_diagrams(workshop, plan), palette=PALETTE, inset=INSET, links=slide_links(workshop),
+                ask=ask_slide(plan))
 
 
 def pptx_bytes(workshop: Workshop, plan: Plan | None, fonts: dict[int, bytes], when: dt.datetime | None = None
@@ -125,13 +146,33 @@ def pptx_bytes(workshop: Workshop, plan: Plan | None, fonts: dict[int, bytes], w
         if s is deck.slides[0]:
             notes += f"\n\n{FONT_NOTE}"
         slide.notes_slide.notes_text_frame.text = notes
+    ask = ask_slide(plan)
+    if ask:
+        _add_ask_slide(prs, ask, plan)
     raw = io.BytesIO()
     prs.save(raw)
     replace = {
-        "docProps/app.xml": _app_xml([deck.title, *[s.title for s in deck.slides[1:]]]),
+        "docProps/app.xml": _app_xml([deck.title, *[s.title for s in deck.slides[1:]], *([ASK_TITLE] if ask else [])]),
         "docProps/thumbnail.jpeg": thumbnail_jpeg(title_words, body_words, fonts),
     }
     return _fixed_zip(raw.getvalue(), when, replace)
+
+
+def _add_ask_slide(prs, ask: dict, plan: Plan) -> None:
+    """The evaluation slide: its words and address left, the QR code (a picture with alt text) right."""
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # Title Only
+    _fill(slide.shapes.title.text_frame, [Words(ask["title"], HEADING_SIZE, bold=True)])
+    box = slide.shapes.add_textbox(_pt(ASK_BOX.x), _pt(ASK_BOX.y), _pt(ASK_BOX.w), _pt(ASK_BOX.h))
+    box.name = "Evaluation"
+    _fill(box.text_frame, [Words(ask["words"], POINT_SIZE), Words(ask["link"], POINT_SIZE, bold=True)],
+          space_before=12)
+    box.text_frame.paragraphs[1].runs[0].hyperlink.address = ask["link"]
+    code = ASK_CODE
+    picture = slide.shapes.add_picture(io.BytesIO(qr_png(ask["link"])), _pt(code.x), _pt(code.y), _pt(code.w),
+                                       _pt(code.h))
+    picture.name = "QR code"
+    picture._element.nvPicPr.cNvPr.set("descr", f"QR code: the evaluation form for {plan.pack.place}, {ask['link']}")
+    slide.notes_slide.notes_text_frame.text = ask["notes"]
 
 
 def _pt(value: float):

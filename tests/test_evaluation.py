@@ -1,0 +1,242 @@
+"""A place's evaluation: the form page on a phone (offline, from file://), its prepared email, its QR code read back
+by another decoder (zbarimg) from the pages, PDFs and slides, and run mode's export of the day's actual times."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from urllib.parse import parse_qs, unquote, urlparse
+
+import pytest
+
+from iwe_pack.model.feedback import QUESTIONS
+
+needs_zbar = pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbarimg (Debian zbar-tools) is not installed")
+
+ANSWERS = {"useful": "4", "run_well": "5", "confident": "3",
+           "resonated": "A lot, =SUM(A1)\nespecially the matrix",  # a new line: one line in the email
+           "improve": "More time for action planning", "learning": "Anchor institutions, and what they buy",
+           "name": ""}  # left blank: not in the email
+
+
+def offline_page(browser, path, size=(320, 640)):
+    """A page from file:// with every other request aborted and counted."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    blocked = []
+
+    def block(route):
+        blocked.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^(?!file:|data:|blob:)"), block)
+    # the email link is caught before the browser hands it to a mail program
+    context.add_init_script("""window.__mailto = [];
+      document.addEventListener("click", function (e) {
+        var a = e.target.closest && e.target.closest("a[href^='mailto:']");
+        if (a) { window.__mailto.push(a.href); e.preventDefault(); }
+      }, true);""")
+    page = context.new_page()
+    page.goto(path.as_uri())
+    return context, page, blocked
+
+
+def fill(page):
+    for q in QUESTIONS:
+        value = ANSWERS[q.id]
+        if q.kind == "rating":
+            page.get_by_role("group", name=q.words).get_by_label(value, exact=True).check()
+        elif value:
+            page.get_by_label(re.compile("^" + re.escape(q.words))).fill(value)
+
+
+def test_the_evaluation_page_prepares_an_email_offline_on_a_phone(browser, built, tmp_path):
+    from iwe_pack import load_packs, load_workshop
+
+    (zipped,) = (built.path / "site/downloads").glob("wellbeing-workshop-pack-offline-*.zip")
+    with zipfile.ZipFile(zipped) as z:
+        z.extractall(tmp_path)
+    (form,) = tmp_path.glob("*/packs/north-yorkshire/evaluation/index.html")
+    plan = next(p for p in load_packs(built.path, load_workshop(built.path)) if p.slug == "north-yorkshire")
+    context, page, blocked = offline_page(browser, form)
+    fill(page)
+    page.get_by_role("button", name="Send by email").click()
+    sent = page.evaluate("window.__mailto")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    # the draft is kept on this device: the answers are back after a reload
+    page.reload()
+    assert page.get_by_label(re.compile("^How could we")).input_value() == ANSWERS["improve"]
+    context.close()
+    assert blocked == []
+    (link,) = sent
+    url = urlparse(link)
+    assert url.scheme == "mailto" and unquote(url.path) == "sam.whitaker@example.org"  # from the pack's contact
+    query = parse_qs(url.query)
+    assert query["subject"] == [f"Workshop evaluation: North Yorkshire, {plan.pack.date.long}"]
+    lines = query["body"][0].strip().split("\r\n")
+    expected = [f"{q.id}: {' '.join(ANSWERS[q.id].split())}" for q in QUESTIONS if ANSWERS[q.id]]
+    assert lines == expected
+
+
+def test_without_an_address_the_page_offers_print_only(browser, project):
+    project.replace("packs/ynys-mon.yml", "contact: Rhian Parry, rhian.parry@example.org", "contact: Rhian Parry")
+    assert project.build_here(IWE_PACKS="ynys-mon").returncode == 0
+    context, page, blocked = offline_page(browser, project.path / "site/packs/ynys-mon/evaluation/index.html",
+                                          (768, 1024))
+    assert page.get_by_role("button", name="Send by email").count() == 0
+    assert page.get_by_role("button", name="Print this form").is_visible()
+    assert "hand it to the facilitator" in page.inner_text("main")
+    context.close()
+    assert blocked == []
+    assert "<svg" not in project.page("packs/ynys-mon.html").split('id="evaluation"')[1].split("<h2")[0]
+
+
+def test_without_javascript_the_page_says_to_print_or_use_the_paper_form(browser, built):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto((built.path / "site/packs/north-yorkshire/evaluation/index.html").as_uri())
+    text = page.inner_text("main")
+    assert "print this page" in text and "paper form" in text
+    assert page.get_by_role("radio").count() == 15 and not page.get_by_role("button", name="Send by email").is_visible()
+    context.close()
+
+
+def zbar(png: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "code.png"
+    path.write_bytes(png)
+    out = subprocess.run(["zbarimg", "--quiet", "--raw", str(path)], capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def pdf_page_png(pdf, page: int, tmp_path) -> bytes:
+    stem = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+                   check=True)
+    return (tmp_path / "page.png").read_bytes()
+
+
+@needs_zbar
+def test_the_qr_codes_read_back_as_the_evaluation_address(browser, built, tmp_path):
+    """The pack's evaluation_link, read by zbar from the pack page, the printed form and the last slide (PDF and
+    .pptx picture), and in the follow-up letter as text."""
+    import yaml
+    from pptx import Presentation
+
+    from conftest import ROOT
+
+    link = yaml.safe_load((ROOT / "packs/north-yorkshire.yml").read_text())["evaluation_link"]
+    site = built.path / "site"
+    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    page.goto((site / "packs/north-yorkshire.html").as_uri())
+    figure = page.locator(".iwe-qr")
+    assert link in figure.inner_text() and figure.locator("svg[role=img] title").count() == 1
+    assert zbar(figure.locator("svg").screenshot(), tmp_path) == [link]
+    page.close()
+    downloads = site / "downloads/north-yorkshire"
+    assert zbar(pdf_page_png(downloads / "north-yorkshire-evaluation-form.pdf", 1, tmp_path), tmp_path) == [link]
+    slides = downloads / "north-yorkshire-slides.pdf"
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(slides)], capture_output=True,
+                                                            text=True).stdout).group(1))
+    assert zbar(pdf_page_png(slides, pages, tmp_path), tmp_path) == [link]
+    last = list(Presentation(str(downloads / "north-yorkshire-slides.pptx")).slides)[-1]
+    (picture,) = [s for s in last.shapes if s.shape_type == 13]  # a picture
+    assert link in picture._element.nvPicPr.cNvPr.get("descr")
+    assert zbar(picture.image.blob, tmp_path) == [link]
+    assert link in (site / "packs/north-yorkshire/follow-up.txt").read_text()
+    # a place without an evaluation_link, on a site with no address of its own: no code anywhere
+    assert "iwe-qr" not in (site / "packs/kingston-upon-hull.html").read_text()
+    assert "ask-slide" not in (site / "packs/kingston-upon-hull/present.html").read_text()
+
+
+@needs_zbar
+def test_a_published_site_points_each_place_at_its_own_form(browser, project, tmp_path):
+    """With site_url set, a place without evaluation_link gets <site_url>/packs/<slug>/evaluation/."""
+    built = project.build_here(IWE_PACKS="kingston-upon-hull", IWE_SITE_URL="https://pack.example.org/iwe/")
+    assert built.returncode == 0, built.stderr
+    expected = "https://pack.example.org/iwe/packs/kingston-upon-hull/evaluation/"
+    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    page.goto((project.path / "site/packs/kingston-upon-hull.html").as_uri())
+    assert zbar(page.locator(".iwe-qr svg").screenshot(), tmp_path) == [expected]
+    page.goto((project.path / "site/packs/kingston-upon-hull/present.html").as_uri())
+    page.keyboard.press("End")
+    assert page.locator(".slide.current h2").inner_text() == "Tell us what you thought"
+    assert zbar(page.locator(".slide.current svg").screenshot(), tmp_path) == [expected]
+    page.close()
+    assert expected in project.page("packs/kingston-upon-hull/follow-up.txt")
+
+
+def test_a_bad_evaluation_email_is_named_with_its_line(project):
+    from conftest import assert_clean_failure
+
+    project.replace("packs/ynys-mon.yml", "contact:", "evaluation_email: Rhian at example.org\ncontact:")
+    line = project.line_of("packs/ynys-mon.yml", "evaluation_email")
+    assert_clean_failure(project.check(), f"packs/ynys-mon.yml, line {line}, field evaluation_email",
+                         "found 'Rhian at example.org'", "allowed: one email address")
+
+
+def test_run_mode_downloads_the_actual_times(browser, built, tmp_path):
+    """Start the day, run each item for set minutes (going back once), and download the times as CSV."""
+    from iwe_pack import load_packs, load_workshop
+
+    plan = next(p for p in load_packs(built.path, load_workshop(built.path)) if p.slug == "north-yorkshire")
+    agenda = plan.agenda
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, accept_downloads=True)
+    page = context.new_page()
+    start = dt.datetime(2026, 4, 21, 13, 31)
+    page.clock.install(time=start)
+    page.goto((built.path / "site/packs/north-yorkshire/run.html").as_uri())
+    assert page.locator("#download-times").is_disabled()
+    page.click("#start")
+    run = [7, 23, 4]  # minutes for the first items
+    page.clock.fast_forward(f"{run[0]:02d}:00")
+    page.click("#advance")
+    page.clock.fast_forward("02:00")
+    page.click("#back")  # re-opens the first item: it ends when the day moves on again
+    page.clock.fast_forward(f"{run[1] - 2:02d}:00")
+    run[0] += run[1]  # the first item ran on after going back
+    page.click("#advance")
+    page.clock.fast_forward(f"{run[2]:02d}:20")
+    page.click("#advance")
+    page.clock.fast_forward("00:40")  # the third item is running when the times are downloaded
+    with page.expect_download() as caught:
+        page.click("#download-times")
+    download = caught.value
+    assert download.suggested_filename == "run-times-north-yorkshire.csv"
+    raw = (tmp_path / "times.csv")
+    download.save_as(raw)
+    data = raw.read_bytes()
+    context.close()
+    assert data.count(b"\r\n") == 4 and b"\n" not in data.replace(b"\r\n", b"")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert rows[0] == ["section_id", "section", "planned_minutes", "actual_minutes", "started", "ended"]
+    body = rows[1:]
+    assert [r[0] for r in body] == [(i.section.id if i.section else "") for i in agenda[:3]]
+    assert [r[1] for r in body] == [i.title for i in agenda[:3]]
+    assert [int(r[2]) for r in body] == [i.minutes for i in agenda[:3]]
+    assert [int(r[3]) for r in body] == [run[0] - 0, run[2], 1]  # 4:20 rounds to 4, 0:40 to 1
+    fmt = "%Y-%m-%dT%H:%M"
+    ends = [start + dt.timedelta(minutes=run[0]), start + dt.timedelta(minutes=run[0] + run[2], seconds=20),
+            start + dt.timedelta(minutes=run[0] + run[2] + 1)]
+    starts = [start, ends[0], ends[1]]
+    assert [r[4] for r in body] == [t.strftime(fmt) for t in starts]
+    assert [r[5] for r in body] == [t.strftime(fmt) for t in ends]
+
+
+def test_every_places_printed_evaluation_form_is_one_a4_page_with_every_question(built):
+    """The paper form is one sheet for every place (with its QR code where it has one) and for the blank pack,
+    and still asks each question the evaluation page asks."""
+    from pdfutil import info, text
+
+    downloads = built.path / "site/downloads"
+    forms = sorted(downloads.glob("*/*-evaluation-form.pdf"))
+    places = sorted(p.stem for p in (built.path / "packs").glob("*.yml"))
+    assert sorted(f.parent.name for f in forms) == sorted(places + ["generic"])
+    for form in forms:
+        found = info(form)
+        assert found["Pages"] == "1" and found["Page size"].endswith("(A4)"), (form.name, found)
+        words = " ".join(text(form).split())
+        assert all(q.words in words for q in QUESTIONS), form.name
