@@ -314,6 +314,17 @@ _add(A, "record.csv-bad-time", "row {row}: found {found}; allowed: a local date 
 _add(A, "record.csv-bad-rating", "row {row}: found {found}; allowed: {allowed}",
      "Fix the rating, or map the column of a different question.")
 
+# --- what the editors learned from places ----------------------------------------------------------
+A = "What we learned from places (content/learning.yml)"
+_add(A, "learning.unknown-place", "unknown place {found}{hint}; allowed: the name of a pack in packs/ ({allowed})",
+     "Use the name of the place's pack file in packs/, such as kingston-upon-hull.")
+_add(A, "learning.no-places", "names no place; allowed: a list of the places the lesson came from ({allowed})",
+     "List the places the lesson came from, such as [kingston-upon-hull].")
+_add(A, "learning.unknown-id", "unknown {what} {found}{hint}; allowed: {allowed}",
+     "Use a section id from content/workshop.yml or a principle id from content/matrix.yml, or leave it out.")
+_add(A, "learning.unknown-version", "found {found}{hint}; allowed: a version listed in CHANGELOG.md or 'not yet' "
+     "({allowed})", "Write the version whose CHANGELOG.md entry says what changed, or 'not yet'.")
+
 # --- settings ------------------------------------------------------------------------------------
 A = "Build settings (mkdocs.yml extra.iwe, environment variables)"
 _add(A, "settings.unknown", "unknown setting {found}; allowed: {allowed}", "Use a setting listed in the message.")

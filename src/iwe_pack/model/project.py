@@ -23,9 +23,11 @@ from ..checks.resources import resource_problems
 from ..checks.steps import check_steps
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
+from ..checks.learning import check_learning
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
 from ..sources import changelog, typed_yaml
+from ..sources.learning import LEARNING, LearningFile, Lesson
 from ..sources.record_schema import RECORDS
 from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile
 from ..sources.settings import Settings
@@ -54,6 +56,7 @@ class Project:
     templates: TemplateSet
     texts: dict[str, str]  # by path in the project: CHANGELOG.md, CONTRIBUTING.md, the scoring guide
     pages: dict[str, str]  # hand-written pages, by path inside content/
+    lessons: tuple[Lesson, ...] = ()  # what the editors learned from places' records (content/learning.yml)
 
 
 def load_project(root: Path, settings: Settings | None = None, extra_packs: list[Path] = ()) -> Project:
@@ -86,9 +89,26 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
                 plans = load_packs(root, workshop, only=list(settings.packs) or None)
         except SourceErrors as exc:
             errors.errors.extend(exc.errors)
+    lessons = read_learning(root, workshop, errors) if workshop is not None else ()
     errors.raise_if_any()
     plans = [with_site_url(plan, settings.site_url) for plan in plans]
-    return Project(root, settings, workshop, plans, templates, texts, pages)
+    return Project(root, settings, workshop, plans, templates, texts, pages, lessons)
+
+
+def read_learning(root: Path, workshop: Workshop, errors: Collector) -> tuple[Lesson, ...]:
+    """``content/learning.yml`` (optional), checked against the packs, the workshop and the versions CHANGELOG.md
+    lists."""
+    path = root / LEARNING
+    if not path.is_file():
+        return ()
+    learning: LearningFile | None = typed_yaml.load(path, LearningFile, errors)
+    if learning is None:
+        return ()
+    places = [p.stem for p in pack_files(root)]
+    listed = changelog.releases(root / "CHANGELOG.md", Collector(root)) or []  # its problems: load_workshop's
+    check_learning(learning, places, [s.id for s in workshop.sections], [p.id for p in workshop.matrix.principles],
+                   [r.version for r in listed], errors)
+    return tuple(learning.lessons)
 
 
 def _read_optional(path: Path, errors: Collector) -> str:

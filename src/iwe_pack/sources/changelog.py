@@ -48,6 +48,20 @@ def releases(path: Path, errors: Collector) -> list[Release] | None:
     return out
 
 
+def anchor(version: str) -> str:
+    """The id of a version's heading on the "What's new" page: ``iwe-version-1-0-0``, ``iwe-version-unreleased``."""
+    return "iwe-version-" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
+
+
+def with_anchors(text: str) -> str:
+    """CHANGELOG.md with an id on each version's heading, so other pages can link to a version's entry."""
+    def one(m: re.Match) -> str:
+        heading = m.group(0).rstrip()
+        return f"{heading} {{ #{anchor(m.group('version'))} }}{m.group(0)[len(heading):]}"
+
+    return HEADING.sub(one, text)
+
+
 def check_version(version: str, found: list[Release], path: Path, errors: Collector) -> Release | None:
     """The content version must have its entry in the changelog."""
     match = next((r for r in found if r.version == version), None)

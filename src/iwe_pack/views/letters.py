@@ -10,7 +10,7 @@ from .templates import render
 
 def letters(plan: Plan, workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
     """The plain-text letters for a place: {file name: text}."""
-    context = dict(p=plan.pack, plan=plan, w=workshop)
+    context = dict(p=plan.pack, plan=plan, w=workshop, record=plan.record)  # record: None until the day is written down
     return {
         "joining-instructions.txt": render(templates, "letters/joining-instructions.txt.j2", **context),
         "follow-up.txt": render(templates, "letters/follow-up.txt.j2", **context),

@@ -17,12 +17,15 @@ from ..model.feedback import PAGE as FEEDBACK_PAGE, QUESTIONS
 from ..model.plan import Plan
 from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
 from ..model.workshop import Workshop
+from ..sources import changelog
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
 from .qr import qr_figure
+from . import report
+from .learning import learning_page
 from .diagrams import DRAWINGS
 from .matrix_words import template_words
 from .slides import slide_links
@@ -226,6 +229,8 @@ def changelog_page(texts: dict[str, str]) -> dict[str, str]:
         text = texts.get(name, "")
         if name == "CONTRIBUTING.md":
             text = MESSAGES_MARKER.sub(lambda m: guide_table(), text)
+        if name == "CHANGELOG.md":
+            text = changelog.with_anchors(text)  # each version's entry can be linked to (the learning page does)
         if text:
             text = re.sub(r"\A# .*", f"# {title}", text, count=1)
             out[uri] = f"---\ntitle: {json.dumps(title)}\n---\n" + text
@@ -338,6 +343,8 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | print_off_pages(workshop, templates, downloads.get(None, []))
             | matrix_pages(workshop, templates, project.texts.get(GUIDE, ""))
             | place_scoring_pages(workshop, plans, templates)
+            | report.report_pages(plans, templates, downloads)
+            | learning_page(workshop, plans, project.lessons, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
             | evaluation_pages(workshop, plans, templates)

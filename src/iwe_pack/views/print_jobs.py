@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 from ..model.plan import Plan, default_minutes
@@ -20,6 +21,7 @@ from .editor_markdown import to_html
 from .paths import PRINT, file_stem, folder
 from .matrix_words import template_words
 from .qr import qr_figure
+from .report import REPORT_PDF, report_context, report_title
 from .slides import diagram_context
 from .steps_words import only_words
 from .templates import render
@@ -52,9 +54,12 @@ def blank_agenda(workshop: Workshop) -> list[dict]:
     return [dict(title=s.title, minutes=default_minutes(s), section=s) for s in workshop.sections]
 
 
-def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt.datetime | None = None
-         ) -> list[PrintJob]:
-    """Every PDF for one place (or, with ``plan=None``, the blank generic pack), dated ``when`` if given."""
+def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt.datetime | None = None,
+         fonts_dir: Path | None = None) -> list[PrintJob]:
+    """Every PDF for one place (or, with ``plan=None``, the blank generic pack), dated ``when`` if given.
+
+    A place with a record of the day also gets its report; ``fonts_dir`` (the pack's font) says which
+    characters of attendees' answers it can print."""
     base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
                 version=workshop.version, created=_created(when), to_html=to_html, only_words=only_words,
                 blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS,
@@ -96,6 +101,10 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
         principles = workshop.matrix.principles
         add(h.id, f"{h.title}{place}", f"{h.layout}.html", sources, h.paper, handout=h, principles=principles,
             group=None, rows=_sign_in_rows(plan), cards=h.per_sheet)
+    if plan and plan.record:
+        record = plan.record
+        sources = [record.origin.file] + ([record.evaluation.origin.file] if record.evaluation else [])
+        add(REPORT_PDF, report_title(plan), "report.html", sources, **report_context(plan, fonts_dir))
     return out
 
 

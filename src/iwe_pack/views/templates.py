@@ -140,7 +140,7 @@ def template_problem(exc: Exception, templates: TemplateSet) -> tuple[str, int |
         name = re.search(r"has no attribute '(\w+)'|'(\w+)' is undefined", detail)
         missing = next((g for g in name.groups() if g), None) if name else None
         given = ", ".join(f"p.{f.name}" for f in dataclasses.fields(PackFile) if f.metadata.get("yaml", True))
-        allowed = (f"the pack's values ({given}), plan (the day's plan) and w (the workshop)"
+        allowed = (f"the pack's values ({given}), plan (the day's plan), w (the workshop) and record (the record of the day, or nothing)"
                    if where[0].startswith("content/letters/") else "the values the template is given")
         detail = f"found {missing!r}, which is not a value this template is given; allowed: {allowed}" if missing \
             else f"{detail}; allowed: {allowed}"

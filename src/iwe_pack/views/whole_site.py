@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.project import Project
+from ..model.project import FONTS, Project
 from . import letters, pages, paths, print_jobs
 from .paths import Download
 from .print_jobs import PrintJob
@@ -31,7 +31,7 @@ def render_site(project: Project, downloads: bool = True) -> Rendered:
     listings: dict[str | None, list[Download]] = {}
     for plan in [None, *project.plans]:
         slug = plan.slug if plan else None
-        jobs[slug] = print_jobs.jobs(workshop, plan, templates, when) if downloads else []
+        jobs[slug] = print_jobs.jobs(workshop, plan, templates, when, project.root / FONTS) if downloads else []
         listings[slug] = paths.listing(workshop, plan, jobs[slug]) if downloads else []
     texts = {plan.slug: letters.letters(plan, workshop, templates) for plan in project.plans}
     return Rendered(pages.all_pages(project, listings, texts), jobs, texts, listings)
