@@ -17,9 +17,9 @@ build: $(STAMP)
 	IWE_PACKS="$(PACKS)" $(BIN)/mkdocs build --strict
 	@echo "Built the site in site/ (open site/index.html)."
 
-# -n auto: one worker per core (pytest-xdist); --dist loadgroup keeps tests that share a costly fixture (marked xdist_group) in one worker.
+# -n auto: one worker per core (pytest-xdist); tests that share a costly fixture go to one worker (tests/conftest.py).
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto
 
 check: $(STAMP)
 	$(BIN)/iwe-pack check

@@ -260,6 +260,36 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: any(name in item.fixturenames for name in COLD_PAIR))
 
 
+# Parallel workers (pytest-xdist) take tests one by one, except where tests share a costly module fixture: those
+# run in one worker, so the fixture runs once. (xdist's own --dist loadgroup reads xdist_group marks, but with
+# pytest 9.2's node ids it silently stops grouping: pytest-xdist issue 1386.)
+SHARED_FIXTURE_FILES = {"test_markup.py", "test_print_pages.py", "test_record_import.py"}  # the Nu checker, every
+# PDF page read once, the browser's downloads
+SHARED_FIXTURE_PARAMS = {"test_browser.py": ("[tablet]", "[phone]"),  # the axe crawl, at each size
+                         "test_slides.py": ("[pack font]", "[fallback font]")}  # Impress, with each font
+
+
+def work_unit(nodeid: str) -> str:
+    """The tests that go to one worker together: a test's own id unless it shares a costly fixture."""
+    file = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
+    if file in SHARED_FIXTURE_FILES:
+        return file
+    for param in SHARED_FIXTURE_PARAMS.get(file, ()):
+        if nodeid.endswith(param):
+            return file + param
+    return nodeid
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtures(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return SharedFixtures(config, log) if config.getvalue("dist") in ("load", "loadgroup") else None
+
+
 @pytest.fixture(scope="session")
 def built() -> Project:
     """The shipped sources, built once (cold: it fills the shared cache) for the tests that only read the site."""

@@ -28,8 +28,8 @@ def site_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-# One crawl for each size, each in its own group so that two workers (pytest-xdist) can run them side by side.
-@pytest.fixture(scope="module", params=[pytest.param(size, marks=pytest.mark.xdist_group(f"axe-{size}")) for size in SIZES])
+# One crawl for each size: two workers (pytest-xdist) can run them side by side (see work_unit in conftest.py).
+@pytest.fixture(scope="module", params=list(SIZES))
 def crawl(request, built, browser, site_url):
     """Visit every page at one size; return (size, {page: violations}, every request made, axe versions seen)."""
     site = built.path / "site"

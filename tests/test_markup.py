@@ -9,8 +9,6 @@ import pytest
 
 from npm_tools import vnu_jar
 
-# One worker (pytest-xdist) runs this file's tests, so its module fixture runs once.
-pytestmark = pytest.mark.xdist_group("nu-checker")
 
 # Markup from the theme (Material for MkDocs) that we keep on purpose; content/accessibility.md lists it.
 # Its hidden menu and search switches carry autocomplete="off", which stops Firefox reopening them on 'Back'.

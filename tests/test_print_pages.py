@@ -20,8 +20,6 @@ import pytest
 
 from conftest import ROOT
 
-# One worker (pytest-xdist) runs this file's tests, so its module fixture runs once.
-pytestmark = pytest.mark.xdist_group("pdf-pages")
 
 PRINT_CSS = ROOT / "overrides/print/print.css"
 UNITS_PT = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "px": 0.75}

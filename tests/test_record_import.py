@@ -22,7 +22,6 @@ import pytest
 from browser import serve
 from conftest import assert_clean_failure, copy_project, problems, strip_ansi
 
-pytestmark = pytest.mark.xdist_group("record-import")
 
 SLUG = "ynys-mon"  # two groups that both score the whole matrix (so midpoints can be half steps), and a break
 RECORDS = "packs/records"

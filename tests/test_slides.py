@@ -210,9 +210,8 @@ def decks(model, tmp_path_factory):
     return out
 
 
-# Each font in its own group, so that two workers (pytest-xdist) can run Impress side by side.
-@pytest.fixture(scope="module", params=[pytest.param(font, marks=pytest.mark.xdist_group(f"impress-{font}"))
-                                        for font in ("pack font", "fallback font")])
+# One Impress run for each font: two workers (pytest-xdist) can run them side by side (see work_unit in conftest.py).
+@pytest.fixture(scope="module", params=["pack font", "fallback font"])
 def impress(request, decks, tmp_path_factory):
     """Every deck saved as PDF by Impress in one run: with the pack's font installed, or without it and
     Liberation Sans (Arial's widths) in its place. Returns (which font, {folder: PDF})."""
