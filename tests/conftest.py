@@ -265,7 +265,16 @@ def pytest_collection_modifyitems(config, items):
     os.nice(NICER)
     if "rebuilt" in needed:
         start_shared_build("rebuilt")
-    items.sort(key=lambda item: any(name in item.fixturenames for name in COLD_PAIR))
+    # A worker takes whole work units (see work_unit), in the order their first test comes: a unit waits for the
+    # cold pair if any of its tests does. Of those, the units around a costly shared fixture go first, so that
+    # the run does not end with one worker on the axe crawl and the other idle.
+    waits = {work_unit(item.nodeid) for item in items if any(name in item.fixturenames for name in COLD_PAIR)}
+
+    def order(item) -> tuple[bool, bool]:
+        unit = work_unit(item.nodeid)
+        return unit in waits, unit in waits and unit == item.nodeid
+
+    items.sort(key=order)
 
 
 # Parallel workers (pytest-xdist) take tests one by one, except where tests share a costly module fixture: those
