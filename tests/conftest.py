@@ -304,7 +304,10 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
 
-    return SharedFixtures(config, log) if config.getvalue("dist") in ("load", "loadgroup") else None
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None
+    config.option.loadscopereorder = False  # keep the order pytest_collection_modifyitems gave, not biggest first
+    return SharedFixtures(config, log)
 
 
 @pytest.fixture(scope="session")
