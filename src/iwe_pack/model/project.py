@@ -64,7 +64,7 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
 
     With ``extra_packs`` (pack files to check by themselves), those are the only packs loaded.
     """
-    root = Path(root)
+    root = Path(root).resolve()  # the print styles are checked by file address, which needs a full path
     settings = settings or Settings()
     errors = Collector(root)
     templates = read_templates(root, errors)
