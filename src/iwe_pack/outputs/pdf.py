@@ -17,6 +17,8 @@ for web and print design). :func:`render_all` renders the print jobs (``views.pr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import concurrent.futures
 import hashlib
 import logging
@@ -84,13 +86,29 @@ class SafeFetcher:
             path = Path(url2pathname(unquote(urlparse(url).path))).resolve()
             inside = any(path.is_relative_to(folder) for folder in self.allowed)
             if inside and path.is_file():
+                data = path.read_bytes()
+                if data[:4] == b"wOF2":  # the site's fonts: given to WeasyPrint as the TrueType it would make
+                    return URLFetcherResponse(url, _sfnt(data), {"Content-Type": "font/ttf"})
                 mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+                return URLFetcherResponse(url, data, {"Content-Type": mime})
             if inside:
                 raise RefusedFetch(f"{url}: no such file in the project")
         raise RefusedFetch(url)
 
     fetch = __call__
+
+
+@lru_cache(maxsize=32)
+def _sfnt(woff2_data: bytes) -> bytes:
+    """A WOFF2 font unpacked, as WeasyPrint unpacks it (fontTools' woff2), once per process instead of once per
+    PDF: unpacking the pack's 8 font files took about 0.35 s of a 0.54 s agenda."""
+    import io
+
+    from fontTools.ttLib import woff2
+
+    out = io.BytesIO()
+    woff2.decompress(io.BytesIO(woff2_data), out)
+    return out.getvalue()
 
 
 def _fetcher(root: Path):
