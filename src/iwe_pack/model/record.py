@@ -231,13 +231,18 @@ def read_record(path: Path, pack: PackFile, matrix: Matrix, planned: list[tuple[
                   times=timed, evaluation=evaluation, origin=Ref(rf.origin.file, 1))
 
 
+def _imported(records: Path, source: FromFile, field: str, read, errors: Collector):
+    """The rows of the file a record names for ``field`` (``from:``), or None if it is missing or wrong."""
+    path = record_csv.locate(records, source, field, errors)
+    return read(path, errors) if path else None
+
+
 def _scores(rf: RecordFile, records: Path, matrix: Matrix, errors: Collector) -> dict[str, tuple[float | None, Ref]]:
     """Principle id -> (score or None, where it was written), from the YAML or the scoring tool's CSV."""
     if rf.scores is None:
         return {}
     if isinstance(rf.scores, FromFile):
-        path = record_csv.locate(records, rf.scores, "scores", errors)
-        rows = record_csv.read_scores(path, errors) if path else None
+        rows = _imported(records, rf.scores, "scores", record_csv.read_scores, errors)
         if rows is None:
             return {}
         found = [(r.principle_id, r.score, r.ref) for r in rows]
@@ -256,8 +261,7 @@ def _times(rf: RecordFile, records: Path, sections: list[Section], errors: Colle
     if rf.minutes is None:
         return {}
     if isinstance(rf.minutes, FromFile):
-        path = record_csv.locate(records, rf.minutes, "minutes", errors)
-        rows = record_csv.read_times(path, errors) if path else None
+        rows = _imported(records, rf.minutes, "minutes", record_csv.read_times, errors)
         if rows is None:
             return {}
         found = {r.section_id: (r.actual, r.ref, r.started, r.ended) for r in rows}

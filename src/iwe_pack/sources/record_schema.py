@@ -21,7 +21,7 @@ import yaml
 
 from ..diagnostics.record import Collector, did_you_mean
 from .schema import PackDate, Sourced
-from .typed_yaml import _FAILED, Converter, Invalid, Origin, ScalarType, compose, line_of
+from .typed_yaml import _FAILED, Converter, Invalid, ScalarType, compose, line_of
 
 RECORDS = "records"  # the folder inside packs/ that holds the records and the files they name
 
@@ -184,9 +184,7 @@ class RecordConverter(Converter):
             ok = False
         if not ok:
             return _FAILED
-        obj = schema(**values)
-        object.__setattr__(obj, "origin", Origin(self.errors.rel(self.path), line_of(node), lines, path))
-        return obj
+        return self.built(schema, values, node, lines, path)
 
 
 def load_record(path: Path, errors: Collector) -> RecordFile | None:

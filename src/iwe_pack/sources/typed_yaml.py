@@ -290,6 +290,10 @@ class Converter:
                 ok = False
         if not ok:
             return _FAILED
+        return self.built(schema, values, node, lines, path)
+
+    def built(self, schema, values: dict, node: yaml.Node, lines: dict, path: str):
+        """A schema object made from converted ``values``, remembering where it and each key came from."""
         obj = schema(**values)
         object.__setattr__(obj, "origin", Origin(self.errors.rel(self.path), line_of(node), lines, path))
         return obj
