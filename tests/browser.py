@@ -29,9 +29,24 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 (a free port); return (base URL, stop function)."""
-    handler = functools.partial(Quiet, directory=str(folder))
+class WithoutSearch(Quiet):
+    """The site as served, except the theme's search program, which answers 404 (see serve)."""
+
+    def do_GET(self):  # noqa: N802
+        if self.path.split("?")[0].startswith("/assets/javascripts/workers/search."):
+            self.send_error(404)
+        else:
+            super().do_GET()
+
+
+def serve(folder: Path, search: bool = True):
+    """Serve ``folder`` on 127.0.0.1 (a free port); return (base URL, stop function).
+
+    ``search=False`` leaves out the theme's search program: on every page it opens, it builds the whole site's
+    search index in the background (about 0.2 s of CPU a page here), which a test of the page itself does not
+    need. Search, and the requests it makes, are tested with it on (test_browser.py).
+    """
+    handler = functools.partial(Quiet if search else WithoutSearch, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_port}", httpd.shutdown
