@@ -161,6 +161,37 @@ def test_cache_renders_only_what_changed(project, rebuilt):
     assert len(names) < total / 3
 
 
+def test_the_cache_key_covers_the_stylesheets_print_css_imports_and_nothing_else(project):
+    """A PDF is rendered again when anything it is drawn with changes: fonts.css (imported by print.css from the
+    site's stylesheets) included; a change to the site's own stylesheet renders nothing again."""
+    from iwe_pack.outputs.pdf import assets_digest, print_files
+
+    first = assets_digest(project.path)
+    assert project.file("overrides/assets/stylesheets/fonts.css").resolve() in print_files(project.path)
+    project.write("overrides/assets/stylesheets/site.css", project.read("overrides/assets/stylesheets/site.css")
+                  + "\n.unused { color: red; }\n")
+    assert assets_digest(project.path) == first
+    project.write("overrides/assets/stylesheets/fonts.css", project.read("overrides/assets/stylesheets/fonts.css")
+                  + "\n/* a change */\n")
+    assert assets_digest(project.path) != first
+
+
+def test_print_css_is_the_only_stylesheet_of_the_print_offs():
+    """Each PDF is drawn with print.css parsed once per process and given to WeasyPrint as its stylesheet
+    (outputs/pdf.py), which makes it a "user" stylesheet. That draws the same as before only while no print
+    template brings a stylesheet of its own and print.css (with what it imports) says nothing is !important."""
+    from iwe_pack.outputs.pdf import print_files
+
+    files = print_files(ROOT)
+    templates = [p for p in files if p.suffix == ".html"]
+    styles = [p for p in files if p.suffix == ".css"]
+    assert len(templates) > 10 and {p.name for p in styles} == {"print.css", "fonts.css"}
+    for path in templates:
+        assert not re.search(r"<style\b|<link\b[^>]*stylesheet", path.read_text(encoding="utf-8"), re.I), path
+    for path in styles:
+        assert "!important" not in path.read_text(encoding="utf-8").replace(" ", "").lower(), path
+
+
 def test_same_source_date_epoch_gives_identical_pdfs_and_zips(built, rebuilt):
     """Two builds of the same sources, each from an empty cache, make the same bytes; the date is the one given."""
     def digest_tree(site: Path) -> dict[str, str]:
