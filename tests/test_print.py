@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import http.server
+import os
 import re
 import signal
 import subprocess
@@ -190,6 +191,33 @@ def test_print_css_is_the_only_stylesheet_of_the_print_offs():
         assert not re.search(r"<style\b|<link\b[^>]*stylesheet", path.read_text(encoding="utf-8"), re.I), path
     for path in styles:
         assert "!important" not in path.read_text(encoding="utf-8").replace(" ", "").lower(), path
+
+
+def test_rendering_leaves_no_temporary_folder_behind(tmp_path, monkeypatch):
+    """WeasyPrint copies the print fonts into a temporary folder; each process that rendered removes it as it
+    ends: the build's worker processes, and a command that renders in its own process (``iwe-pack cards``)."""
+    import tempfile
+
+    from iwe_pack.model.project import load_project
+    from iwe_pack.outputs.pdf import render_all
+    from iwe_pack.views.whole_site import render_site
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # the worker processes start from this one
+    generic = render_site(load_project(ROOT)).jobs[None]  # the print-offs of the pack for any place
+    jobs = sorted(generic, key=lambda j: len(j.html))[:2]  # its two smallest
+    done = render_all(jobs, ROOT, tmp_path / "cache", workers=2)
+    assert len(done) == 2 and all(p.read_bytes().startswith(b"%PDF") for p in done.values())
+    assert sorted(scratch.iterdir()) == []
+
+    src = tmp_path / "statements.csv"
+    src.write_text("text,type\nI can get to the GP by bus now.,working-well\n", encoding="utf-8")
+    result = subprocess.run([str(BIN / "iwe-pack"), "--root", str(ROOT), "cards", str(src), "-o",
+                             str(tmp_path / "cards.pdf")], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "TMPDIR": str(scratch)}, timeout=300)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert (tmp_path / "cards.pdf").is_file() and sorted(scratch.iterdir()) == []
 
 
 def test_same_source_date_epoch_gives_identical_pdfs_and_zips(built, rebuilt):

@@ -200,12 +200,31 @@ def _print_stylesheet(root: str, digest: str):
     logger.addHandler(collect)
     try:
         fonts, counters = FontConfiguration(), CounterStyle()
+        _remove_at_exit(fonts)
         path = Path(root) / "overrides" / PRINT / "print.css"
         stylesheet = weasyprint.CSS(string=path.read_text(encoding="utf-8"), base_url=path.parent.as_uri() + "/",
                                     url_fetcher=_fetcher(Path(root)), font_config=fonts, counter_style=counters)
     finally:
         logger.removeHandler(collect)
     return fonts, counters, stylesheet, tuple(collect.messages)
+
+
+def _remove_at_exit(fonts) -> None:
+    """WeasyPrint copies the fonts a stylesheet loads into a temporary folder, and removes it when the font
+    configuration is deleted. One kept for the life of a process must be removed as the process ends: at exit,
+    and in a worker of the process pool (which ends without running ``atexit``) by multiprocessing's own
+    finalizers. Without this, each build left a folder in the temporary directory for each worker."""
+    import atexit
+    import multiprocessing.util
+    import shutil
+
+    def remove() -> None:
+        folder, fonts._folder = fonts._folder, None  # WeasyPrint's own __del__ then has nothing left to do
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    atexit.register(remove)
+    multiprocessing.util.Finalize(None, remove, exitpriority=0)
 
 
 class _Warned(Exception):
