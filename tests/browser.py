@@ -44,7 +44,8 @@ def serve(folder: Path, search: bool = True):
 
     ``search=False`` leaves out the theme's search program: on every page it opens, it builds the whole site's
     search index in the background (about 0.2 s of CPU a page here), which a test of the page itself does not
-    need. Search, and the requests it makes, are tested with it on (test_browser.py).
+    need; the program does not change the page. Search, and the requests it makes, are tested with it on
+    (test_navigation_in_order_and_search over http; the offline tests from file://, where nothing is left out).
     """
     handler = functools.partial(Quiet if search else WithoutSearch, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -66,6 +67,15 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_url(built):
+    """The built site on localhost, without the theme's search program (see serve)."""
+    url, stop = serve(built.path / "site", search=False)
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="session")
+def site_url_with_search(built):
+    """The built site on localhost as it is published, search and all."""
     url, stop = serve(built.path / "site")
     yield url
     stop()

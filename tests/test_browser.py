@@ -17,7 +17,6 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 
-from browser import serve
 from conftest import ROOT
 from npm_tools import axe_script, pinned
 
@@ -29,20 +28,10 @@ def site_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-@pytest.fixture(scope="module")
-def crawl_url(built):
-    """The built site for the crawl, without the theme's search program (see serve): axe checks each page as it
-    stands; search and its requests are tested in test_navigation_in_order_and_search and the offline tests."""
-    url, stop = serve(built.path / "site", search=False)
-    yield url
-    stop()
-
-
 # One crawl for each size: two workers (pytest-xdist) can run them side by side (see work_unit in conftest.py).
 @pytest.fixture(scope="module", params=list(SIZES))
-def crawl(request, built, browser, crawl_url):
+def crawl(request, built, browser, site_url):
     """Visit every page at one size; return (size, {page: violations}, every request made, axe versions seen)."""
-    site_url = crawl_url
     site = built.path / "site"
     size, (w, h) = request.param, SIZES[request.param]
     results, requests, versions = {}, [], set()
@@ -78,10 +67,10 @@ def test_axe_is_the_pinned_version_and_the_statement_names_it(crawl, built):
     assert f"axe-core {pinned('axe-core')}" in statement
 
 
-def test_no_request_leaves_the_local_server(crawl, crawl_url):
+def test_no_request_leaves_the_local_server(crawl, site_url):
     _, _, requests, _ = crawl
     assert requests
-    outside = sorted({u for u in requests if not (u.startswith(crawl_url) or u.startswith(("data:", "blob:")))})
+    outside = sorted({u for u in requests if not (u.startswith(site_url) or u.startswith(("data:", "blob:")))})
     assert outside == []
 
 
@@ -128,9 +117,12 @@ def test_every_link_and_download_resolves(built):
     assert len(downloads) > 40
 
 
-def test_navigation_in_order_and_search(browser, site_url):
+def test_navigation_in_order_and_search(browser, site_url_with_search):
+    """Search as served (the other tests here leave its program out: see serve in browser.py)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{site_url}/index.html")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{site_url_with_search}/index.html")
     page.get_by_role("link", name="Next: Before the day").or_(page.locator("a.md-footer__link--next")).first.click()
     assert page.locator("h1").first.inner_text().rstrip("¶") == "Before the day"
     page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -139,6 +131,8 @@ def test_navigation_in_order_and_search(browser, site_url):
     results = page.locator(".md-search-result__item").all_inner_texts()
     assert any("midpoint" in r.lower() for r in results)
     page.close()
+    assert any("/workers/search." in u for u in requests)  # the search program ran, and asked nothing of elsewhere
+    assert all(u.startswith(site_url_with_search) for u in requests)
 
 
 def run_page(browser, url: str, start: dt.datetime):
