@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
@@ -34,3 +35,24 @@ def write_bytes(target: Path, data: bytes) -> None:
 def copy(source: Path, target: Path) -> None:
     with replacing(target) as tmp:
         shutil.copyfile(source, tmp)
+
+
+class Shelf:
+    """Bytes kept in one folder by key, for later processes (a cache). Each file holds a hash of its bytes and
+    is written atomically: a damaged file is made again, and a folder that cannot be read or written makes
+    things slower, never wrong."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            kept = (self.folder / key).read_bytes()
+        except OSError:
+            return None
+        digest, data = kept[:32], kept[32:]
+        return data if hashlib.sha256(data).digest() == digest else None
+
+    def __setitem__(self, key: str, data: bytes) -> None:
+        with contextlib.suppress(OSError):
+            write_bytes(self.folder / key, hashlib.sha256(data).digest() + data)

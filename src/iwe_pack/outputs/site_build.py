@@ -24,7 +24,7 @@ from ..model.project import PACKS, Project, load_project
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
-from ..views.templates import REMEMBERED as COMPILED_TEMPLATES, template_problem  # noqa: F401  (for the adapter)
+from ..views.templates import REMEMBERED as COMPILED_TEMPLATES, template_problem
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .downloads import Downloads, downloads, write_offline_zip
@@ -40,6 +40,8 @@ def validate(root: Path, settings: Settings, extra_packs: list[Path] = ()) -> tu
     when given, only those of ``packs/`` are loaded. Raises SourceErrors listing every problem, with
     file and line (a template's too).
     """
+    # compiled templates are kept beside the PDFs for the next build (the theme's, through the adapter, too)
+    COMPILED_TEMPLATES.shelf = atomic.Shelf(pdf.cache_dir(root, settings).parent / "templates")
     project = load_project(root, settings, extra_packs)
     try:
         rendered = render_site(project, downloads=settings.pdf)

@@ -74,17 +74,29 @@ class _SetLoader(jinja2.BaseLoader):
 
 class RememberedBytecode(jinja2.BytecodeCache):
     """Compiled templates kept in memory for the life of the process, by file and source: a rebuild
-    (``mkdocs serve``, or one test after another) compiles only the templates that changed."""
+    (``mkdocs serve``, or one test after another) compiles only the templates that changed.
+
+    ``shelf``, when the build gives one (``outputs.site_build``), also keeps them between processes: any
+    object with ``get(key)`` and ``[key] = bytes``. Jinja checks each against its template's source as it loads."""
 
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
+        self.shelf = None
 
     def load_bytecode(self, bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])  # ignored if the source's checksum differs
+        data = self.store.get(bucket.key)
+        if data is None and self.shelf is not None:
+            data = self.shelf.get(bucket.key)
+        if data is not None:
+            try:
+                bucket.bytecode_from_string(data)  # ignored if the source's checksum differs
+            except (EOFError, ValueError, TypeError):  # a damaged file on the shelf: compile again
+                bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        self.store[bucket.key] = data = bucket.bytecode_to_string()
+        if self.shelf is not None:
+            self.shelf[bucket.key] = data
 
 
 REMEMBERED = RememberedBytecode()
