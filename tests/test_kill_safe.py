@@ -67,7 +67,9 @@ def test_a_failed_build_leaves_the_last_site_and_the_next_good_one_replaces_it(p
 def test_a_build_killed_while_rendering_pdfs_leaves_the_last_site_and_no_broken_file(project, tmp_path):
     first = good_build(project)
     cache = tmp_path / "cache"  # empty: the PDFs must render
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(cache))
+    scratch = tmp_path / "tmp"  # a killed process cannot remove its temporary files: keep them out of /tmp
+    scratch.mkdir()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(cache), TMPDIR=str(scratch))
     proc = subprocess.Popen([str(BIN / "mkdocs"), "build", "--strict", "-f", str(project.path / "mkdocs.yml")],
                             cwd=project.path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
