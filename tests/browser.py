@@ -66,6 +66,59 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def _shared_context(browser):
+    """One browser context for each worker, for the tests that open pages with nothing set of their own."""
+    context = browser.new_context()
+    origins: set[str] = set()
+    context.on("request", lambda r: origins.add(_origin(r.url)) if r.url.startswith(("http", "file:")) else None)
+    context.origins = origins
+    context.keeper = context.new_page()  # a blank tab that stays open, to clear storage from (see new_page)
+    yield context
+    context.close()
+
+
+def _origin(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture
+def new_page(_shared_context):
+    """Open a new tab for this test, at a size (width, height), in the worker's one browser context.
+
+    A tab in a context that has shown the site before takes about half the CPU of the same page in a new context
+    (the home page: 0.7 against 1.6 core-seconds), as the context keeps the site's scripts, styles and fonts.
+    Each test still starts clean: when it ends its tabs are closed and every origin the context has visited has
+    its storage cleared (local storage, cookies and the rest; Chromium's Storage.clearDataForOrigin).
+    A test that sets the clock, goes offline, turns JavaScript off or must see every request the browser makes
+    opens a context of its own.
+    """
+    context = _shared_context
+    opened = []
+
+    def open_tab(size: tuple[int, int] = (1280, 720)):
+        page = context.new_page()
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        opened.append(page)
+        return page
+
+    yield open_tab
+    for page in opened:
+        page.close()  # first, so that nothing a page does as it closes is kept
+    forget_storage(context)
+
+
+def forget_storage(context) -> None:
+    """Clear what every origin the shared context has visited keeps in the browser (not its HTTP cache)."""
+    cdp = context.new_cdp_session(context.keeper)
+    for origin in sorted(context.origins):
+        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    cdp.detach()
+
+
+@pytest.fixture(scope="session")
 def site_url(built):
     """The built site on localhost, without the theme's search program (see serve)."""
     url, stop = serve(built.path / "site", search=False)

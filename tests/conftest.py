@@ -332,4 +332,4 @@ def warm_cache(built) -> Path:
     return SHARED_CACHE
 
 
-from browser import browser, site_url, site_url_with_search  # noqa: E402,F401  (fixtures for the browser tests)
+from browser import _shared_context, browser, new_page, site_url, site_url_with_search  # noqa: E402,F401  (fixtures for the browser tests)

@@ -74,15 +74,33 @@ def test_no_request_leaves_the_local_server(crawl, site_url):
     assert outside == []
 
 
-def test_no_sideways_scrolling_at_320(browser, site_url, built):
-    page = browser.new_page(viewport={"width": 320, "height": 640})
+def test_tabs_of_the_shared_context_start_with_nothing_stored(_shared_context, site_url, built):
+    """What the tests' new_page fixture relies on: after a test, nothing its tabs stored is seen by the next test's."""
+    from browser import forget_storage
+
+    tab = _shared_context.new_page()
+    tab.goto(f"{site_url}/plan.html")
+    tab.evaluate("localStorage.setItem('iwe-test', 'kept'); document.cookie = 'iwe-test=kept'")
+    tab.close()
+    tab = _shared_context.new_page()
+    tab.goto(f"{site_url}/index.html")
+    assert tab.evaluate("[localStorage.getItem('iwe-test'), document.cookie.includes('iwe-test')]") == ["kept", True]
+    tab.close()
+    forget_storage(_shared_context)
+    tab = _shared_context.new_page()
+    tab.goto(f"{site_url}/index.html")
+    assert tab.evaluate("[localStorage.getItem('iwe-test'), document.cookie.includes('iwe-test')]") == [None, False]
+    tab.close()
+
+
+def test_no_sideways_scrolling_at_320(new_page, site_url, built):
+    page = new_page((320, 640))
     wide = []
     for rel in ["index.html", "on-the-day/self-assessment.html", "packs/kingston-upon-hull.html", "matrix/index.html",
                 "matrix/scoring.html", "packs/kingston-upon-hull/run.html", "slides/present.html"]:
         page.goto(f"{site_url}/{rel}")
         if page.evaluate("document.documentElement.scrollWidth") > 320:
             wide.append(rel)
-    page.close()
     assert wide == []
 
 
@@ -117,9 +135,9 @@ def test_every_link_and_download_resolves(built):
     assert len(downloads) > 40
 
 
-def test_navigation_in_order_and_search(browser, site_url_with_search):
+def test_navigation_in_order_and_search(new_page, site_url_with_search):
     """Search as served (the other tests here leave its program out: see serve in browser.py)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page((1280, 900))
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(f"{site_url_with_search}/index.html")
@@ -130,7 +148,6 @@ def test_navigation_in_order_and_search(browser, site_url_with_search):
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     results = page.locator(".md-search-result__item").all_inner_texts()
     assert any("midpoint" in r.lower() for r in results)
-    page.close()
     assert any("/workers/search." in u for u in requests)  # the search program ran, and asked nothing of elsewhere
     assert all(u.startswith(site_url_with_search) for u in requests)
 
@@ -307,8 +324,8 @@ def test_run_mode_next_section_brings_its_notes_into_view_on_a_portrait_tablet(b
     assert len(tops) >= 4 and all(top < 1024 / 3 for title, top in tops.items() if title != last), tops
 
 
-def test_presenter_headings_do_not_skip_levels_and_the_bar_fits_a_portrait_tablet(browser, site_url):
-    page = browser.new_page(viewport={"width": 768, "height": 1024})
+def test_presenter_headings_do_not_skip_levels_and_the_bar_fits_a_portrait_tablet(new_page, site_url):
+    page = new_page((768, 1024))
     page.goto(f"{site_url}/packs/kingston-upon-hull/present.html")
     levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
     assert levels[0] == 1 and levels.count(1) == 1
@@ -320,11 +337,10 @@ def test_presenter_headings_do_not_skip_levels_and_the_bar_fits_a_portrait_table
     tops = bar.locator(".bar-title, button, a").evaluate_all(
         "els => els.map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))")
     assert max(tops) - min(tops) <= 4, tops
-    page.close()
 
 
-def test_presenter_moves_by_keys_to_the_slide_title_without_a_focus_box(browser, site_url):
-    page = browser.new_page(viewport={"width": 768, "height": 1024})
+def test_presenter_moves_by_keys_to_the_slide_title_without_a_focus_box(new_page, site_url):
+    page = new_page((768, 1024))
     page.goto(f"{site_url}/slides/present.html")
     page.keyboard.press("ArrowRight")
     focused = page.evaluate("({id: document.activeElement.id, outline: getComputedStyle(document.activeElement).outlineStyle})")
@@ -337,4 +353,3 @@ def test_presenter_moves_by_keys_to_the_slide_title_without_a_focus_box(browser,
             break
     assert page.evaluate("document.activeElement.id") == "next"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
-    page.close()

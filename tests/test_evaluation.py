@@ -120,7 +120,7 @@ def pdf_page_png(pdf, page: int, tmp_path) -> bytes:
 
 
 @needs_zbar
-def test_the_qr_codes_read_back_as_the_evaluation_address(browser, built, tmp_path):
+def test_the_qr_codes_read_back_as_the_evaluation_address(new_page, built, tmp_path):
     """The pack's evaluation_link, read by zbar from the pack page, the printed form and the last slide (PDF and
     .pptx picture), and in the follow-up letter as text."""
     import yaml
@@ -130,12 +130,11 @@ def test_the_qr_codes_read_back_as_the_evaluation_address(browser, built, tmp_pa
 
     link = yaml.safe_load((ROOT / "packs/north-yorkshire.yml").read_text())["evaluation_link"]
     site = built.path / "site"
-    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    page = new_page((768, 1024))
     page.goto((site / "packs/north-yorkshire.html").as_uri())
     figure = page.locator(".iwe-qr")
     assert link in figure.inner_text() and figure.locator("svg[role=img] title").count() == 1
     assert zbar(figure.locator("svg").screenshot(), tmp_path) == [link]
-    page.close()
     downloads = site / "downloads/north-yorkshire"
     assert zbar(pdf_page_png(downloads / "north-yorkshire-evaluation-form.pdf", 1, tmp_path), tmp_path) == [link]
     slides = downloads / "north-yorkshire-slides.pdf"
@@ -153,19 +152,18 @@ def test_the_qr_codes_read_back_as_the_evaluation_address(browser, built, tmp_pa
 
 
 @needs_zbar
-def test_a_published_site_points_each_place_at_its_own_form(browser, project, tmp_path):
+def test_a_published_site_points_each_place_at_its_own_form(new_page, project, tmp_path):
     """With site_url set, a place without evaluation_link gets <site_url>/packs/<slug>/evaluation/."""
     built = project.build_here(IWE_PACKS="kingston-upon-hull", IWE_SITE_URL="https://pack.example.org/iwe/")
     assert built.returncode == 0, built.stderr
     expected = "https://pack.example.org/iwe/packs/kingston-upon-hull/evaluation/"
-    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    page = new_page((768, 1024))
     page.goto((project.path / "site/packs/kingston-upon-hull.html").as_uri())
     assert zbar(page.locator(".iwe-qr svg").screenshot(), tmp_path) == [expected]
     page.goto((project.path / "site/packs/kingston-upon-hull/present.html").as_uri())
     page.keyboard.press("End")
     assert page.locator(".slide.current h2").inner_text() == "Tell us what you thought"
     assert zbar(page.locator(".slide.current svg").screenshot(), tmp_path) == [expected]
-    page.close()
     assert expected in project.page("packs/kingston-upon-hull/follow-up.txt")
 
 

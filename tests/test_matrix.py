@@ -199,8 +199,8 @@ def test_matrix_page_has_every_principle_level_and_source(built):
     assert page.count("Source:") >= len(MATRIX["principles"])
 
 
-def test_matrix_page_at_768_has_no_sideways_scrolling(browser, site_url):
-    page = browser.new_page(viewport={"width": 768, "height": 1024})
+def test_matrix_page_at_768_has_no_sideways_scrolling(new_page, site_url):
+    page = new_page((768, 1024))
     page.goto(f"{site_url}/matrix/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= 768
     # cards stack at this width: the levels are not side by side
@@ -208,7 +208,6 @@ def test_matrix_page_at_768_has_no_sideways_scrolling(browser, site_url):
     assert columns != "grid"
     page.set_viewport_size({"width": 1400, "height": 900})
     assert page.evaluate("getComputedStyle(document.querySelector('.iwe-levels')).display") == "grid"
-    page.close()
 
 
 @needs_poppler
@@ -243,9 +242,8 @@ def test_collation_sheet_prints_the_midpoint_rule(built):
     assert "Group A" in hull and "Group E" in hull
 
 
-def test_scoring_in_the_browser(browser, site_url, tmp_path):
-    context = browser.new_context(viewport={"width": 768, "height": 1024}, accept_downloads=True)
-    page = context.new_page()
+def test_scoring_in_the_browser(new_page, site_url, tmp_path):
+    page = new_page((768, 1024))
     page.goto(f"{site_url}/matrix/scoring.html")
     first = MATRIX["principles"][0]
     page.fill("#iwe-groups", "2")
@@ -271,7 +269,6 @@ def test_scoring_in_the_browser(browser, site_url, tmp_path):
     assert len(rows) == len(MATRIX["principles"])
     assert (by_id[first["id"]]["group_1"], by_id[first["id"]]["group_2"], by_id[first["id"]]["agreed"]) == ("1", "3", "2")
     assert by_id[second["id"]]["agreed"] == "3" and by_id[second["id"]]["midpoint"] == "2"
-    context.close()
 
 
 def test_scoring_page_without_javascript_still_explains(browser, site_url):
@@ -291,9 +288,9 @@ TOOL_GROUPS = """() => [...document.querySelectorAll('#iwe-scoring fieldset')].m
   [...f.querySelectorAll('label')].map(l => l.textContent).filter(t => t !== 'Agreed by the room')])"""
 
 
-def test_each_place_scores_with_its_own_groups_by_name(built, browser, site_url):
+def test_each_place_scores_with_its_own_groups_by_name(built, new_page, site_url):
     titles = [p["title"] for p in MATRIX["principles"]]
-    page = browser.new_page(viewport={"width": 768, "height": 1024})
+    page = new_page((768, 1024))
     for slug, pack in PACKS.items():
         pack_page = built.page(f"packs/{slug}.html")
         assert f'href="{slug}/scoring.html"' in pack_page  # the way in, from the place's page
@@ -307,13 +304,11 @@ def test_each_place_scores_with_its_own_groups_by_name(built, browser, site_url)
             # the groups that score this principle, as the pack page shares the matrix out
             assert groups == [n for n in names if allocation[n] == ["All"] or title in allocation[n]], (slug, title)
         assert not page.locator("#iwe-groups").count()  # the number of groups comes from the pack
-    page.close()
 
 
-def test_a_place_scoring_page_downloads_its_groups_by_name(browser, site_url):
+def test_a_place_scoring_page_downloads_its_groups_by_name(new_page, site_url):
     slug, pack = next(iter(PACKS.items()))
-    context = browser.new_context(viewport={"width": 768, "height": 1024}, accept_downloads=True)
-    page = context.new_page()
+    page = new_page((768, 1024))
     page.goto(f"{site_url}/packs/{slug}/scoring.html")
     first_title, first_groups = page.evaluate(TOOL_GROUPS)[0]
     first = next(p for p in MATRIX["principles"] if p["title"] == first_title)
@@ -327,10 +322,9 @@ def test_a_place_scoring_page_downloads_its_groups_by_name(browser, site_url):
     # a place's scores are its own: the general page does not show them
     page.goto(f"{site_url}/matrix/scoring.html")
     assert "Agreed score: –" in page.locator(f"#score-{first['id']}").inner_text()
-    context.close()
 
 
-def test_group_names_reach_the_tool_as_text(project, browser):
+def test_group_names_reach_the_tool_as_text(project, new_page):
     from browser import serve
 
     hostile = 'Red </script><img src=x onerror="document.title=1"> & “Co”'
@@ -339,12 +333,11 @@ def test_group_names_reach_the_tool_as_text(project, browser):
     assert result.returncode == 0, result.stderr
     url, stop = serve(project.path / "site")
     try:
-        page = browser.new_page()
+        page = new_page()
         page.goto(f"{url}/packs/north-yorkshire/scoring.html")
         groups = [g for _, names in page.evaluate(TOOL_GROUPS) for g in names]
         assert hostile in groups
         assert page.locator("#iwe-scoring img").count() == 0
-        page.close()
     finally:
         stop()
 
@@ -371,8 +364,8 @@ FIELDS = """() => [...document.querySelectorAll('#iwe-scoring input, #iwe-scorin
 })"""
 
 
-def test_scoring_tool_starts_on_the_first_screen_with_fields_you_can_see(browser, site_url):
-    page = browser.new_page(viewport={"width": 768, "height": 1024})
+def test_scoring_tool_starts_on_the_first_screen_with_fields_you_can_see(new_page, site_url):
+    page = new_page((768, 1024))
     for rel in SCORING_PAGES:
         page.goto(f"{site_url}/{rel}")
         fields = page.evaluate(FIELDS)
@@ -381,7 +374,6 @@ def test_scoring_tool_starts_on_the_first_screen_with_fields_you_can_see(browser
         for f in fields:
             assert f["border"] > 0 and f["style"] not in ("none", "hidden"), (rel, f)
             assert _contrast(_opaque(f["colour"]), (255, 255, 255)) >= 3, (rel, f)  # WCAG 1.4.11
-    page.close()
 
 
 SELECTS_FIT = """async () => {
@@ -399,9 +391,9 @@ SELECTS_FIT = """async () => {
 }"""
 
 
-def test_nothing_in_the_scoring_tool_is_clipped(browser, site_url):
+def test_nothing_in_the_scoring_tool_is_clipped(new_page, site_url):
     for width, height in [(320, 640), (768, 1024)]:
-        page = browser.new_page(viewport={"width": width, "height": height})
+        page = new_page((width, height))
         for rel in SCORING_PAGES:
             page.goto(f"{site_url}/{rel}")
             assert page.evaluate("document.documentElement.scrollWidth") <= width, (rel, width)
@@ -409,4 +401,3 @@ def test_nothing_in_the_scoring_tool_is_clipped(browser, site_url):
             assert fits, rel
             tight = [f for f in fits if f["widest"] > f["room"] or f["labelClipped"]]
             assert not tight, (rel, width, tight[:3])
-        page.close()

@@ -81,16 +81,13 @@ LETTER_LAYOUT = """() => [...document.querySelectorAll('pre.letter')].map(pre =>
 
 
 @pytest.mark.parametrize("size", [(768, 1024), (320, 640)])
-def test_letters_wrap_and_the_copy_button_covers_no_text(browser, site_url, size):
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    try:
-        for slug in PACKS:
-            page.goto(f"{site_url}/packs/{slug}.html")
-            letters = page.evaluate(LETTER_LAYOUT)
-            assert len(letters) == 2, (slug, letters)  # joining instructions and follow-up
-            for letter in letters:
-                assert letter["visible"], (slug, letter)
-                assert letter["wraps"] and letter["whiteSpace"] == "pre-wrap", (slug, size, letter)
-                assert letter["covered"] == 0, (slug, size, letter)
-    finally:
-        page.close()
+def test_letters_wrap_and_the_copy_button_covers_no_text(new_page, site_url, size):
+    page = new_page(size)
+    for slug in PACKS:
+        page.goto(f"{site_url}/packs/{slug}.html")
+        letters = page.evaluate(LETTER_LAYOUT)
+        assert len(letters) == 2, (slug, letters)  # joining instructions and follow-up
+        for letter in letters:
+            assert letter["visible"], (slug, letter)
+            assert letter["wraps"] and letter["whiteSpace"] == "pre-wrap", (slug, size, letter)
+            assert letter["covered"] == 0, (slug, size, letter)

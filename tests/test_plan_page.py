@@ -162,16 +162,16 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SIZES = {"tablet": (768, 1024), "phone": (320, 640)}
 
 
-def open_plan(browser, url: str, size=(768, 1024), requests: list | None = None):
-    """The page in a fresh browser context (its own storage), recording every request if asked."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, accept_downloads=True)
+def open_plan(new_page, url: str, size=(768, 1024), requests: list | None = None):
+    """The page in a new tab with empty storage (see new_page in browser.py), recording every request if asked;
+    return the page and the script errors it meets."""
+    page = new_page(size)
     if requests is not None:
-        context.on("request", lambda r: requests.append(r.url))
-    page = context.new_page()
+        page.on("request", lambda r: requests.append(r.url))
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url, wait_until="load")
-    return context, page, errors
+    return page, errors
 
 
 def fill_new_place(page, attendees: str = "24") -> None:
@@ -191,8 +191,8 @@ def shown_agenda(page) -> list[list[str]]:
                                      "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
 
 
-def test_a_new_place_fills_the_form_and_sees_its_agenda(browser, site_url, built, tmp_path):
-    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+def test_a_new_place_fills_the_form_and_sees_its_agenda(new_page, site_url, built, tmp_path):
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page)
     agenda = shown_agenda(page)
     assert errors == []
@@ -204,13 +204,12 @@ def test_a_new_place_fills_the_form_and_sees_its_agenda(browser, site_url, built
     assert "⟦" not in letter
     assert "Tuesday 15 September 2026, 13:30 to" in letter  # the date as the engine writes it (PackDate.long)
     assert page.locator("#plan-print tbody tr").count() > 3
-    context.close()
 
 
-def test_bad_values_show_the_engines_words_beside_the_field(browser, site_url, built, project):
+def test_bad_values_show_the_engines_words_beside_the_field(new_page, site_url, built, project):
     from iwe_pack.diagnostics.catalogue import CATALOGUE
 
-    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    page, _ = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page, attendees="2")
     page.fill("#f-start", "25:00")
     start_error = page.inner_text("#e-start")
@@ -218,7 +217,6 @@ def test_bad_values_show_the_engines_words_beside_the_field(browser, site_url, b
     assert page.get_attribute("#f-start", "aria-invalid") == "true"
     page.fill("#f-place", "Calderdale \U0001F600")
     font_error = page.inner_text("#e-place")
-    context.close()
     assert font_error.startswith("found '\U0001F600' (U+1F600)")
     assert font_error.endswith(CATALOGUE["pack.font-cannot-print"].text.split("{found}")[1])
     # the same words `iwe-pack check` gives for the same mistakes in a pack file
@@ -236,8 +234,8 @@ def test_bad_values_show_the_engines_words_beside_the_field(browser, site_url, b
     assert CATALOGUE["pack.more-groups-than-people"].text.format(found=2, allowed=1) in said[1]
 
 
-def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(browser, site_url, built, project):
-    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(new_page, site_url, built, project):
+    page, _ = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page)
     page.click("input[name='format'][value='virtual']")
     page.fill("#f-platform", "Microsoft Teams")
@@ -253,7 +251,6 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(bro
     download = info.value
     assert download.suggested_filename == "calderdale.yml"
     text = Path(download.path()).read_text(encoding="utf-8")
-    context.close()
     project.write("packs/calderdale.yml", text)
     out = project.check(str(project.file("packs/calderdale.yml")))
     assert out.returncode == 0, out.stdout + out.stderr
@@ -273,8 +270,8 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(bro
     assert letter == letters(made, published.workshop, published.templates)["joining-instructions.txt"]
 
 
-def test_a_day_longer_than_the_budget_cannot_be_downloaded(browser, site_url, built):
-    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+def test_a_day_longer_than_the_budget_cannot_be_downloaded(new_page, site_url, built):
+    page, _ = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page)
     for s in load_workshop(ROOT).sections:
         page.fill(f"#f-min-{s.id}", str(s.minutes.max))
@@ -283,21 +280,19 @@ def test_a_day_longer_than_the_budget_cannot_be_downloaded(browser, site_url, bu
     assert re.search(r"The day takes \d+ minutes with its breaks", page.inner_text("#e-breaks"))
     page.click("#download")
     assert "Put right" in page.inner_text("#action-status")
-    context.close()
 
 
-def test_the_advice_button_applies_the_recommendation(browser, site_url, built):
-    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+def test_the_advice_button_applies_the_recommendation(new_page, site_url, built):
+    page, _ = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page, attendees="60")
     assert "What to change" in page.inner_text("#plan-advice")
     page.click("#apply")
     assert page.inner_text("#plan-advice") == ""
     assert int(page.input_value("#f-attendees")) < 60
-    context.close()
 
 
-def test_the_plan_is_kept_in_this_browser_until_forgotten(browser, site_url, built):
-    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+def test_the_plan_is_kept_in_this_browser_until_forgotten(new_page, site_url, built):
+    page, _ = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page)
     page.reload()
     assert page.input_value("#f-place") == "Calderdale"
@@ -306,7 +301,6 @@ def test_the_plan_is_kept_in_this_browser_until_forgotten(browser, site_url, bui
     assert page.evaluate("localStorage.getItem('iwe-plan-v1')") is None
     page.reload()
     assert page.input_value("#f-place") == ""
-    context.close()
 
 
 def test_the_page_works_from_the_offline_copy_with_no_request_elsewhere(browser, built, tmp_path):
@@ -317,7 +311,12 @@ def test_the_page_works_from_the_offline_copy_with_no_request_elsewhere(browser,
         z.extractall(tmp_path)
     requests: list[str] = []
     url = next(tmp_path.glob("*/plan.html")).as_uri()
-    context, page, errors = open_plan(browser, url, requests=requests)
+    context = browser.new_context(viewport={"width": 768, "height": 1024})  # its own, to go offline
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url, wait_until="load")
     context.set_offline(True)
     page.reload()
     fill_new_place(page)
@@ -337,27 +336,25 @@ def axe_violations(page) -> list:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_page_has_no_axe_violations(browser, site_url, built, size):
+def test_the_page_has_no_axe_violations(new_page, site_url, built, size):
     requests: list[str] = []
-    context, page, _ = open_plan(browser, f"{site_url}/plan.html", SIZES[size], requests)
+    page, _ = open_plan(new_page, f"{site_url}/plan.html", SIZES[size], requests)
     fill_new_place(page, attendees="60")  # with advice shown, and an error beside a field
     page.fill("#f-start", "25:00")
     found = axe_violations(page)
-    context.close()
     assert found == []
     assert all(u.startswith((site_url, "data:", "blob:")) for u in requests)
 
 
-def test_the_printed_agenda_names_the_place_date_and_version_on_every_page(browser, site_url, built, tmp_path):
+def test_the_printed_agenda_names_the_place_date_and_version_on_every_page(new_page, site_url, built, tmp_path):
     import pdfplumber
 
-    context, page, _ = open_plan(browser, f"{site_url}/plan.html")
+    page, _ = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page)
     page.emulate_media(media="print")
     assert not page.is_visible("#iwe-plan-form") and page.is_visible("#plan-agenda")
     pdf = tmp_path / "agenda.pdf"
     page.pdf(path=str(pdf), format="A4")
-    context.close()
     version = load_workshop(ROOT).version
     with pdfplumber.open(pdf) as doc:
         texts = [p.extract_text() or "" for p in doc.pages]
@@ -367,8 +364,8 @@ def test_the_printed_agenda_names_the_place_date_and_version_on_every_page(brows
     assert "Introductions and context setting" in texts[0]
 
 
-def test_run_the_day_runs_the_plan_from_this_browser(browser, site_url, built):
-    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+def test_run_the_day_runs_the_plan_from_this_browser(new_page, site_url, built):
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page)
     agenda = shown_agenda(page)
     page.click("#run")
@@ -382,7 +379,6 @@ def test_run_the_day_runs_the_plan_from_this_browser(browser, site_url, built):
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 640})
     assert axe_violations(page) == []
-    context.close()
 
 
 # --- the documents the page prints: facilitator pack, scoring sheets, sign-in sheet -----------------------
@@ -395,12 +391,12 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def planned_for_print(browser, site_url, tmp_path, mode: str = "share"):
+def planned_for_print(new_page, site_url, tmp_path, mode: str = "share"):
     """The page filled for a place with 3 named groups sharing the matrix out (or each scoring all of it) and
     14 people, and the engine's plan for the pack file the page downloads (what the printed documents must show)."""
     from iwe_pack.model.project import load_pack
 
-    context, page, errors = open_plan(browser, f"{site_url}/plan.html")
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page, attendees="14")
     for n, name in enumerate(PRINT_GROUPS, start=1):
         page.fill(f"#f-group-{n}", name)
@@ -413,7 +409,7 @@ def planned_for_print(browser, site_url, tmp_path, mode: str = "share"):
     assert [g.name for g in plan.pack.groups] == PRINT_GROUPS and plan.shared == (mode == "share") and plan.pack.attendees == 14
     # the browser's print dialog is not opened in a test: the button must call it once
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
-    return context, page, errors, plan
+    return page, errors, plan
 
 
 def print_document(page, button: str, pdf: Path) -> list[str]:
@@ -446,15 +442,14 @@ def assert_stamped(texts: list[str], pdf: Path) -> None:
     assert not small, small[:10]
 
 
-def test_the_printed_facilitator_pack_has_every_step_and_the_notes(browser, site_url, built, tmp_path):
+def test_the_printed_facilitator_pack_has_every_step_and_the_notes(new_page, site_url, built, tmp_path):
     from html import unescape
 
     from iwe_pack.views.editor_markdown import to_html
 
-    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
+    page, errors, plan = planned_for_print(new_page, site_url, tmp_path)
     pdf = tmp_path / "pack.pdf"
     texts = print_document(page, "#print-pack", pdf)
-    context.close()
     assert errors == []
     assert_stamped(texts, pdf)
     text = flat(" ".join(texts))
@@ -479,13 +474,12 @@ def test_the_printed_facilitator_pack_has_every_step_and_the_notes(browser, site
 
 
 @pytest.mark.parametrize("mode", ["share", "whole"])
-def test_the_printed_scoring_sheets_give_each_group_its_own_principles(browser, site_url, built, tmp_path, mode):
-    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path, mode)
+def test_the_printed_scoring_sheets_give_each_group_its_own_principles(new_page, site_url, built, tmp_path, mode):
+    page, errors, plan = planned_for_print(new_page, site_url, tmp_path, mode)
     pdf = tmp_path / "scoring.pdf"
     texts = print_document(page, "#print-scoring", pdf)
     page.emulate_media(media="screen")
     assert axe_violations(page) == []  # the filled print-only area changes nothing for the screen
-    context.close()
     assert errors == []
     assert_stamped(texts, pdf)
     titles = [p.title for p in load_workshop(ROOT).matrix.principles]
@@ -513,13 +507,12 @@ def test_the_printed_scoring_sheets_give_each_group_its_own_principles(browser, 
     assert sum(1 for t in texts if re.search(r"scoring sheet: Team", t, re.I)) == len(PRINT_GROUPS)
 
 
-def test_the_printed_sign_in_sheet_has_a_row_for_each_person_and_spares(browser, site_url, built, tmp_path):
+def test_the_printed_sign_in_sheet_has_a_row_for_each_person_and_spares(new_page, site_url, built, tmp_path):
     import pdfplumber
 
-    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
+    page, errors, plan = planned_for_print(new_page, site_url, tmp_path)
     pdf = tmp_path / "sign-in.pdf"
     texts = print_document(page, "#print-sign-in", pdf)
-    context.close()
     assert errors == []
     assert_stamped(texts, pdf)
     empty_rows = 0
@@ -531,11 +524,10 @@ def test_the_printed_sign_in_sheet_has_a_row_for_each_person_and_spares(browser,
     assert empty_rows == 14 + 3
 
 
-def test_the_agenda_button_prints_the_agenda_alone(browser, site_url, built, tmp_path):
-    context, page, errors, plan = planned_for_print(browser, site_url, tmp_path)
+def test_the_agenda_button_prints_the_agenda_alone(new_page, site_url, built, tmp_path):
+    page, errors, plan = planned_for_print(new_page, site_url, tmp_path)
     pdf = tmp_path / "agenda.pdf"
     texts = print_document(page, "#print-agenda", pdf)
-    context.close()
     assert_stamped(texts, pdf)
     text = flat(" ".join(texts))
     for item in plan.agenda:

@@ -167,8 +167,8 @@ def test_html_presentation_per_place(built):
     assert not re.search(r'(src|href)="(https?:)?//', generic)
 
 
-def test_html_presentation_moves_with_keys_and_keeps_notes(browser, site_url):
-    page = browser.new_page(viewport={"width": 1024, "height": 768})
+def test_html_presentation_moves_with_keys_and_keeps_notes(new_page, site_url):
+    page = new_page((1024, 768))
     page.goto(f"{site_url}/slides/present.html")
     assert page.locator(".slide.current h2").inner_text() == DECK["title"]
     page.keyboard.press("ArrowRight")
@@ -179,7 +179,6 @@ def test_html_presentation_moves_with_keys_and_keeps_notes(browser, site_url):
     assert page.locator(".slide.current .notes").is_visible()
     page.keyboard.press("End")
     assert page.locator("#counter").inner_text() == f"Slide {len(DECK['slides'])} of {len(DECK['slides'])}"
-    page.close()
 
 
 # --- The .pptx as LibreOffice Impress shows it ---------------------------------------------------------
