@@ -192,6 +192,44 @@ def test_the_cache_key_covers_the_stylesheets_print_css_imports_and_nothing_else
     assert assets_digest(project.path) != first
 
 
+def test_a_print_style_weasyprint_would_ignore_is_named_and_only_clean_styles_are_not_read_again(project, tmp_path,
+                                                                                                  monkeypatch):
+    """The check reads the print stylesheets as WeasyPrint will and names what it would ignore. Stylesheets it has
+    read clean are not read again, in this process or (through the cache folder) in the next, which then does not
+    load WeasyPrint at all; any change to them, and only that, has them read again."""
+    import weasyprint
+
+    from iwe_pack.diagnostics.catalogue import CATALOGUE
+
+    read = []
+    parse = weasyprint.CSS
+    monkeypatch.setattr(weasyprint, "CSS", lambda *a, **k: read.append(k.get("base_url")) or parse(*a, **k))
+    assert project.check().returncode == 0
+    clean = read[:]
+    assert project.check().returncode == 0 and read == clean  # remembered
+    project.replace("overrides/print/print.css", "html {", "html {\n  colour: navy;")
+    line = project.line_of("overrides/print/print.css", "colour: navy")
+    assert_clean_failure(project.check(), f"overrides/print/print.css, line {line}: Ignored `colour: navy`, unknown "
+                         f"property; {CATALOGUE['css.ignored'].text.split('; ', 1)[1]}")
+    assert len(read) > len(clean)
+    for _ in range(2):  # a failure is never remembered
+        before = len(read)
+        assert project.check().returncode != 0 and len(read) > before
+    project.replace("overrides/print/print.css", "html {\n  colour: navy;", "html {")
+    assert project.check().returncode == 0
+    # a later process: the cache folder the check used remembers the clean stylesheets
+    from conftest import SHARED_CACHE as cache
+
+    code = ("import sys; from iwe_pack.commands.cli import main; "
+            f"code = main(['--root', {str(project.path)!r}, 'check']); print(code, 'weasyprint' in sys.modules)")
+    ran = subprocess.run([str(BIN / "python"), "-c", code], capture_output=True, text=True,
+                         env=dict(os.environ, IWE_PACK_CACHE=str(cache)))
+    assert ran.stdout.split()[-2:] == ["0", "False"], ran.stdout + ran.stderr
+    ran = subprocess.run([str(BIN / "python"), "-c", code], capture_output=True, text=True,
+                         env=dict(os.environ, IWE_PACK_CACHE=str(tmp_path / "empty")))
+    assert ran.stdout.split()[-2:] == ["0", "True"], ran.stdout + ran.stderr
+
+
 def test_print_css_is_the_only_stylesheet_of_the_print_offs():
     """Each PDF is drawn with print.css parsed once per process and given to WeasyPrint as its stylesheet
     (outputs/pdf.py), which makes it a "user" stylesheet. That draws the same as before only while no print

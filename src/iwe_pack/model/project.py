@@ -74,7 +74,7 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
             errors.add(root / name, n, None, code, found=found)
     pages = _read_pages(root, errors)
     check_markers(texts.get("CONTRIBUTING.md", ""), "CONTRIBUTING.md", {"messages"}, errors)
-    check_print_styles(root, errors)
+    check_print_styles(root, errors, known_clean=settings.cache_folder(root) / "checks")
     workshop = None
     try:
         workshop = load_workshop(root)

@@ -65,11 +65,12 @@ def print_files(root: Path) -> list[Path]:
 
 
 def assets_digest(root: Path) -> str:
-    """A hash of everything a print template can pull in (:func:`print_files`), and of WeasyPrint itself."""
-    import weasyprint
+    """A hash of everything a print template can pull in (:func:`print_files`), and of WeasyPrint itself (its
+    version as installed: importing it takes about 0.6 s, which a build that renders nothing need not spend)."""
+    from importlib.metadata import version
 
     root = Path(root).resolve()
-    h = hashlib.sha256(f"weasyprint {weasyprint.__version__}; iwe-pack print v2".encode())
+    h = hashlib.sha256(f"weasyprint {version('weasyprint')}; iwe-pack print v2".encode())
     for path in print_files(root):
         h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
@@ -82,7 +83,7 @@ def cache_key(job: PrintJob, digest: str) -> str:
 def cache_dir(root: Path, settings: Settings) -> Path:
     """Where rendered PDFs are kept, named by content hash: ``.cache/iwe-pack/pdf`` in the project,
     or the ``cache`` setting's ``pdf`` folder (safe to share between checkouts: names are content hashes)."""
-    return (settings.cache or Path(root) / ".cache" / "iwe-pack") / "pdf"
+    return settings.cache_folder(root) / "pdf"
 
 
 class SafeFetcher:

@@ -99,6 +99,11 @@ class Settings:
         return cls.from_mapping({key: environ.get(var) for key, var in ENVIRONMENT.items() if environ.get(var)},
                                 where="the environment")
 
+    def cache_folder(self, root: Path) -> Path:
+        """Where builds keep what later builds can reuse: the ``cache`` setting, or ``.cache/iwe-pack`` in the
+        project. Everything in it is named by a hash of what it was made from, so it may be shared or deleted."""
+        return self.cache or Path(root) / ".cache" / "iwe-pack"
+
     @property
     def source_date(self) -> dt.datetime | None:
         """The fixed date for outputs, or None to leave dates out."""
