@@ -153,3 +153,46 @@ def test_web_addresses_are_checked(project, url):
     project.replace(WS, "url: https://wellbeingeconomycourse.org/policy-course", f"url: '{url}'")
     assert_clean_failure(project.check(), f"{WS}, line {line}", "field prework.1.url",
                          "allowed: a web address starting https://")
+
+
+def _shape(node):
+    """A node tree as plain data: tag, value, style and where each node starts and ends."""
+    import yaml
+
+    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag, node.value, node.style, marks
+    if isinstance(node, yaml.SequenceNode):
+        return node.tag, node.flow_style, marks, [_shape(n) for n in node.value]
+    return node.tag, node.flow_style, marks, [(_shape(k), _shape(v)) for k, v in node.value]
+
+
+MISTAKES = ["a: [1, 2\nb: 3\n", 'title: "unclosed\nnext: 1\n', "a: 1\n\tb: 2\n", "a: &x 1\nb: *x\n", "a: b: c\n",
+            "- 1\n- 2\nc: 3\n", "key: {a: 1\n", "a: 1\na: 2\n", "? [a, b]\n: 1\n", "a: |\n  x\n b: 2\n"]
+
+
+def test_libyaml_and_pyyaml_read_every_source_alike_and_mistakes_are_told_in_pyyaml_words():
+    """The sources are read by libyaml where it is installed (quicker), else by PyYAML's Python reader. Both give
+    the same nodes with the same lines for every YAML file the project ships; a document with a mistake is told
+    about in the Python reader's words whichever is installed."""
+    import yaml
+
+    from conftest import ROOT
+    from iwe_pack.sources import typed_yaml
+
+    assert yaml.__with_libyaml__, "PyYAML without libyaml: the quick reader is not tested here"
+    files = sorted(ROOT.glob("content/**/*.yml")) + sorted(ROOT.glob("packs/*.yml")) + sorted(ROOT.glob("examples/**/*.yml"))
+    assert len(files) >= 10
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert _shape(yaml.compose(text, Loader=typed_yaml._QuickNoAliasLoader)) == \
+            _shape(yaml.compose(text, Loader=typed_yaml._NoAliasLoader)), path
+    for text in MISTAKES:
+        said = []
+        for compose in (typed_yaml.compose_text, lambda t: yaml.compose(t, Loader=typed_yaml._NoAliasLoader)):
+            try:
+                node = compose(text)
+                said.append(_shape(node))
+            except yaml.YAMLError as exc:
+                said.append(str(exc))
+        assert said[0] == said[1], text
