@@ -131,7 +131,7 @@ def test_hostile_html_is_refused_by_check_and_build_alike(project, where):
         text += "\nSome words " + markup + " and more.\n" if markup.startswith("[") else "\n" + markup + "\n"
         lines[markup] = text.count("\n")
     project.write(where, text)
-    said = [assert_clean_failure(project.check(), where), assert_clean_failure(project.build(IWE_PDF="0"), where)]
+    said = [assert_clean_failure(project.check(), where), assert_clean_failure(project.build_here(), where)]
     for out in said:
         for markup, needle in HOSTILE:
             assert f"{where}, line {lines[markup]}: {needle}" in out, (markup, out)
@@ -167,7 +167,7 @@ def test_links_to_files_outside_the_project_are_refused(project, tmp_path):
     (project.file("content/leak.md")).symlink_to(secret)
     (project.file("content/media")).symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     (project.file("packs/shared.yml")).symlink_to(project.file("mkdocs.yml"))
-    for result in (project.check(), project.build(IWE_PDF="0")):
+    for result in (project.check(), project.build_here()):
         out = assert_clean_failure(result, "content/leak.md: is a link to a file outside the project",
                                    "content/media: is a link to a folder outside the project",
                                    "allowed: a file kept inside content/ (copy it in instead of linking to it)",

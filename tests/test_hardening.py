@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import BIN, ROOT, assert_clean_failure, run
+from conftest import ROOT, assert_clean_failure, iwe_pack
 from pdfutil import needs_poppler, text
 from test_packs import BASE, PACK
 
@@ -99,11 +99,10 @@ def test_a_plan_may_end_at_midnight_exactly(project):
 
 
 def test_new_keeps_the_place_on_one_line_and_checks_the_date(project):
-    result = run([str(BIN / "iwe-pack"), "--root", str(project.path), "new", "Foo\nplace: bar"], cwd=project.path)
+    result = iwe_pack("--root", str(project.path), "new", "Foo\nplace: bar")
     assert result.returncode == 0, result.stderr
     assert project.check(str(project.file("packs/foo-place-bar.yml"))).returncode == 0
-    bad = run([str(BIN / "iwe-pack"), "--root", str(project.path), "new", "Elsewhere", "--date", "2025-02-30"],
-              cwd=project.path)
+    bad = iwe_pack("--root", str(project.path), "new", "Elsewhere", "--date", "2025-02-30")
     assert bad.returncode == 1 and "there is no such day" in bad.stderr
     assert not project.file("packs/elsewhere.yml").exists()
 
@@ -111,7 +110,7 @@ def test_new_keeps_the_place_on_one_line_and_checks_the_date(project):
 def cards(tmp_path, body: bytes | str, *args):
     src = tmp_path / "s.csv"
     src.write_bytes(body if isinstance(body, bytes) else body.encode())
-    return src, run([str(BIN / "iwe-pack"), "--root", str(ROOT), "cards", str(src), *args], cwd=tmp_path)
+    return src, iwe_pack("--root", str(ROOT), "cards", str(src), *args)
 
 
 def test_cards_never_overwrite_the_csv_or_crash_on_a_folder(tmp_path):
@@ -133,7 +132,7 @@ def test_more_bad_csv(tmp_path, body, needle):
 
 def test_titles_are_escaped_once_in_the_footer(project):
     project.write(PACK, BASE.replace("place: Testville", "place: Brighton & Hove"))
-    assert project.build(IWE_PDF="0").returncode == 0
+    assert project.build_here().returncode == 0
     pages = [p.read_text() for p in (project.path / "site/packs").glob("*.html")]
     labels = [m for page in pages for m in re.findall(r'aria-label="(?:Next|Previous): ([^"]*)"', page)]
     assert "Brighton &amp; Hove" in labels

@@ -329,7 +329,7 @@ def test_group_names_reach_the_tool_as_text(project, new_page):
 
     hostile = 'Red </script><img src=x onerror="document.title=1"> & “Co”'
     project.replace("packs/north-yorkshire.yml", "  - name: Dales\n", f"  - name: '{hostile}'\n")
-    result = project.build(IWE_PDF="0")
+    result = project.build_here()
     assert result.returncode == 0, result.stderr
     url, stop = serve(project.path / "site")
     try:

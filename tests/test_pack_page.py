@@ -60,7 +60,7 @@ def test_summary_box_has_an_entry_for_each_fact_of_the_format(built, slug):
 def test_an_online_pack_without_link_or_host_leaves_those_entries_out(project):
     project.replace("packs/north-yorkshire.yml", "joining_link: https://teams.example.org/meet/iwe-north-yorkshire\n", "")
     project.replace("packs/north-yorkshire.yml", "technical_host: Sam Whitaker\n", "")
-    result = project.build(IWE_PDF="0")
+    result = project.build_here()
     assert result.returncode == 0, result.stderr
     terms = [term for term, _ in summary(project.page("packs/north-yorkshire.html"))]
     assert "Platform" in terms and "Joining link" not in terms and "Technical host" not in terms

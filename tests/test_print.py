@@ -315,7 +315,7 @@ def test_sources_that_reach_outside_fail_and_fetch_nothing(project, server, ref)
     notes = "content/sections/vision.md"
     project.replace(notes, "\n## ", f"\n![A chart]({ref})\n\n## ")
     line = project.line_of(notes, ref)
-    for result in (project.check(), project.build()):
+    for result in (project.check(), project.build_here(IWE_PDF="1")):
         out = strip_ansi(result.stdout + result.stderr)
         assert result.returncode != 0 and "Traceback" not in out
         assert f"{notes}, line {line}: found " in out and repr(ref) in out, out

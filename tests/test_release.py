@@ -94,5 +94,5 @@ def test_building_a_subset_of_packs(project, warm_cache):
     downloads = project.path / "site/downloads"
     assert {p.name for p in downloads.iterdir() if p.is_dir()} == {"generic", "ynys-mon"}
     assert not (project.path / "site/packs/kingston-upon-hull.html").exists()
-    bad = project.build(IWE_PACKS="ynys-mn")
+    bad = project.build_here(IWE_PACKS="ynys-mn")
     assert bad.returncode != 0 and "no pack called 'ynys-mn' (did you mean 'ynys-mon'?)" in strip_ansi(bad.stderr)

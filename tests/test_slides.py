@@ -61,7 +61,7 @@ def test_too_many_minutes_fail_the_build_and_name_the_skippable_slides(project):
     total = sum(s["minutes"] for s in DECK["slides"]) + 10
     r, questions = SECTIONS["taught-section"]["minutes"], QUESTIONS
     budget = f"{r['min'] - questions}–{r['max'] - questions}"
-    for result in (project.check(), project.build()):
+    for result in (project.check(), project.build_here()):
         out = strip_ansi(result.stdout + result.stderr)
         assert result.returncode != 0 and "Traceback" not in out
         assert "content/slides.yml, line" in out and "field slides" in out
@@ -397,7 +397,7 @@ def test_an_unknown_diagram_fails_with_file_line_and_allowed_names(project):
     project.replace("content/slides.yml", "    diagram: running-order\n", "    diagram: runing-order\n")
     line = project.line_of("content/slides.yml", "diagram: runing-order")
     n = next(n for n, kind in DIAGRAMS.items() if kind == "running-order")
-    for result in (project.check(), project.build()):
+    for result in (project.check(), project.build_here()):
         assert_clean_failure(result, f"content/slides.yml, line {line}", f"field slides.{n}.diagram",
                              "found 'runing-order' (did you mean 'running-order'?)",
                              "allowed: running-order, matrix-levels, two-loops")

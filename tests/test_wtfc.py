@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, ROOT, run, strip_ansi
+from conftest import ROOT, iwe_pack, strip_ansi
 from pdfutil import needs_poppler, text
 
 HANDOUTS = yaml.safe_load((ROOT / "content/handouts.yml").read_text())["handouts"]
@@ -71,7 +71,7 @@ def cards(tmp_path: Path, csv_text: str | bytes, *extra: str):
     src = tmp_path / "statements.csv"
     src.write_bytes(csv_text if isinstance(csv_text, bytes) else csv_text.encode("utf-8"))
     out = tmp_path / "cards.pdf"
-    result = run([str(BIN / "iwe-pack"), "--root", str(ROOT), "cards", str(src), "-o", str(out), *extra], cwd=tmp_path)
+    result = iwe_pack("--root", str(ROOT), "cards", str(src), "-o", str(out), *extra)
     return result, out
 
 
