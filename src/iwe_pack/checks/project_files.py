@@ -11,6 +11,7 @@ against the HTML allow-list (:mod:`.editor_html`).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from ..diagnostics.record import Collector
@@ -53,13 +54,20 @@ def _fetched_from_outside(text: str, path: Path, root: Path, errors: Collector) 
     content = root / "content"
     plain = {found for _, _, found in resource_problems(text, path, content)}
     inside = path.relative_to(content).as_posix() if path.is_relative_to(content) else path.name
-    for code, found in html_resource_problems(markdown_to_html(text), inside):
+    for code, found in _rendered_resource_problems(text, inside):
         if found in plain:
             continue  # reported with its line by resources.resource_problems where the file is read
         url = found.strip("'\"")
         tail = url.split("://", 1)[-1]
         line = next((n for n, row in enumerate(text.splitlines(), 1) if url in row or tail in row), None)
         errors.add(path, line, None, code, found=found)
+
+
+@lru_cache(maxsize=1024)
+def _rendered_resource_problems(text: str, inside: str) -> tuple[tuple[str, str], ...]:
+    """What ``text`` fetches once rendered, remembered for the life of the process: a rebuild in ``mkdocs serve``
+    (or the next check in one process) finds most Markdown files unchanged."""
+    return tuple(html_resource_problems(markdown_to_html(text), inside))
 
 
 def _walk(folder: Path):

@@ -148,10 +148,8 @@ def _describe(node: yaml.Node) -> str:
     return repr(text)
 
 
-def _unprintable(ch: str) -> bool:
-    """Control characters (other than tab and line ends) and lone surrogates cannot be printed or saved."""
-    code = ord(ch)
-    return (code < 32 and ch not in "\t\n\r") or code == 127 or 0xD800 <= code <= 0xDFFF or 0x80 <= code < 0xA0
+# Control characters (other than tab and line ends: C0, DEL and C1) and lone surrogates cannot be printed or saved.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -204,9 +202,9 @@ class Converter:
             text = text.strip()
             if not text:
                 return self.fail(node, path, "yaml.empty-text")
-            bad = next((c for c in text if _unprintable(c)), None)
+            bad = UNPRINTABLE.search(text)
             if bad is not None:
-                return self.fail(node, path, "yaml.control-character", found=f"U+{ord(bad):04X}")
+                return self.fail(node, path, "yaml.control-character", found=f"U+{ord(bad.group()):04X}")
             return text
         if tp is bool:
             low = text.lower()
