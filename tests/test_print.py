@@ -180,7 +180,8 @@ def test_cache_renders_only_what_changed(project, rebuilt, built):
 def test_the_cache_key_covers_the_stylesheets_print_css_imports_and_nothing_else(project):
     """A PDF is rendered again when anything it is drawn with changes: fonts.css (imported by print.css from the
     site's stylesheets) included; a change to the site's own stylesheet renders nothing again."""
-    from iwe_pack.outputs.pdf import assets_digest, print_files
+    from iwe_pack.checks.styles import print_files
+    from iwe_pack.outputs.pdf import assets_digest
 
     first = assets_digest(project.path)
     assert project.file("overrides/assets/stylesheets/fonts.css").resolve() in print_files(project.path)
@@ -234,7 +235,7 @@ def test_print_css_is_the_only_stylesheet_of_the_print_offs():
     """Each PDF is drawn with print.css parsed once per process and given to WeasyPrint as its stylesheet
     (outputs/pdf.py), which makes it a "user" stylesheet. That draws the same as before only while no print
     template brings a stylesheet of its own and print.css (with what it imports) says nothing is !important."""
-    from iwe_pack.outputs.pdf import print_files
+    from iwe_pack.checks.styles import print_files
 
     files = print_files(ROOT)
     templates = [p for p in files if p.suffix == ".html"]

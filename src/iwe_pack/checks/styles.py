@@ -37,13 +37,13 @@ def check_print_styles(root: Path, errors: Collector, folder: str = "overrides/p
     """Parse each stylesheet as WeasyPrint will, and report every declaration it would ignore.
 
     Stylesheets read clean once are not read again: by this process, or by a later one if ``known_clean`` names a
-    folder (the build's cache) that can keep an empty file named by their digest. The digest covers every
-    stylesheet in ``overrides/`` (what an ``@import`` can reach) and WeasyPrint's version. Loading WeasyPrint
+    folder (the build's cache) that can keep an empty file named by their digest. The digest covers every file
+    the print templates can pull in (the same files as the PDF cache's key) and WeasyPrint's version. Loading WeasyPrint
     alone takes about 0.6 s, which a build whose PDFs are all made already, or a pages-only build, then saves.
     """
     overrides = (Path(root) / "overrides").resolve()
     paths = sorted((Path(root) / folder).glob("*.css"))
-    digest = _digest(overrides, paths)
+    digest = _digest(root, folder)
     kept = known_clean / f"{digest}.clean" if known_clean and digest else None
     if digest and (digest in _CLEAN or (kept is not None and kept.is_file())):
         for path in paths:
@@ -59,23 +59,39 @@ def check_print_styles(root: Path, errors: Collector, folder: str = "overrides/p
                 kept.touch()
 
 
-def _digest(overrides: Path, paths: list[Path]) -> str | None:
-    """A hash of everything WeasyPrint's reading of ``paths`` depends on: their text, every stylesheet in
-    ``overrides/`` and any other file there one imports (paths inside ``overrides/``, so copies of a project share
-    it), and WeasyPrint's version. None if a file cannot be read: then the stylesheets are read (and it is named)."""
+def print_files(root: Path, folder: str = "overrides/print") -> list[Path]:
+    """Every file a print template can pull in: the print templates and stylesheets, the fonts, and each file
+    those stylesheets name (``@import``, ``url()``), wherever it is in ``overrides/``."""
+    overrides = (Path(root) / "overrides").resolve()
+    found = {p for top in ((Path(root) / folder).resolve(), overrides / "assets" / "fonts") if top.is_dir()
+             for p in top.rglob("*") if p.is_file()}
+    todo = [p for p in found if p.suffix == ".css"]
+    while todo:
+        css = todo.pop()
+        for m in URL.finditer(css.read_text(encoding="utf-8", errors="replace")):
+            name = next(g for g in m.groups() if g)
+            if SCHEME.match(name) or name.startswith(("/", "\\")):
+                continue  # not a file of the project's (the check refuses it by name)
+            target = (css.parent / unquote(urlparse(name).path)).resolve()
+            if target.is_file() and target.is_relative_to(overrides) and target not in found:
+                found.add(target)
+                if target.suffix == ".css":
+                    todo.append(target)
+    return sorted(found)
+
+
+def _digest(root: Path, folder: str) -> str | None:
+    """A hash of everything WeasyPrint's reading of the print stylesheets can depend on (:func:`print_files`,
+    named by their paths inside ``overrides/``, so copies of a project share it) and of WeasyPrint's version.
+    None if a file cannot be read: then the stylesheets are read, and what is wrong is named."""
     from importlib.metadata import version
 
+    overrides = (Path(root) / "overrides").resolve()
     h = hashlib.sha256(f"{CHECK_VERSION} weasyprint {version('weasyprint')}".encode())
     try:
-        for path in paths:
-            h.update(f"\0{path.name}\0".encode() + path.read_bytes())
-        sheets = sorted(overrides.rglob("*.css"))
-        imported = {(sheet.parent / unquote(m.group(1))).resolve() for sheet in sheets
-                    for m in IMPORT.finditer(sheet.read_text(encoding="utf-8", errors="replace"))}
-        for path in sorted(set(sheets) | imported):
-            if path.is_relative_to(overrides) and path.is_file():  # nothing else is fetched (see _parse)
-                h.update(f"\0{path.relative_to(overrides).as_posix()}\0".encode() + path.read_bytes())
-    except OSError:
+        for path in print_files(root, folder):
+            h.update(f"\0{path.relative_to(overrides).as_posix()}\0".encode() + path.read_bytes())
+    except (OSError, ValueError):
         return None
     return h.hexdigest()
 
@@ -111,7 +127,6 @@ def _parse(paths: list[Path], overrides: Path, errors: Collector) -> None:
 
 
 URL = re.compile(r"url\(\s*[\"']?([^\"')\s]+)|@import\s+[\"']([^\"']+)", re.IGNORECASE)
-IMPORT = re.compile(r"@import\s+(?:url\(\s*)?[\"']?([^\"')\s;]+)", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 

@@ -31,7 +31,7 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from ..checks.styles import SCHEME, URL, WarningCollector
+from ..checks.styles import WarningCollector, print_files
 from ..diagnostics.record import SourceError, SourceErrors
 from ..sources.settings import Settings
 from ..views.paths import PRINT
@@ -41,27 +41,6 @@ from . import atomic
 
 class RefusedFetch(Exception):
     """A print source asked for a resource that is not allowed."""
-
-
-def print_files(root: Path) -> list[Path]:
-    """Every file a print template can pull in: the print templates and stylesheets, the fonts, and each file
-    those stylesheets name (``@import``, ``url()``), wherever it is in ``overrides/``."""
-    overrides = (Path(root) / "overrides").resolve()
-    found = {p for folder in (overrides / PRINT, overrides / "assets" / "fonts") if folder.is_dir()
-             for p in folder.rglob("*") if p.is_file()}
-    todo = [p for p in found if p.suffix == ".css"]
-    while todo:
-        css = todo.pop()
-        for m in URL.finditer(css.read_text(encoding="utf-8", errors="replace")):
-            name = next(g for g in m.groups() if g)
-            if SCHEME.match(name) or name.startswith(("/", "\\")):
-                continue  # not a file of the project's (the check refuses it by name)
-            target = (css.parent / unquote(urlparse(name).path)).resolve()
-            if target.is_file() and target.is_relative_to(overrides) and target not in found:
-                found.add(target)
-                if target.suffix == ".css":
-                    todo.append(target)
-    return sorted(found)
 
 
 def assets_digest(root: Path) -> str:
