@@ -41,7 +41,7 @@ def validate(root: Path, settings: Settings, extra_packs: list[Path] = ()) -> tu
     file and line (a template's too).
     """
     # compiled templates are kept beside the PDFs for the next build (the theme's, through the adapter, too)
-    COMPILED_TEMPLATES.shelf = atomic.Shelf(pdf.cache_dir(root, settings).parent / "templates")
+    COMPILED_TEMPLATES.shelf = atomic.Shelf(settings.cache_folder(root) / "templates")
     project = load_project(root, settings, extra_packs)
     try:
         rendered = render_site(project, downloads=settings.pdf)
@@ -136,8 +136,8 @@ class SiteBuild:
 
     def offline_zip(self) -> tuple[str, Path]:
         """The offline copy's path in the site, and a placeholder (it is written after the build)."""
-        cache = pdf.cache_dir(self.project.root, self.project.settings)
-        return paths.offline_zip_name(self.project.workshop), cache.parent / "made-after-build"
+        cache = self.project.settings.cache_folder(self.project.root)
+        return paths.offline_zip_name(self.project.workshop), cache / "made-after-build"
 
     def editor_page(self, markdown: str) -> str:
         """A page an editor wrote (checked when the project was loaded), with its markers filled in."""
