@@ -180,17 +180,16 @@ def test_cache_renders_only_what_changed(project, rebuilt, built):
 def test_the_cache_key_covers_the_stylesheets_print_css_imports_and_nothing_else(project):
     """A PDF is rendered again when anything it is drawn with changes: fonts.css (imported by print.css from the
     site's stylesheets) included; a change to the site's own stylesheet renders nothing again."""
-    from iwe_pack.checks.styles import print_files
-    from iwe_pack.outputs.pdf import assets_digest
+    from iwe_pack.checks.styles import print_digest, print_files
 
-    first = assets_digest(project.path)
+    first = print_digest(project.path)
     assert project.file("overrides/assets/stylesheets/fonts.css").resolve() in print_files(project.path)
     project.write("overrides/assets/stylesheets/site.css", project.read("overrides/assets/stylesheets/site.css")
                   + "\n.unused { color: red; }\n")
-    assert assets_digest(project.path) == first
+    assert print_digest(project.path) == first
     project.write("overrides/assets/stylesheets/fonts.css", project.read("overrides/assets/stylesheets/fonts.css")
                   + "\n/* a change */\n")
-    assert assets_digest(project.path) != first
+    assert print_digest(project.path) != first
 
 
 def test_a_print_style_weasyprint_would_ignore_is_named_and_only_clean_styles_are_not_read_again(project, tmp_path,

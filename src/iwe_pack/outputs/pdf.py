@@ -31,7 +31,7 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from ..checks.styles import WarningCollector, print_files
+from ..checks.styles import WarningCollector, print_digest
 from ..diagnostics.record import SourceError, SourceErrors
 from ..sources.settings import Settings
 from ..views.paths import PRINT
@@ -41,18 +41,6 @@ from . import atomic
 
 class RefusedFetch(Exception):
     """A print source asked for a resource that is not allowed."""
-
-
-def assets_digest(root: Path) -> str:
-    """A hash of everything a print template can pull in (:func:`print_files`), and of WeasyPrint itself (its
-    version as installed: importing it takes about 0.6 s, which a build that renders nothing need not spend)."""
-    from importlib.metadata import version
-
-    root = Path(root).resolve()
-    h = hashlib.sha256(f"weasyprint {version('weasyprint')}; iwe-pack print v2".encode())
-    for path in print_files(root):
-        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
 
 
 def cache_key(job: PrintJob, digest: str) -> str:
@@ -128,10 +116,11 @@ def _fetcher(root: Path):
     return Fetcher(allow_redirects=False, fail_on_errors=True)
 
 
-def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
+def render_pdf(html: str, root: str, out: str, identifier: str, digest: str | None = None) -> list[str]:
     """Render one PDF to ``out`` atomically; return the problems (empty when all went well).
 
-    Runs in a worker process: takes and returns only plain values.
+    Runs in a worker process: takes and returns only plain values. ``digest`` is :func:`print_digest` of ``root``
+    where the caller has it already (render_all does, for every PDF it renders).
     """
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
@@ -141,7 +130,7 @@ def render_pdf(html: str, root: str, out: str, identifier: str) -> list[str]:
     logger.addHandler(collect)
     try:
         with atomic.replacing(Path(out)) as tmp:
-            fonts, counters, stylesheet, warned = _print_stylesheet(str(root), assets_digest(Path(root)))
+            fonts, counters, stylesheet, warned = _print_stylesheet(str(root), digest or print_digest(Path(root)))
             collect.messages.extend(warned)
             base_url = (Path(root) / "overrides" / PRINT).as_uri() + "/"
             document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_fetcher(Path(root)))
@@ -240,16 +229,15 @@ def _unfile(url: str) -> str:
     return url.removeprefix("refused: ").rsplit("/", 1)[-1] if url.startswith("file:") else url
 
 
-def _targets(print_jobs: list[PrintJob], root: Path, cache: Path) -> list[tuple[PrintJob, Path, str]]:
-    """Each job with the cache file its PDF lives in, and the key that names it."""
-    digest = assets_digest(root)
+def _targets(print_jobs: list[PrintJob], digest: str, cache: Path) -> list[tuple[PrintJob, Path, str]]:
+    """Each job with the cache file its PDF lives in, and the key that names it (``digest``: :func:`print_digest`)."""
     keys = [cache_key(job, digest) for job in print_jobs]
     return [(job, cache / f"{key}.pdf", key) for job, key in zip(print_jobs, keys)]
 
 
 def cached(print_jobs: list[PrintJob], root: Path, cache: Path) -> dict[str, Path]:
     """The jobs whose PDF is already in the cache: {site path: cached PDF}."""
-    return {job.path: target for job, target, _ in _targets(print_jobs, root, cache) if target.is_file()}
+    return {job.path: target for job, target, _ in _targets(print_jobs, print_digest(root), cache) if target.is_file()}
 
 
 def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int | None = None,
@@ -265,7 +253,8 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
             stale.unlink(missing_ok=True)
     done: dict[str, Path] = {}
     todo = []
-    for job, target, key in _targets(print_jobs, root, cache):
+    digest = print_digest(root)
+    for job, target, key in _targets(print_jobs, digest, cache):
         if target.is_file():
             done[job.path] = target
             if progress:
@@ -276,7 +265,7 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
     if todo:
         workers = workers or min(len(todo), os.cpu_count() or 1)
         with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(render_pdf, job.html, str(root), str(target), key): (job, target)
+            futures = {pool.submit(render_pdf, job.html, str(root), str(target), key, digest): (job, target)
                        for job, target, key in todo}
             for future in concurrent.futures.as_completed(futures):
                 job, target = futures[future]
