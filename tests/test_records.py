@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import re
+import time
 from statistics import mean
 
 import pytest
@@ -336,3 +337,133 @@ def test_the_evaluation_page_asks_what_the_record_imports():
     from iwe_pack.sources.record_csv import EVALUATION_FIELDS
 
     assert tuple(q.id for q in QUESTIONS) == EVALUATION_FIELDS
+
+
+# --- files and values that make no sense for the day --------------------------------------------------
+
+
+@pytest.mark.parametrize("name, where, says", [
+    ("kingston-upon-hull.yaml", "packs/records/kingston-upon-hull.yaml", "the file name ends '.yaml', so it is not "
+     "read as a record (a record is read only from packs/records/<place>.yml); allowed: rename it to "
+     "kingston-upon-hull.yml"),
+    ("kingston-upon-hull.YML", "packs/records/kingston-upon-hull.YML", "the file name ends '.YML'"),
+    ("2025/kingston-upon-hull.yml", "packs/records/2025/kingston-upon-hull.yml", "is in the folder "
+     "packs/records/2025/, where records are not read (a record is read only from packs/records/<place>.yml); "
+     "allowed: move it up to packs/records/kingston-upon-hull.yml"),
+    ("old/drafts/kingston-upon-hull.yaml", "packs/records/old/drafts/kingston-upon-hull.yaml",
+     "is in the folder packs/records/old/drafts/"),
+])
+def test_a_record_that_would_be_ignored_is_named_and_refused(project, name, where, says):
+    text = project.read(HULL)
+    project.file(HULL).unlink()
+    project.write(f"packs/records/{name}", text)
+    project.write("packs/records/2025/kingston-upon-hull-notes.csv", "a,b\n1,2\n")  # other files may be kept
+    out = assert_clean_failure(project.check(), f"{where}: {says}")
+    assert "1 problem in the sources" in out and project.read(where) == text
+
+
+@pytest.mark.parametrize("old, new, field, what", [
+    ("next_meeting: 2026-04-23", "next_meeting: 2026-03-11", "next_meeting", "the next meeting"),
+    ("by: 2026-07-31", "by: 2025-07-31", "actions.2.by", "an action's due date"),
+])
+def test_a_date_before_the_day_is_refused(project, old, new, field, what):
+    line = project.line_of(HULL, old)
+    project.replace(HULL, old, new)
+    assert_clean_failure(project.check(), f"{HULL}, line {line}, field {field}: found '{new.split()[1]}', before "
+                         f"the day of the workshop (2026-03-12, held: in the record); allowed: {what} on or after "
+                         "that day")
+
+
+@pytest.mark.parametrize("column, value, said", [
+    ("ended", "2026-03-12T10:20", "row 5: found '2026-03-12T10:20', before the section started ('2026-03-12T10:26'); "
+     "allowed: a time at or after its start"),
+    ("actual_minutes", "999", "row 5: found '999' minutes, longer than a whole workshop day could be; allowed: a "
+     "whole number of minutes from 0 to 600"),
+    ("ended", "2026-03-13T11:18", "row 5: found '2026-03-13T11:18', which is not on the day of the workshop "
+     "(2026-03-12, held: in the record); allowed: a time on 2026-03-12"),
+])
+def test_times_that_end_before_they_start_or_outlast_the_day_are_refused(project, column, value, said):
+    replace_cell(project, TIMES, 5, column, value)
+    assert_clean_failure(project.check(), f"{TIMES}, line 5, field {column}: {said}")
+
+
+@pytest.mark.parametrize("rel, allowed", [
+    (SCORES, "a row for each principle, as the scoring tool writes it"),
+    (TIMES, "a row for each item of the agenda, as run mode writes it"),
+    (ANSWERS, "a row for each person who answered"),
+])
+def test_a_csv_with_a_header_and_no_rows_is_refused(project, rel, allowed):
+    header = project.read(rel).splitlines()[0]
+    project.write(rel, header + "\r\n\r\n")
+    assert_clean_failure(project.check(), f"{rel}, line 1: has a header row but no rows under it; allowed: {allowed}")
+
+
+def test_two_answers_mapped_to_one_column_are_refused(project):
+    first = project.line_of(HULL, "    useful: ")
+    line = project.line_of(HULL, "    run_well: ")
+    project.replace(HULL, "run_well: How well was the workshop run on the day?",
+                    "run_well: How useful did you find the workshop?")
+    assert_clean_failure(project.check(), f"{HULL}, line {line}, field evaluation.columns.run_well: found 'How useful "
+                         f"did you find the workshop?', the column already mapped to useful on line {first}; allowed: "
+                         "a different column for each answer")
+
+
+def resaved(project, rel: str, sep: str, decimal_comma: bool = False) -> None:
+    """A CSV saved again as Excel saves it where the comma is the decimal mark: cells split at ``sep``."""
+    table = list(csv.reader(io.StringIO(project.file(rel).read_text(encoding="utf-8-sig"), newline="")))
+    if decimal_comma:
+        table = [[re.sub(r"^([0-9]+)\.([0-9]+)$", r"\1,\2", c) for c in row] for row in table]
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\r\n").writerows(table)
+    project.write(rel, "\ufeff" + out.getvalue())
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_an_export_split_at_semicolons_or_tabs_is_read_as_with_commas(project, sep):
+    ny_answers = "packs/records/north-yorkshire-evaluation.csv"  # its headers hold commas: its rows say which
+    assert "Overall, how useful" in project.read(ny_answers).splitlines()[0]  # of the two splits the cells
+    replace_cell(project, SCORES, 3, "agreed", "1.5")
+    before = plans(project)
+    for rel in (SCORES, TIMES, ANSWERS, ny_answers):
+        resaved(project, rel, sep, decimal_comma=True)
+    assert sep in project.read(ANSWERS).splitlines()[0] and "1,5" in project.read(SCORES)
+    checked = project.check()
+    assert checked.returncode == 0, strip_ansi(checked.stdout + checked.stderr)
+    after = plans(project)
+    hull, was = after["kingston-upon-hull"].record, before["kingston-upon-hull"].record
+    assert hull.scores == was.scores and hull.times == was.times and hull.evaluation == was.evaluation
+    assert hull.score_for("fairer-wellbeing-goals").score == 1.5
+    assert after["north-yorkshire"].record.evaluation == before["north-yorkshire"].record.evaluation
+
+
+def test_an_export_whose_separator_is_not_clear_is_refused(project):
+    project.write(ANSWERS, "useful;run_well\timprove;learning\tname\n4;5\tMore;time\tAnn\n")
+    assert_clean_failure(project.check(), f"{ANSWERS}, line 1: the header row splits into cells at semicolons or "
+                         "tabs, so which of them separates the cells is not clear; allowed: a file with commas between "
+                         "cells")
+
+
+@pytest.mark.parametrize("case", ["answers", "scores", "answer length"])
+def test_imports_keep_to_the_stated_limits_and_stop_reading_early(project, case):
+    from iwe_pack.diagnostics.catalogue import CATALOGUE
+    from iwe_pack.sources.record_csv import MAX_ANSWER, MAX_ROWS
+
+    guide = CATALOGUE["record.csv-too-many-rows"].todo + CATALOGUE["record.csv-answer-too-long"].todo
+    assert f"at most {MAX_ROWS} rows" in guide and f"at most {MAX_ANSWER:,} characters" in guide  # as the guide says
+    if case == "answers":  # Ynys Môn expects 10 attendees: at most 4 × 10 + 20 = 60 rows; the file has 100,000
+        rel = "packs/records/ynys-mon-evaluation.csv"
+        project.write(rel, "useful,run_well,confident,resonated,improve,learning\n" + "4,4,3,,,\n" * 100_000)
+        needles = [f"{rel}, line 62: has more than 60 rows under its header; allowed: at most 60 (4 for each of "
+                   "the pack's 10 attendees, plus 20), so reading stopped at this line"]
+    elif case == "scores":
+        project.write(SCORES, project.read(SCORES) + "".join(f"p{n},P,,,,,,,1\n" for n in range(50_000)))
+        needles = [f"{SCORES}, line 202: has more than 200 rows under its header; allowed: at most 200"]
+    else:
+        replace_cell(project, ANSWERS, 4, "How could we make the workshop better?", "More time. " * 400)
+        needles = [f"{ANSWERS}, line 4, field How could we make the workshop better?: row 4: the answer is 4,399 "
+                   "characters long; allowed: at most 4,000 characters"]
+    started = time.monotonic()
+    checked = project.check()
+    assert time.monotonic() - started < 10
+    out = assert_clean_failure(checked, *needles)
+    assert "1 problem in the sources" in out

@@ -197,6 +197,35 @@ def test_answers_the_font_cannot_print_are_marked_and_the_pdf_keeps_to_the_pack_
     assert "[?] stands for a character" in printed
 
 
+def test_long_words_an_editor_or_attendee_typed_wrap_inside_the_report_pdf(project, tmp_path):
+    """An answer of the most characters allowed with no space in it, and an action with a long address in it, wrap
+    at the edge of the text column instead of running off the page."""
+    import pdfplumber
+
+    from iwe_pack.model.project import load_project
+    from iwe_pack.outputs.pdf import render_pdf
+    from iwe_pack.sources.record_csv import MAX_ANSWER
+    from iwe_pack.views.whole_site import render_site
+
+    answer = ("Abcdefghij" * MAX_ANSWER)[:MAX_ANSWER]
+    address = "https://example.org/" + "WellbeingGoal" * 24
+    project.replace("packs/records/ynys-mon-evaluation.csv", "More time to agree the vision.", answer)
+    project.replace("packs/records/ynys-mon.yml", "name one wellbeing goal for their area.",
+                    f"name one wellbeing goal for their area, as at {address}")
+    job = next(j for j in render_site(load_project(project.path)).jobs["ynys-mon"]
+               if j.path.endswith("-record-of-the-day.pdf"))
+    out = tmp_path / "report.pdf"
+    assert render_pdf(job.html, str(project.path), str(out), "test") == []
+    right, bottom = 16 / 25.4 * 72, 15 / 25.4 * 72  # the page's right and bottom margins (print.css: @page margin)
+    with pdfplumber.open(out) as doc:
+        printed = "".join(p.crop((0, 0, p.width, p.height - bottom)).extract_text() for p in doc.pages)  # no footer
+        off = [(p.page_number, c["text"], round(c["x1"])) for p in doc.pages for c in p.chars
+               if c["x1"] > p.width - right + 0.5]
+    assert not off, off[:5]
+    squeezed = re.sub(r"\s+", "", printed)
+    assert answer in squeezed and address in squeezed  # all of it printed, in order
+
+
 # --- the follow-up letter -----------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """Rules for a record of the day, beyond its types: ids that name real principles and sections, scores
-inside the matrix's levels, an owner for every action, text the pack's font can print.
+inside the matrix's levels, an owner for every action, text the pack's font can print, dates and times that
+make sense against the day of the workshop.
 
 A value from the record's YAML and the same value from an exported CSV are checked by the same rule;
 the message names the YAML line and field, or the CSV row and column (``record.csv-*``).
@@ -7,6 +8,7 @@ the message names the YAML line and field, or the CSV row and column (``record.c
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..diagnostics.record import Collector, did_you_mean
@@ -50,6 +52,26 @@ def check_times(times: list[tuple[str, Ref]], sections: list[Section], errors: C
     for sid, ref in times:
         if sid not in ids:
             report(errors, ref, "unknown-section", found=repr(sid), hint=did_you_mean(sid, ids), allowed=", ".join(ids))
+
+
+def check_dates(record: RecordFile, day: dt.date, whence: str, errors: Collector) -> None:
+    """The next meeting and every action's due date are on or after the day of the workshop (``whence`` says
+    where that day was written)."""
+    dates = [(a.by, a.origin, "by", "an action's due date") for a in record.actions]
+    if record.next_meeting is not None:
+        dates.append((record.next_meeting, record.origin, "next_meeting", "the next meeting"))
+    for value, src, key, what in dates:
+        if value.date < day:
+            errors.add(src.file, src.line_for(key), src.field(key), "record.before-the-day", found=repr(str(value)),
+                       day=day.isoformat(), whence=whence, what=what)
+
+
+def check_clock(times: list[tuple[dt.datetime, Ref]], day: dt.date, whence: str, errors: Collector) -> None:
+    """Each time run mode wrote (a section's start or end) is on the day of the workshop."""
+    for value, ref in times:
+        if value.date() != day:
+            report(errors, ref, "not-on-the-day", found=repr(value.strftime("%Y-%m-%dT%H:%M")), day=day.isoformat(),
+                   whence=whence)
 
 
 def check_record(record: RecordFile, matrix: Matrix, fonts_dir: Path, errors: Collector) -> None:

@@ -313,6 +313,34 @@ _add(A, "record.csv-bad-time", "row {row}: found {found}; allowed: a local date 
      "or nothing", "Write the time as year-month-day, T, then hours:minutes.")
 _add(A, "record.csv-bad-rating", "row {row}: found {found}; allowed: {allowed}",
      "Fix the rating, or map the column of a different question.")
+_add(A, "record.not-yml", "the file name ends {found}, so it is not read as a record (a record is read only from "
+     "packs/records/<place>.yml); allowed: rename it to {allowed}", "Rename the file to end .yml, in lower case.")
+_add(A, "record.in-folder", "is in the folder {found}, where records are not read (a record is read only from "
+     "packs/records/<place>.yml); allowed: move it up to {allowed}",
+     "Move the record up into packs/records/; keep old copies outside packs/.")
+_add(A, "record.before-the-day", "found {found}, before the day of the workshop ({day}, {whence}); allowed: {what} "
+     "on or after that day", "Check the year and month: what the room agreed comes after the day.")
+_add(A, "record.column-mapped-twice", "found {found}, the column already mapped to {other} on line {first}; allowed: "
+     "a different column for each answer", "Map each answer to its own column; leave out an answer the file lacks.")
+_add(A, "record.csv-no-rows", "has a header row but no rows under it; allowed: {allowed}",
+     "Export the file again once it holds the day's data, or take out the record's key that names it.")
+_add(A, "record.csv-separator", "the header row splits into cells at {found}, so which of them separates the cells "
+     "is not clear; allowed: {allowed}", "Save the file again as CSV UTF-8 (Comma delimited). Files whose cells are "
+     "split at semicolons or tabs (as Excel saves CSV where the comma is the decimal mark) are read as they are "
+     "when that is clear from the header row.")
+_add(A, "record.csv-too-many-rows", "has more than {allowed} rows under its header; allowed: at most {allowed} "
+     "({limit}), so reading stopped at this line", "Export only this workshop's rows. An answers file holds at most "
+     "4 rows for each attendee the pack expects, plus 20; a scoring or timing file at most 200 rows.")
+_add(A, "record.csv-answer-too-long", "row {row}: the answer is {found} characters long; allowed: at most {allowed} "
+     "characters (about a printed page)", "Shorten the answer in the file, keeping what the person meant. A written "
+     "answer holds at most 4,000 characters.")
+_add(A, "record.csv-minutes-too-long", "row {row}: found {found} minutes, longer than a whole workshop day could be; "
+     "allowed: {allowed}", "Check the minutes: run mode writes the minutes each item took.")
+_add(A, "record.csv-ends-before-start", "row {row}: found {found}, before the section started ({started}); allowed: "
+     "a time at or after its start", "Check the times: run mode writes the start, then the end, of each item.")
+_add(A, "record.csv-not-on-the-day", "row {row}: found {found}, which is not on the day of the workshop ({day}, "
+     "{whence}); allowed: a time on {day}", "Check the date of the computer run mode was used on, and held: in "
+     "the record.")
 
 # --- what the editors learned from places ----------------------------------------------------------
 A = "What we learned from places (content/learning.yml)"

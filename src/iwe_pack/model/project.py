@@ -272,12 +272,23 @@ def _load_each(paths: list[Path], workshop: Workshop, root: Path) -> list[Plan]:
 
 
 def orphan_records(root: Path, slugs: list[str]) -> list[SourceError]:
-    """A record in packs/records/ whose pack does not exist (it would never be read)."""
+    """A record in packs/records/ whose pack does not exist, or a YAML file there that is not read as a record: one
+    named .yaml (or .YML), or one in a folder inside packs/records/ (it would never be read)."""
     errors = Collector(Path(root))
-    for path in sorted((Path(root) / PACKS / RECORDS).glob("*.yml")):
+    folder = Path(root) / PACKS / RECORDS
+    for path in sorted(folder.glob("*.yml")):
         if path.stem not in slugs:
             errors.add(path, None, None, "record.orphan", found=path.stem, hint=did_you_mean(path.stem, slugs),
                        allowed=", ".join(f"{s}.yml" for s in slugs) or "no packs yet")
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file():
+            continue  # the files records name (CSV) may be kept here
+        rel = path.relative_to(folder)
+        if len(rel.parts) > 1:
+            errors.add(path, None, None, "record.in-folder", found=f"packs/{RECORDS}/{rel.parent.as_posix()}/",
+                       allowed=f"packs/{RECORDS}/{path.stem}.yml")
+        elif path.suffix != ".yml":
+            errors.add(path, None, None, "record.not-yml", found=repr(path.suffix), allowed=f"{path.stem}.yml")
     return errors.errors
 
 

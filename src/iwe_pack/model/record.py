@@ -20,7 +20,7 @@ from pathlib import Path
 from statistics import mean
 from typing import Optional
 
-from ..checks.records import check_record, check_scores, check_times
+from ..checks.records import check_clock, check_dates, check_record, check_scores, check_times
 from ..diagnostics.record import Collector
 from ..sources import record_csv
 from . import feedback
@@ -209,10 +209,15 @@ def read_record(path: Path, pack: PackFile, matrix: Matrix, planned: list[tuple[
     n = len(errors.errors)
     records = path.parent
     sections = [s for s, _ in planned]
+    # the day of the workshop, which dates and times are checked against
+    day, whence = (rf.held.date, "held: in the record") if rf.held else (pack.date.date, "the pack's date")
     check_record(rf, matrix, fonts_dir, errors)
+    check_dates(rf, day, whence, errors)
     scores = _scores(rf, records, matrix, errors)
     times = _times(rf, records, sections, errors)
-    evaluation = _evaluation(rf, records, errors)
+    check_clock([(at, Ref(ref.file, ref.line, column, ref.row)) for _, ref, *clock in times.values()
+                 for column, at in zip(("started", "ended"), clock) if at is not None], day, whence, errors)
+    evaluation = _evaluation(rf, records, pack.attendees, errors)
     if len(errors.errors) > n:
         return None
     by_id = {p.id: p for p in matrix.principles}
@@ -275,11 +280,11 @@ def _times(rf: RecordFile, records: Path, sections: list[Section], errors: Colle
     return {sid: (m, refs[sid], None, None) for sid, m in rf.minutes.items()}
 
 
-def _evaluation(rf: RecordFile, records: Path, errors: Collector) -> EvaluationSummary | None:
+def _evaluation(rf: RecordFile, records: Path, attendees: int, errors: Collector) -> EvaluationSummary | None:
     if rf.evaluation is None:
         return None
     path = record_csv.locate(records, rf.evaluation, "evaluation", errors)
-    answers = record_csv.read_evaluation(path, rf.evaluation, errors) if path else None
+    answers = record_csv.read_evaluation(path, rf.evaluation, attendees, errors) if path else None
     if answers is None:
         return None
     return summarise(answers, Ref(errors.rel(path), None))

@@ -18,6 +18,12 @@ The formats:
 * answers (such as a Microsoft Forms export): any columns; ``columns:`` in the record says which
   holds which answer. Only those columns are read: nothing else in the file (emails, times, names
   unless mapped) comes into the pack.
+
+Every file needs at least one row under its header, and at most :data:`MAX_ROWS` rows (an answers file:
+:func:`answer_rows_allowed`, from the pack's attendees); reading stops at the first row over the limit. A
+written answer holds at most :data:`MAX_ANSWER` characters. Cells may be separated by commas, or, as Excel
+saves "CSV" where a comma is the decimal mark, by semicolons (or tabs): the separator is found from the header
+row and the rows under it (:func:`separator`), and a file where that is not clear is refused.
 """
 
 from __future__ import annotations
@@ -25,13 +31,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from ..diagnostics.record import Collector, did_you_mean
-from .record_schema import HALF_STEP_SCORE, RECORDS, EvaluationFrom, FromFile, Ref, Score
+from .record_schema import HALF_STEP_SCORE, RECORDS, WHOLE_MINUTES, EvaluationFrom, FromFile, Ref, Score
 from .text import read_text
 from .typed_yaml import Invalid
 
@@ -46,6 +53,11 @@ EVALUATION_FIELDS = RATINGS + TEXTS + (NAME,)
 RATING_ALLOWED = "a rating from 1 to 5 (such as 4, or '4 - Good' as Microsoft Forms writes it), or nothing"
 FORMULA = re.compile(r"'(?=[=+\-@\t\r])")
 LOCAL_TIME = "%Y-%m-%dT%H:%M"
+# Limits on what an import may hold (the editor's guide states them: record.csv-too-many-rows, -answer-too-long).
+MAX_ROWS = 200  # a scoring file has a row for each principle, a timing file one for each agenda item: far fewer
+MAX_ANSWER = 4_000  # characters in one written answer: about a printed page (Microsoft Forms' long answer limit)
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+SEPARATOR_ROWS = 50  # the rows under the header a separator is checked against
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,7 @@ class Table:
     file: str
     header: list[str]
     rows: list[tuple[int, int, list[str]]]  # (row, line it starts on, cells)
+    separator: str = ","  # the character between cells
 
     def ref(self, row: int, line: int, column: str) -> Ref:
         return Ref(self.file, line, column, row)
@@ -115,13 +128,58 @@ def locate(records: Path, source: FromFile, field: str, errors: Collector) -> Pa
     return path
 
 
-def read_table(path: Path, errors: Collector) -> Table | None:
-    """Read a UTF-8 CSV file: its header row and its rows that are not blank."""
+def answer_rows_allowed(attendees: int) -> int:
+    """The most rows an answers file may hold: 4 for each attendee the pack expects, plus 20 (for people who
+    came unexpected, answered twice or tried the form out). A bigger file is another survey's export."""
+    return 4 * attendees + 20
+
+
+def separator(text: str) -> str | tuple[str, ...]:
+    """The character between the cells of a CSV file, found from its header row and the rows under it; when
+    that is not clear, the characters it could be (a tuple).
+
+    A comma, unless the header row splits into cells only at semicolons (or only at tabs), as Excel saves "CSV"
+    where a comma is the decimal mark. When the header splits at more than one, the one that splits every
+    row under it (up to :data:`SEPARATOR_ROWS`) into as many cells as the header is chosen; a comma if it does.
+    """
+    splits: dict[str, list[int]] = {}
+    for sep in SEPARATORS:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+        try:
+            counts = [len(cells) for cells in itertools.islice(reader, SEPARATOR_ROWS + 1)
+                      if any(c.strip() for c in cells)]
+        except csv.Error:
+            continue
+        if counts and counts[0] > 1:
+            splits[sep] = counts
+    if not splits or list(splits) == [","]:
+        return ","
+    if len(splits) == 1:
+        return next(iter(splits))
+    even = [sep for sep, counts in splits.items() if len(set(counts)) == 1]
+    if "," in even or (not even and "," in splits):
+        return ","  # read as today: a row with another number of cells is reported as such
+    if len(even) == 1:
+        return even[0]
+    return tuple(even or splits)
+
+
+def read_table(path: Path, errors: Collector, rows_allowed: str, max_rows: int = MAX_ROWS,
+               limit: str = "") -> Table | None:
+    """Read a UTF-8 CSV file: its header row and its rows that are not blank.
+
+    ``rows_allowed`` says what rows the file should hold (for a file with a header and no rows); reading stops
+    at the first row past ``max_rows`` (``limit`` says why there are no more)."""
     name = errors.rel(path)
     text = read_text(path, errors)  # UTF-8, a size limit; a byte order mark (as spreadsheets write) is taken off
     if text is None:
         return None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    sep = separator(text)
+    if isinstance(sep, tuple):
+        errors.add(name, 1, None, "record.csv-separator", found=" or ".join(SEPARATORS[s] for s in sep),
+                   allowed="a file with commas between cells (in Excel: Save as, CSV UTF-8 (Comma delimited))")
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[tuple[int, int, list[str]]] = []
     header = None
     start = 1
@@ -130,6 +188,10 @@ def read_table(path: Path, errors: Collector) -> Table | None:
             if header is None:
                 header = [c.strip() for c in cells]
             elif any(c.strip() for c in cells):
+                if len(rows) == max_rows:  # stop reading: the rest is not looked at
+                    errors.add(name, start, None, "record.csv-too-many-rows", allowed=f"{max_rows:,}",
+                               limit=limit or "a scoring or timing file is far shorter")
+                    return None
                 rows.append((len(rows) + 2, start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -138,9 +200,12 @@ def read_table(path: Path, errors: Collector) -> Table | None:
     if not header or not any(header):
         errors.add(name, 1, None, "record.csv-empty")
         return None
+    if not rows:
+        errors.add(name, 1, None, "record.csv-no-rows", allowed=rows_allowed)
+        return None
     for col in sorted({c for c in header if header.count(c) > 1}):
         errors.add(name, 1, col, "record.csv-duplicate-column", found=repr(col), count=header.count(col))
-    table = Table(name, header, rows)
+    table = Table(name, header, rows, sep)
     bad = False
     for row, line, cells in rows:
         if len(cells) != len(header):
@@ -174,7 +239,7 @@ def _cell(text: str) -> str:
 
 def read_scores(path: Path, errors: Collector) -> list[ScoreRow] | None:
     """The agreed score of each principle, from the scoring tool's CSV."""
-    table = read_table(path, errors)
+    table = read_table(path, errors, "a row for each principle, as the scoring tool writes it")
     if table is None:
         return None
     layout = "principle_id,principle, a column for each group, then midpoint,agreed (as the scoring tool writes it)"
@@ -191,9 +256,10 @@ def read_scores(path: Path, errors: Collector) -> list[ScoreRow] | None:
             continue
         seen[pid] = row
         score = None
+        decimal_comma = table.separator != "," and re.fullmatch(r"[0-9]+,[0-9]+", agreed)
         if agreed:
-            try:
-                score = Score.parse(agreed)
+            try:  # 2,5 is 2.5 where Excel splits cells at semicolons (the comma being the decimal mark)
+                score = Score.parse(agreed.replace(",", ".") if decimal_comma else agreed)
             except Invalid:
                 errors.add(table.file, line, "agreed", "record.csv-bad-score", row=row, found=repr(agreed),
                            allowed=HALF_STEP_SCORE)
@@ -204,7 +270,7 @@ def read_scores(path: Path, errors: Collector) -> list[ScoreRow] | None:
 
 def read_times(path: Path, errors: Collector) -> list[TimeRow] | None:
     """How long each section took, from run mode's timing export (breaks, with no section id, are left out)."""
-    table = read_table(path, errors)
+    table = read_table(path, errors, "a row for each item of the agenda, as run mode writes it")
     if table is None:
         return None
     layout = ",".join(TIME_COLUMNS) + " (as run mode writes it)"
@@ -228,12 +294,16 @@ def read_times(path: Path, errors: Collector) -> list[TimeRow] | None:
         ok = True
         actual = None
         if cells["actual_minutes"]:
-            if re.fullmatch(r"[0-9]{1,3}", cells["actual_minutes"]):
-                actual = int(cells["actual_minutes"])
-            else:
+            if not re.fullmatch(r"[0-9]{1,9}", cells["actual_minutes"]):
                 errors.add(table.file, line, "actual_minutes", "record.csv-bad-minutes", row=row,
                            found=repr(cells["actual_minutes"]))
                 ok = False
+            elif int(cells["actual_minutes"]) > WHOLE_MINUTES["max"]:  # the same limit as minutes: in the YAML
+                errors.add(table.file, line, "actual_minutes", "record.csv-minutes-too-long", row=row,
+                           found=repr(cells["actual_minutes"]), allowed=WHOLE_MINUTES["allowed"])
+                ok = False
+            else:
+                actual = int(cells["actual_minutes"])
         times = {}
         for col in ("started", "ended"):
             times[col] = None
@@ -243,6 +313,10 @@ def read_times(path: Path, errors: Collector) -> list[TimeRow] | None:
                 except ValueError:
                     errors.add(table.file, line, col, "record.csv-bad-time", row=row, found=repr(cells[col]))
                     ok = False
+        if times["started"] and times["ended"] and times["ended"] < times["started"]:
+            errors.add(table.file, line, "ended", "record.csv-ends-before-start", row=row, found=repr(cells["ended"]),
+                       started=repr(cells["started"]))
+            ok = False
         if ok:
             out.append(TimeRow(sid, actual, times["started"], times["ended"], table.ref(row, line, "actual_minutes")))
     return out
@@ -260,8 +334,16 @@ def evaluation_columns(source: EvaluationFrom, header: list[str], errors: Collec
         return found
     lines = getattr(source.columns, "lines", {})
     ok = True
+    mapped: dict[str, str] = {}  # column -> the first answer mapped to it
     for key, column in source.columns.items():
         line = lines.get(key, src.line_for("columns"))
+        if column in mapped:  # one column cannot hold two answers
+            first = mapped[column]
+            errors.add(src.file, line, f"evaluation.columns.{key}", "record.column-mapped-twice", found=repr(column),
+                       other=first, first=lines.get(first, src.line_for("columns")))
+            ok = False
+            continue
+        mapped[column] = key
         if key not in EVALUATION_FIELDS:
             errors.add(src.file, line, f"evaluation.columns.{key}", "record.unknown-answer-field", found=repr(key),
                        hint=did_you_mean(key, EVALUATION_FIELDS), allowed=", ".join(EVALUATION_FIELDS))
@@ -274,9 +356,12 @@ def evaluation_columns(source: EvaluationFrom, header: list[str], errors: Collec
     return dict(source.columns) if ok else None
 
 
-def read_evaluation(path: Path, source: EvaluationFrom, errors: Collector) -> Answers | None:
-    """Each person's answers, from the columns the record maps (and only those)."""
-    table = read_table(path, errors)
+def read_evaluation(path: Path, source: EvaluationFrom, attendees: int, errors: Collector) -> Answers | None:
+    """Each person's answers, from the columns the record maps (and only those); at most
+    :func:`answer_rows_allowed` rows for a pack expecting ``attendees``."""
+    most = answer_rows_allowed(attendees)
+    table = read_table(path, errors, "a row for each person who answered", max_rows=most,
+                       limit=f"4 for each of the pack's {attendees} attendees, plus 20")
     if table is None:
         return None
     columns = evaluation_columns(source, table.header, errors)
@@ -297,6 +382,11 @@ def read_evaluation(path: Path, source: EvaluationFrom, errors: Collector) -> An
                 ok = False
                 continue
             ratings[f] = (int(m.group(1)), table.ref(row, line, columns[f]))
+        for f in TEXTS + (NAME,):
+            if f in at and len(cells[at[f]].strip()) > MAX_ANSWER:
+                errors.add(table.file, line, columns[f], "record.csv-answer-too-long", row=row,
+                           found=f"{len(cells[at[f]].strip()):,}", allowed=f"{MAX_ANSWER:,}")
+                ok = False
         for f in TEXTS:
             if f in at and cells[at[f]].strip():
                 texts[f] = (cells[at[f]].strip(), table.ref(row, line, columns[f]))
