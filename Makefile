@@ -9,16 +9,16 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve clean
+.PHONY: build test check serve clean debian-build debian-test
 
 # make build PACKS="kingston-upon-hull ynys-mon" builds only those place packs (for parallel CI jobs).
-build: $(STAMP)
+build: debian-build $(STAMP)
 	$(BIN)/iwe-pack check
 	IWE_PACKS="$(PACKS)" $(BIN)/mkdocs build --strict
 	@echo "Built the site in site/ (open site/index.html)."
 
 # -n auto: one worker per core (pytest-xdist); tests that share a costly fixture go to one worker (tests/conftest.py).
-test: $(STAMP) $(NODE_STAMP)
+test: debian-test $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -n auto
 
 check: $(STAMP)
@@ -26,6 +26,14 @@ check: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# The Debian packages each command needs (debian-packages.txt): installed as root (as in CI), otherwise named
+# with the command that installs them.
+debian-build:
+	@sh .ci/debian-packages ensure build
+
+debian-test:
+	@sh .ci/debian-packages ensure test
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'

@@ -43,6 +43,16 @@ class PrintFile(File):
         atomic.copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
+def _show_engine_log() -> None:
+    """What the engine says as it builds (its logger, ``iwe_pack``) is shown, and counted, as MkDocs' own."""
+    engine = logging.getLogger("iwe_pack")
+    for handler in logging.getLogger("mkdocs").handlers:
+        if handler not in engine.handlers:
+            engine.addHandler(handler)
+    engine.setLevel(logging.INFO)
+    engine.propagate = False
+
+
 def _build(config: MkDocsConfig) -> SiteBuild:
     return config.extra[BUILD]
 
@@ -63,6 +73,7 @@ def _engine(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    _show_engine_log()
     settings = _engine(Settings.from_mapping, config.extra.get("iwe"))
     # Not serving: build into a fresh folder beside site_dir, swapped in by on_post_build only if the build
     # is clean (a --strict build stops on any warning on the 'mkdocs' logger, counted after on_post_build).

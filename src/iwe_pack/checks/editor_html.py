@@ -88,6 +88,10 @@ EVENT = re.compile(r"^on", re.IGNORECASE)
 # CSS that runs a program (old browsers) or hides a web address from the check of what pages fetch.
 BAD_CSS = re.compile(r"\\|expression\s*\(|behaviou?r\s*:|-moz-binding|javascript:|vbscript:|"
                      r"(?:-webkit-)?image-set\s*\(|\bimage\s*\(|cross-fade\s*\(|element\s*\(|\bsrc\s*\(", re.IGNORECASE)
+# A number in CSS that no page can be laid out with: written with an exponent (1e9px: WeasyPrint stops with a
+# division by zero) or six digits or more before any point. Not a colour (#1e3e5f) or part of a word.
+CSS_BAD_NUMBER = re.compile(r"(?<![\w#.-])[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)e[+-]?[0-9]+[a-z%]*|(?<![\w#.-])[0-9]{6,}",
+                            re.IGNORECASE)
 # Ids the theme (its own start with "__") and the pack's own pages look up: a second element with one of them
 # would be found by the page's program instead of the real one (so the site's settings could be replaced).
 RESERVED_ID_PREFIXES = ("_", "md-", "iwe-", "slide-")
@@ -142,6 +146,9 @@ def markdown_problems(text: str, page: bool = False, made_from: str | None = Non
     ``made_from``: ``text`` was made from this source (handout text put into notes): lines are given in it.
     """
     problems = front_matter_problems(text) if page else []
+    deep = too_deep(text)
+    if deep is not None:  # not rendered at all: Markdown's reader calls itself once a level, without a limit
+        return _out([*problems, (deep[0], _p("markdown.too-deep", found=str(deep[1]), allowed=str(MAX_NESTING)))])
     found = html_problems(markdown_to_html(text))
     if not found:
         return _out(problems)
@@ -168,6 +175,27 @@ def markdown_problems(text: str, page: bool = False, made_from: str | None = Non
     if made_from is not None:
         problems = [(_source_line(made_from, text, n) if n else n, m) for n, m in problems]
     return _out(sorted(set(problems), key=lambda p: (p[0] or 0, p[1])))
+
+
+# How deep lists and quotes may nest in editor Markdown. Notes need 3 or 4 levels; python-markdown reads each level
+# by calling itself, so a list nested a thousand deep ended the build in a RecursionError.
+MAX_NESTING = 12
+_LEVEL = re.compile(r"[ ]{0,3}(?:>|[-*+](?=\s)|[0-9]{1,9}[.)](?=\s))[ \t]*")
+
+
+def too_deep(text: str) -> tuple[int, int] | None:
+    """(line, depth) of the first line nested deeper than :data:`MAX_NESTING` (list items and quotes started on the
+    line, and every 4 spaces of indent before them), or None."""
+    for n, line in enumerate(text.splitlines(), start=1):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        depth, rest = indent // 4, expanded[indent - indent % 4:] if indent else expanded
+        while (m := _LEVEL.match(rest)) and m.end() > 0:
+            depth += 1
+            rest = rest[m.end():]
+        if depth > MAX_NESTING:
+            return n, depth
+    return None
 
 
 def _p(code: str, **details: str) -> tuple:
@@ -325,6 +353,9 @@ def _style(name: str, value: str) -> Iterator[tuple]:
     m = BAD_CSS.search(value)
     if m:
         yield _p("html.style", found=repr(m.group(0).strip()), name=name)
+    m = CSS_BAD_NUMBER.search(value)
+    if m:
+        yield _p("html.style-number", found=repr(m.group(0)), name=name)
 
 
 def _input(name: str, value: str) -> Iterator[tuple]:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..diagnostics.record import Collector, did_you_mean
 from ..sources.fonts import describe, missing
-from ..sources.schema import Group, MinuteRange, PackFile, format_clock, group_slug, slugify
+from ..sources.schema import (MAX_GROUP_SLUG, MAX_PLACE_SLUG, WINDOWS_RESERVED, Group, MinuteRange, PackFile,
+                              format_clock, group_slug, safe_file_slug, slugify)
 from .timing import Timed, check_fit
 
 
@@ -31,9 +32,16 @@ def check_pack(pack: PackFile, path: Path, sections: list, fonts_dir: Path, erro
         errors.add(src.file, src.line_for("facilitators"), "facilitators", "pack.no-facilitators")
     if slug == "index":
         errors.add(Path(path), None, None, "pack.index-name", allowed=f"{slugify(pack.place)}.yml")
+    if slug in WINDOWS_RESERVED:
+        errors.add(Path(path), None, None, "pack.reserved-name", found=repr(Path(path).name),
+                   allowed=f"{safe_file_slug(slug)}.yml")
+    check_name_length(slug, "pack file name", Path(path), None, None, MAX_PLACE_SLUG, errors)
+    check_name_length(slugify(pack.place), "place", src.file, src.line_for("place"), "place", MAX_PLACE_SLUG, errors)
     seen_groups: dict[str, Group] = {}
     for i, g in enumerate(pack.groups, start=1):
         key = group_slug(g.name, i)
+        check_name_length(key, "group name", src.file, g.origin.line_for("name"), g.origin.field("name"),
+                          MAX_GROUP_SLUG, errors)
         if key in seen_groups:
             errors.add(src.file, g.origin.line_for("name"), g.origin.field("name"), "pack.group-names-clash",
                        found=repr(g.name), other=seen_groups[key].name)
@@ -65,6 +73,13 @@ def check_pack(pack: PackFile, path: Path, sections: list, fonts_dir: Path, erro
             errors.add(src.file, b.origin.line_for("after"), b.origin.field("after"), "pack.break-at-end",
                        found=repr(b.after))
     return chosen
+
+
+def check_name_length(slug: str, what: str, file, line, field, limit: int, errors: Collector) -> None:
+    """A name that becomes part of file names must be short enough for every file made from it."""
+    if len(slug) > limit:
+        errors.add(file, line, field, "pack.name-too-long", what=what, found=len(slug), example=slug[:24],
+                   allowed=limit)
 
 
 def check_plan_fit(pack: PackFile, agenda: list, budget: MinuteRange, errors: Collector) -> None:

@@ -5,7 +5,7 @@ MkDocs copies every file under ``content/`` into the site, following links
 A link there to a file elsewhere on the machine (``/etc/passwd``, a key in the
 home folder, ``../.env``) would publish it, so links must stay inside their
 folder. And every Markdown file an editor writes, page or not, is checked
-against the HTML allow-list (:mod:`.editor_html`).
+against the HTML allow-list (:mod:`.editor_html`), and every drawing (``.svg``) against its own (:mod:`.svg`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ..diagnostics.record import Collector
 from ..sources.text import read_text
-from .editor_html import markdown_problems, markdown_to_html
+from .editor_html import markdown_problems, markdown_to_html, too_deep
 from .resources import html_resource_problems, resource_problems
+from .svg import svg_problems
 
 FOLDERS = ("content", "packs", "overrides")
 # Markdown files made into pages of their own (the rest of the site's Markdown is only read by the engine;
@@ -45,7 +46,23 @@ def check_project_files(root: Path, errors: Collector) -> None:
         page = path.is_relative_to(content) and path.relative_to(content).parts[0] not in NOT_PAGES
         for line, code, details in markdown_problems(text, page=page):
             errors.add(path, line, None, code, **details)
-        _fetched_from_outside(text, path, root, errors)
+        if too_deep(text) is None:  # else it is not rendered (markdown_problems said why)
+            _fetched_from_outside(text, path, root, errors)
+    for folder in ("content", "overrides"):
+        for path in sorted(_walk(root / folder)):
+            if path.suffix.lower() == ".svg" and path.is_file() and path not in outside:
+                _check_svg(path, errors)
+
+
+def _check_svg(path: Path, errors: Collector) -> None:
+    """A drawing is published as it is: it may hold only drawing elements that point inside it (:mod:`.svg`)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        errors.add(path, None, None, "file.unreadable", reason=exc.strerror)
+        return
+    for line, code, details in svg_problems(data):
+        errors.add(path, line, None, code, **details)
 
 
 def _fetched_from_outside(text: str, path: Path, root: Path, errors: Collector) -> None:

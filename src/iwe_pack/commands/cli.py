@@ -18,7 +18,7 @@ from ..model.project import PACKS, load_project, load_workshop
 from ..outputs.site_build import validate
 from ..sources.settings import Settings
 from ..model.workshop import Workshop
-from ..sources.schema import PackDate, slugify
+from ..sources.schema import MAX_PLACE_SLUG, PackDate, safe_file_slug, slugify
 from ..sources.typed_yaml import Invalid
 
 
@@ -67,6 +67,8 @@ def cmd_check(args) -> int:
         if not path.is_file():
             print(f"iwe-pack: {path}: file not found", file=sys.stderr)
             return 1
+    if args.release and not settings.accessibility_contact:  # before the slower checks: the release stops here
+        raise SourceErrors([Diagnostic("settings.no-accessibility-contact", "the environment")])
     project, _ = validate(root, settings, extra_packs=paths)
     w = project.workshop
     if paths:
@@ -99,8 +101,17 @@ def cmd_new(args) -> int:
             print(f"iwe-pack: {problem}", file=sys.stderr)
             return 1
     slug = slugify(place)
+    if len(slug) > MAX_PLACE_SLUG:
+        problem = Diagnostic("pack.name-too-long", "the place", found=len(slug), allowed=MAX_PLACE_SLUG,
+                             details={"what": "place", "example": slug[:24]})
+        print(f"iwe-pack: {problem}", file=sys.stderr)
+        return 1
     if slug == "index":
         slug = "index-place"
+    safe = safe_file_slug(slug)
+    if safe != slug:
+        print(f"iwe-pack: '{slug}' cannot be a file name on Windows, so the pack is called '{safe}'.")
+        slug = safe
     path = root / PACKS / f"{slug}.yml"
     date = args.date or (dt.date.today() + dt.timedelta(weeks=8)).isoformat()
     minutes = "".join(
@@ -174,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("check", help="validate the sources and packs; print the running order, or a pack's agenda")
     p.add_argument("packs", nargs="*", metavar="PACK", help="pack files to check and show (default: all, briefly)")
+    p.add_argument("--release", action="store_true",
+                   help="also check what a published release needs: the accessibility statement's contact "
+                        "(IWE_ACCESSIBILITY_EMAIL or IWE_ACCESSIBILITY_PHONE)")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("new", help="start a pack for a place: writes packs/<place>.yml (never overwrites)")
     p.add_argument("place", help='the place name, e.g. "Kingston upon Hull"')

@@ -55,6 +55,8 @@ _add(A, "yaml.not-a-choice", "found {found}{hint}; allowed: {allowed}", "Use one
 _add(A, "yaml.control-character",
      "contains an invisible control character ({found}); allowed: ordinary text (retype it, or delete the character)",
      "Retype the text; an invisible character came in, often from copying.")
+_add(A, "yaml.tag", "found the tag {found}; allowed: a plain value with no tag (YAML tags starting with ! are "
+     "not used in these files)", "Delete the tag (the word starting with ! or !!) and write the value itself.")
 _add(A, "value.pattern", "found {found}; allowed: {allowed}", "Write the value the way it says.")
 _add(A, "value.clock-format", "found {found}; allowed: a time of day such as 09:30 or 14:00 (24-hour clock, with a colon)",
      "Write the time as 24-hour hours and minutes, in quotes: \"14:00\".")
@@ -62,6 +64,8 @@ _add(A, "value.not-a-time", "found {found}; that is not a time of day; allowed: 
      "Check the time: hours 00 to 23, minutes 00 to 59.")
 _add(A, "value.date-format", "found {found}; allowed: a date written year-month-day, such as 2026-03-12",
      "Write the date as year-month-day.")
+_add(A, "value.date-year", "found {found}; allowed: a date from the year {first} to {last}, such as 2026-03-12",
+     "Check the year.")
 _add(A, "value.no-such-day", "found {found}; there is no such day: {month} has {days} days", "Check the day of the month.")
 _add(A, "value.no-such-month", "found {found}; there is no such month; allowed: a date such as 2026-03-12",
      "Check the month (01 to 12).")
@@ -75,7 +79,8 @@ _add(A, "yaml.missing-key", "is missing; add '{key}:' here (allowed: {allowed})"
 
 # --- the workshop -------------------------------------------------------------------------------
 A = "The workshop (content/workshop.yml, handouts.yml, matrix.yml, slides.yml)"
-_add(A, "workshop.bad-id", "found {found}; allowed: lower case letters, digits and single hyphens, e.g. wrap-up",
+_add(A, "workshop.bad-id", "found {found}; allowed: up to 40 lower case letters, digits and single hyphens, e.g. "
+     "wrap-up",
      "Write ids in lower case letters, digits and hyphens.")
 _add(A, "workshop.duplicate-id", "{kind} id {found} is used twice (first on line {first}); each {kind} needs its own id",
      "Give each one its own id.")
@@ -151,6 +156,13 @@ _add(A, "changelog.no-entry", "has no entry for version {found} (the version in 
 A = "Place packs (packs/*.yml)"
 _add(A, "pack.bad-file-name", "the file name {found} should be lower case letters, digits and hyphens, such as {allowed}",
      "Rename the file.")
+_add(A, "pack.name-too-long", "found a {what} that makes a file name of {found} letters ({example}...); allowed: at most "
+     "{allowed} letters, digits and hyphens once made into a file name, so that every file made from it can be saved "
+     "and unzipped", "Shorten the name.")
+_add(A, "pack.reserved-name", "the name {found} cannot be a file name on Windows (CON, PRN, AUX, NUL, COM1 to COM9 and "
+     "LPT1 to LPT9 are kept for devices); allowed: another name, such as {allowed}", "Rename the pack file.")
+_add(A, "pack.wrong-extension", "found a pack file ending {found}, which is not read; allowed: a name ending .yml, "
+     "such as {allowed}", "Rename the file to end in .yml.")
 _add(A, "pack.index-name", "the name 'index' is kept for the list of places; call the file after the place, such as "
      "{allowed}", "Rename the file after the place.")
 _add(A, "pack.venue-missing", "is missing; an in-person workshop needs 'venue:' (the address)", "Add 'venue:'.")
@@ -196,6 +208,8 @@ _add(A, "note.with-handout", "(with the handout text put in)",
 _add(A, "page.unknown-marker", "found the marker {found}; allowed here: {allowed}",
      "Fix the marker's spelling, or remove it.")
 _add(A, "template.error", "{found}", "Fix the template at the line it names (a Jinja template: {{ value }}, {% if %}).")
+_add(A, "css.bad-number", "found {found}: a number written with an exponent, or of six digits or more, cannot be laid "
+     "out on a page; allowed: sizes such as 12pt, 2em or 50%", "Write the size as a plain number with its unit.")
 _add(A, "css.ignored", "{found}; allowed: CSS that WeasyPrint, which makes the PDFs, understands",
      "Fix the declaration at the line it names (a misspelt property, or a value it cannot read).")
 _add(A, "css.outside", "found {found}, which would be fetched from outside the project; only files inside the "
@@ -208,6 +222,14 @@ _add(A, "print.warning", "{found} (making {job}); fix the source so that the pri
      "Fix what it names in the print template or stylesheet.")
 
 # --- HTML in Markdown ------------------------------------------------------------------------------
+_add(A, "svg.element", "found <{name}> in a drawing: it {reason}; allowed: {allowed}",
+     "Save the drawing again as plain SVG (in Inkscape: Save as, Optimized SVG), or remove what it names.")
+_add(A, "svg.attribute", "found {attr}={found} on <{name}> in a drawing: it {why}; allowed: drawing settings that "
+     "point only inside the drawing (#name)", "Remove the setting, or save the drawing again as plain SVG.")
+_add(A, "svg.doctype", "found a DOCTYPE line in a drawing, which can define text that grows without limit; allowed: "
+     "a drawing with no DOCTYPE", "Delete the line starting <!DOCTYPE (and its [ ] part).")
+_add(A, "svg.not-xml", "the drawing cannot be read as SVG ({found})", "Save the drawing again from its program.")
+
 A = "HTML in Markdown (see HTML in Markdown above)"
 _add(A, "html.element-refused", "found the HTML element <{name}>, which {reason}; allowed: {allowed}",
      "Remove the element; write the text in Markdown.")
@@ -235,6 +257,11 @@ _add(A, "html.reserved-id", "found id=\"{found}\" on <{name}>, a name the site's
      "would find this element instead); allowed: another id, not starting with {allowed}", "Choose another id.")
 _add(A, "html.style", "found {found} in style= on <{name}>, which can run a program or load a file; allowed: plain "
      "CSS such as colour, size and alignment, with any image as url(path inside content/)", "Remove it from style=.")
+_add(A, "markdown.too-deep", "found lists or quotes nested {found} deep; allowed: at most {allowed} levels",
+     "Take some levels out: start the line with fewer spaces, dashes or > signs.")
+_add(A, "html.style-number", "found {found} in the style of <{name}>: a number written with an exponent, or of six "
+     "digits or more, cannot be laid out on a page; allowed: sizes such as 14pt, 2em or 50%",
+     "Write the size as a plain number with its unit.")
 _add(A, "html.form-field", "found {found}, a form field; allowed: tick boxes, written as a list item '- [ ] text'",
      "Write a tick box as a list item: - [ ] text.")
 _add(A, "html.unclosed", "the text ends inside an HTML tag, a quoted value or a comment that is never closed, so the "
@@ -353,10 +380,22 @@ _add(A, "learning.unknown-id", "unknown {what} {found}{hint}; allowed: {allowed}
 _add(A, "learning.unknown-version", "found {found}{hint}; allowed: a version listed in CHANGELOG.md or 'not yet' "
      "({allowed})", "Write the version whose CHANGELOG.md entry says what changed, or 'not yet'.")
 
+# --- the machine -------------------------------------------------------------------------------
+A = "The machine (system libraries)"
+_add(A, "system.missing-library", "cannot make PDFs: {found} is not installed; allowed: install it with: sudo apt-get "
+     "install {allowed} (debian-packages.txt lists every package the project needs)",
+     "Install the Debian packages it names, then build again.")
+
 # --- settings ------------------------------------------------------------------------------------
 A = "Build settings (mkdocs.yml extra.iwe, environment variables)"
 _add(A, "settings.unknown", "unknown setting {found}; allowed: {allowed}", "Use a setting listed in the message.")
 _add(A, "settings.bad-pdf", "found {found} (from {variable}); allowed: 1 to make PDFs, 0 for pages only", "Set 1 or 0.")
+_add(A, "settings.bad-phone", "found {found}; allowed: a telephone number of 7 to 15 digits, such as 0113 123 4567 "
+     "or +44 113 123 4567", "Write the number with digits and spaces only.")
+_add(A, "settings.no-accessibility-contact", "a release needs an email address or telephone number for "
+     "accessibility requests and complaints, shown in the accessibility statement; found neither; allowed: set "
+     "IWE_ACCESSIBILITY_EMAIL or IWE_ACCESSIBILITY_PHONE (in the release workflow, from the repository's variables)",
+     "Set the publisher's accessibility contact in the repository's variables.")
 _add(A, "settings.bad-epoch", "found {found} (from {variable}); allowed: a whole number of seconds since 1970",
      "Set a whole number, as `git log -1 --format=%ct` prints.")
 

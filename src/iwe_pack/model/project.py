@@ -29,7 +29,8 @@ from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceError
 from ..sources import changelog, typed_yaml
 from ..sources.learning import LEARNING, LearningFile, Lesson
 from ..sources.record_schema import RECORDS
-from ..sources.schema import AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile
+from ..sources.schema import (AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile,
+                              slugify)
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
@@ -254,9 +255,25 @@ def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) ->
     except SourceErrors as exc:
         problems.extend(exc.errors)
     problems.extend(orphan_records(root, sorted(known)))
+    problems.extend(stray_pack_files(root))
     if problems:
         raise SourceErrors(problems)
     return plans
+
+
+def stray_pack_files(root: Path) -> list[SourceError]:
+    """A file in packs/ that is not read as a pack because of its name's ending (``anglesey.yaml``, ``hull.YML``,
+    ``leeds.yml.txt``): named, so a place's pack is never silently left out. Hidden files (``.DS_Store``) are not
+    packs, and folders (records/) hold other things."""
+    errors = Collector(Path(root))
+    folder = Path(root) / PACKS
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith(".") or not path.is_file() or path.suffix == ".yml":
+            continue
+        stem = path.name.split(".")[0]
+        errors.add(path, None, None, "pack.wrong-extension", found=repr("".join(path.suffixes) or "(no ending)"),
+                   allowed=f"{slugify(stem)}.yml")
+    return errors.errors
 
 
 def _load_each(paths: list[Path], workshop: Workshop, root: Path) -> list[Plan]:

@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
 from ..checks.styles import WarningCollector, print_digest
+from ..checks.system import require_pdf_libraries
 from ..diagnostics.record import SourceError, SourceErrors
 from ..sources.settings import Settings
 from ..views.paths import PRINT
@@ -263,6 +264,7 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
             todo.append((job, target, key))
     errors: list[SourceError] = []
     if todo:
+        require_pdf_libraries()  # one line naming what to install, not WeasyPrint failing in every process
         workers = workers or min(len(todo), os.cpu_count() or 1)
         with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(render_pdf, job.html, str(root), str(target), key, digest): (job, target)

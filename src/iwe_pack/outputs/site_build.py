@@ -92,6 +92,9 @@ class SiteBuild:
             if output:
                 output.discard()
             raise
+        if not settings.accessibility_contact:
+            log.info("The accessibility statement gives no email address or phone number for requests and "
+                     "complaints: set IWE_ACCESSIBILITY_EMAIL or IWE_ACCESSIBILITY_PHONE (a release needs one).")
         return cls(project, rendered, serving, output=output)
 
     @property
@@ -141,8 +144,9 @@ class SiteBuild:
 
     def editor_page(self, markdown: str) -> str:
         """A page an editor wrote (checked when the project was loaded), with its markers filled in."""
-        return pages.expand_markers(markdown, self.project.workshop, self.project.templates,
-                                    self.project.settings.issues_url)
+        settings = self.project.settings
+        return pages.expand_markers(markdown, self.project.workshop, self.project.templates, settings.issues_url,
+                                    settings.accessibility_email, settings.accessibility_phone)
 
     def rendered_page(self, html: str, dest_uri: str, src_uri: str | None) -> str:
         """Check a page's HTML for what it would fetch from elsewhere; label tick boxes."""

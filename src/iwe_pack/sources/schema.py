@@ -55,11 +55,17 @@ class PatternText(str, ScalarType):
 
 
 class WebAddress(PatternText):
-    """A web address starting https:// (or http://), with nothing that could break out of a link."""
+    """A web address starting https:// (or http://), with nothing that could break out of a link or hide where it
+    goes: the site's name comes straight after ``//`` (no ``name@`` before it, which a QR code or browser would
+    skip, and never empty), in plain letters, digits, dots and hyphens; no control or right-to-left characters
+    anywhere. The planner page checks typed links with this same pattern."""
 
     description = "a web address starting https://"
-    pattern = r"https?://[^\s<>()\[\]\"'`\\]+"
-    allowed = "a web address starting https://, with no spaces, quotes or brackets"
+    _label = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    pattern = (rf"https?://{_label}(?:\.{_label})*\.?(?::[0-9]{{1,5}})?"
+               r"(?:[/?#][^\s<>()\[\]\"'`\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*)?")
+    allowed = ("a web address starting https:// and then the site's name (letters, digits, dots and hyphens, no '@'), "
+               "with no spaces, quotes, brackets or invisible characters")
 
 
 class EmailAddress(str, ScalarType):
@@ -480,6 +486,10 @@ class ClockTime(ScalarType):
         return hash(self.minutes)
 
 
+# The years a workshop, a record or a lesson can be dated in: a date outside them is a typing mistake.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 class PackDate(ScalarType):
     """A calendar date, written ``YYYY-MM-DD``."""
 
@@ -495,6 +505,8 @@ class PackDate(ScalarType):
         if not m:
             raise Invalid("value.date-format")
         y, mo, d = map(int, m.groups())
+        if not FIRST_YEAR <= y <= LAST_YEAR:
+            raise Invalid("value.date-year", first=FIRST_YEAR, last=LAST_YEAR)
         try:
             return cls(dt.date(y, mo, d))
         except ValueError:
@@ -566,6 +578,21 @@ def slugify(name: str, fallback: str = "place") -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug or fallback
+
+
+# File names made from names people type: a place's (packs/<place>.yml, downloads/<place>/<place>-<handout>.pdf) and
+# a group's (<place>-<handout>-<group>.pdf) are each limited, so the longest file the build makes from them
+# (80 + a handout's id, at most 40 + 60 letters) stays inside the 255 bytes every file system allows. Council names
+# run to about 40 letters ("royal-borough-of-windsor-and-maidenhead"), group names to about 50.
+MAX_PLACE_SLUG, MAX_GROUP_SLUG, MAX_HANDOUT_ID = 80, 60, 40
+# Names Windows keeps for devices: a file or folder called CON (or con.yml) cannot be opened or unzipped there.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                              *(f"lpt{i}" for i in range(1, 10))})
+
+
+def safe_file_slug(slug: str) -> str:
+    """``slug`` as a pack's file name: a name Windows keeps for a device gets ``-2`` (``con`` becomes ``con-2``)."""
+    return f"{slug}-2" if slug in WINDOWS_RESERVED else slug
 
 
 def group_slug(name: str, number: int) -> str:

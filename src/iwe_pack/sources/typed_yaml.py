@@ -29,6 +29,11 @@ from ..diagnostics.record import Collector, did_you_mean
 from .text import read_text
 
 
+# How deep lists and keys may nest in a source: the deepest the sources need is 6; PyYAML's composer (and every
+# reader after it) calls itself once a level, so a file nested a thousand deep would end in a RecursionError.
+MAX_DEPTH = 32
+
+
 class _NoAliases:
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
         event = self.peek_event()
@@ -37,7 +42,16 @@ class _NoAliases:
                 problem="anchors and aliases (&name, *name) are not allowed here; write the value out in full",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"lists or keys nested more than {MAX_DEPTH} deep; allowed: at most {MAX_DEPTH} levels",
+                    problem_mark=event.start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _NoAliasLoader(_NoAliases, yaml.SafeLoader):
@@ -94,15 +108,80 @@ class ScalarType:
         raise NotImplementedError
 
 
+# What PyYAML's reader refuses outright (C0 and C1 controls but tab, line ends and U+0085, lone surrogates, and
+# U+FFFE/U+FFFF), and the characters YAML reads as line breaks although an editor shows none (U+0085, U+2028,
+# U+2029): found in the raw file, each is named with its line and field, not left to the reader's words.
+RAW_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def _raw_unprintable(path: Path, text: str, errors: Collector) -> bool:
+    """Report every raw control or line-separator character in ``text`` with its line and field; True if any."""
+    found = list(RAW_UNPRINTABLE.finditer(text))
+    if not found:
+        return False
+    try:  # the same text with each such character made a space, only to find the field it was in
+        tree = compose_text(RAW_UNPRINTABLE.sub(" ", text))
+    except yaml.YAMLError:
+        tree = None
+    for m in found:
+        field = _field_at(tree, m.start()) if tree is not None else None
+        errors.add(path, text.count("\n", 0, m.start()) + 1, field, "yaml.control-character",
+                   found=f"U+{ord(m.group()):04X}")
+    return True
+
+
+def _field_at(node: yaml.Node, index: int, path: str = "") -> str | None:
+    """The dotted field (as the converter names it) of the deepest value whose text holds character ``index``."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+            sub = f"{path}.{name}" if path else name
+            if key.start_mark.index <= index < key.end_mark.index:
+                return sub
+            if value.start_mark.index <= index < max(value.end_mark.index, value.start_mark.index + 1):
+                return _field_at(value, index, sub) or sub
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value, start=1):
+            sub = f"{path}.{i}" if path else str(i)
+            if value.start_mark.index <= index < max(value.end_mark.index, value.start_mark.index + 1):
+                return _field_at(value, index, sub) or sub
+    return path or None
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int] | None:
+    """A quoted text that runs on over lines and ends where YAML found a mistake: (line it opens on, line it
+    ends on), 0-based. A quote left open is closed by the next quote in the file, lines later, and the mistake is
+    found there; the person should be sent to where the quote opened."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.end_mark.line > token.start_mark.line):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is not None and error_line - 1 <= last.end_mark.line <= error_line:
+        return last.start_mark.line, last.end_mark.line
+    return None
+
+
 def compose(path: Path, errors: Collector) -> yaml.Node | None:
     text = read_text(path, errors)
     if text is None:
+        return None
+    if _raw_unprintable(path, text, errors):
         return None
     try:
         node = compose_text(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "not valid YAML"
+        quote = _unclosed_quote(text, mark.line) if mark and "nested more than" not in problem else None
+        if quote is not None:
+            errors.add(path, quote[0] + 1, _field_at_line(text, quote[0]), "yaml.syntax",
+                       found=f"a quote opens on this line and is not closed on it (the text runs on to line "
+                             f"{quote[1] + 1})", hint="; close the quote on the line it opens")
+            return None
         if exc.context_mark and "end of stream" in problem:
             # a quote or bracket that is never closed: the mistake is where it opened, not at the end of the file
             mark = exc.context_mark
@@ -110,12 +189,14 @@ def compose(path: Path, errors: Collector) -> yaml.Node | None:
             problem = f"{what} opens on this line and is never closed"
         elif exc.context and exc.context not in problem:
             problem = f"{exc.context}, {problem}"
-        hint = ""
+        hint, field = "", None
+        if "nested more than" in problem:
+            field = _field_at_line(text, mark.line)
         if "'\\t'" in problem:
             problem, hint = "found a tab character", "; indent with spaces, not tabs"
         elif "mapping values are not allowed" in problem:
             hint = " (put text that contains ': ' in quotes)"
-        errors.add(path, mark.line + 1 if mark else None, None, "yaml.syntax", found=problem, hint=hint)
+        errors.add(path, mark.line + 1 if mark else None, field, "yaml.syntax", found=problem, hint=hint)
         return None
     except yaml.YAMLError as exc:
         errors.add(path, None, None, "yaml.syntax", found=exc)
@@ -125,12 +206,22 @@ def compose(path: Path, errors: Collector) -> yaml.Node | None:
     return node
 
 
+def _field_at_line(text: str, line: int) -> str | None:
+    """The top-level key a line belongs to (for a line whose YAML cannot be read): the last one at or above it."""
+    for row in reversed(text.splitlines()[: line + 1]):
+        m = re.match(r"([A-Za-z_][\w-]*)\s*:", row)
+        if m:
+            return m.group(1)
+    return None
+
+
 def load(path: Path, schema: type, errors: Collector):
-    """Load ``path`` as an instance of the dataclass ``schema`` (or None)."""
+    """Load ``path`` as an instance of the dataclass ``schema``, or None if it has a mistake (each is reported)."""
     node = compose(path, errors)
     if node is None:
         return None
-    return Converter(path, errors).convert(node, schema, "")
+    value = Converter(path, errors).convert(node, schema, "")
+    return None if value is _FAILED else value
 
 
 def line_of(node: yaml.Node) -> int:
@@ -149,7 +240,19 @@ def _describe(node: yaml.Node) -> str:
 
 
 # Control characters (other than tab and line ends: C0, DEL and C1) and lone surrogates cannot be printed or saved.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+# The tags plain YAML gives values by itself (text, numbers, true/false, nothing, dates, lists, keys, and a plain
+# '=' or '<<'). Any other (``!!python/object/apply:...``, ``!custom``, ``!!binary``) is written on purpose and asks
+# for something the sources never mean: it is refused, not ignored.
+CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp",
+                                                                "seq", "map", "value", "merge"))
+
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -175,6 +278,8 @@ class Converter:
 
     def convert(self, node: yaml.Node, tp: Any, path: str, meta: typing.Mapping | None = None):
         meta = meta or {}
+        if node.tag not in CORE_TAGS:
+            return self.fail(node, path, "yaml.tag", found=_short_tag(node.tag))
         origin = get_origin(tp)
         if origin in (typing.Union, types.UnionType):
             args = [a for a in get_args(tp) if a is not type(None)]

@@ -295,19 +295,22 @@ def pages(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
 MESSAGES_MARKER = re.compile(r"<!--\s*iwe:messages\s*-->")
 
 
-def expand_markers(markdown: str, workshop: Workshop, templates: TemplateSet, issues_url: str = "") -> str:
+def expand_markers(markdown: str, workshop: Workshop, templates: TemplateSet, issues_url: str = "",
+                   email: str = "", phone: str = "") -> str:
     """Replace markers such as ``<!-- iwe:prework -->`` in a hand-written page with data from the model.
 
     Keeps facts such as the pre-work list in one place (content/workshop.yml) and the resources the slides list
     (``<!-- iwe:resources -->``, content/slides.yml), and ``<!-- iwe:contact -->``
-    names where to report a problem (the ``issues_url`` setting). Loading checks that every marker is
+    names where to report a problem (the ``issues_url``, ``accessibility_email`` and ``accessibility_phone``
+    settings). Loading checks that every marker is
     known (``checks.pages``).
     """
     def one(match: re.Match) -> str:
         if match.group(1) == "prework":
             return render(templates, "iwe/prework.md.j2", w=workshop)
         if match.group(1) == "contact":
-            return render(templates, "iwe/contact.md.j2", issues_url=issues_url.rstrip("/") or None)
+            return render(templates, "iwe/contact.md.j2", issues_url=issues_url.rstrip("/") or None, email=email,
+                          phone=phone)
         if match.group(1) == "resources":
             return render(templates, "iwe/resources.md.j2", resources=workshop.deck.resources)
         return match.group(0)
