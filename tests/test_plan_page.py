@@ -270,6 +270,194 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(new
     assert letter == letters(made, published.workshop, published.templates)["joining-instructions.txt"]
 
 
+# --- the pack file means exactly what was typed ---------------------------------------------------------------
+
+INJECTED = "evaluation_link: https://elsewhere.example/ #"
+# Characters YAML reads as a line break (U+2028, U+2029, U+0085) or refuses in a file (a vertical tab)
+BREAKERS = {"\u2028": "U+2028", "\u2029": "U+2029", "\u0085": "U+0085", "\u000b": "U+000B"}
+# Every text field of the form, with an ordinary value, the format it shows in and the error beside it
+TEXT_FIELDS = [
+    ("#f-place", "Leeds", "in-person", "#e-place"),
+    ("#f-convener", "Leeds City Council", "in-person", "#e-convener"),
+    ("#f-start", "13:30", "in-person", "#e-start"),
+    ("#f-venue", "Civic Hall", "in-person", "#e-venue"),
+    ("#f-contact", "Jo Bloggs, jo@example.org", "in-person", "#e-contact"),
+    ("#f-facilitators", "Jo Bloggs\nSam Patel", "in-person", "#e-facilitators"),
+    ("#f-group-1", "Group 1", "in-person", "#e-group-1"),
+    ("#f-groupfac-1", "Alex Wood", "in-person", "#e-group-1"),
+    ("#f-break-title-1", "Tea", "in-person", "#e-break-1"),
+    ("#f-platform", "Microsoft Teams", "virtual", "#e-platform"),
+    ("#f-joining_link", "https://teams.example.org/meet/123", "virtual", "#e-joining_link"),
+    ("#f-technical_host", "Priya Shah", "virtual", "#e-technical_host"),
+]
+
+
+def downloads_of(page) -> list:
+    got: list = []
+    page.on("download", lambda d: got.append(d))
+    return got
+
+
+def test_a_line_break_or_control_character_in_any_text_is_refused_in_the_engines_words(new_page, site_url, built,
+                                                                                        project):
+    from iwe_pack.diagnostics.catalogue import CATALOGUE
+
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
+    got = downloads_of(page)
+    tried = 0
+    for field, ordinary, fmt, beside in TEXT_FIELDS:
+        # each field on a fresh form: its problem shows as it is typed (the field is touched), not only on download
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        fill_new_place(page)
+        page.click(f"input[name='format'][value='{fmt}']")
+        if fmt == "virtual":
+            page.fill("#f-platform", "Microsoft Teams")
+        page.fill(field, ordinary)
+        assert page.inner_text(beside) == "", field
+        for char, code in BREAKERS.items():
+            page.fill(field, ordinary + char + INJECTED)
+            words = CATALOGUE["yaml.control-character"].text.format(found=code)
+            assert page.inner_text(beside) == words, (field, code)
+            assert page.get_attribute(field, "aria-invalid") == "true", (field, code)
+            page.click("#download")
+            assert page.inner_text("#action-status") == "Put right the problem shown in the form first.", (field, code)
+            tried += 1
+        page.fill(field, ordinary)
+        assert page.inner_text(beside) == "" and page.get_attribute(field, "aria-invalid") is None, field
+    assert tried == len(TEXT_FIELDS) * len(BREAKERS)
+    page.wait_for_timeout(200)
+    assert got == [] and errors == []
+    # the words are the ones `iwe-pack check` gives for the same character in a pack file, however it is written
+    original = (ROOT / "packs" / "ynys-mon.yml").read_text(encoding="utf-8")
+    assert "place: Ynys Môn\n" in original
+    for char, code in BREAKERS.items():
+        for written in (char, f"\\u{ord(char):04X}"):
+            project.write("packs/ynys-mon.yml", original.replace("place: Ynys Môn\n", f'place: "Ynys{written}Môn"\n'))
+            out = project.check(str(project.file("packs/ynys-mon.yml")))
+            assert out.returncode != 0
+            assert CATALOGUE["yaml.control-character"].text.format(found=code) in out.stdout + out.stderr, (code, written)
+
+
+UNUSUAL = {
+    "place": "- Bro'r \"Fâl\": Cwm #2 & *Tŷ* !Ŵyn, Llanfair-ym-Muallt",
+    "convener": "Cyngor: 'Powys' & \"Ceredigion\" # partners",
+    "venue": "Neuadd y Dref: Stryd y Bont #3,\tYstradgynlais [Ystafell] {A} | > % @home ?",  # a tab, written \\x09
+    "contact": "Siân ap Dafydd <sian@example.org>, 01234\u00a0567890 # ask for \\Siân\\",
+    "facilitators": ["- Dŵr Jones", "! Elen: Wyn", "*Mali* & 'Huw'", "#Iolo", "yes", "null", "~", "3", "2026-09-15"],
+    "groups": [{"name": "Tîm Un: \"gogledd\"", "facilitator": "- Gwenllïan #1"}, {"name": "& Tîm Dau *", "facilitator": "no"},
+               {"name": "!Tîm Tri: 'de'"}],
+    "break": "Paned: te & coffi #1 \"Ŵ\"",
+}
+VIRTUAL_UNUSUAL = {"platform": "Zoom: 'Cymru' #main & *backup*", "joining_link": "https://zoom.example.org/j/123?pwd=a#b:c&d=*e",
+                   "technical_host": "- Rhodri ab Ieuan: \"host\" #2"}
+
+
+@pytest.mark.parametrize("fmt", ["in-person", "virtual"])
+def test_unusual_text_downloads_a_file_with_exactly_the_fields_and_values_typed(new_page, site_url, built, project,
+                                                                                fmt):
+    import yaml
+
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.click(f"input[name='format'][value='{fmt}']")
+    for key in ("place", "convener", "contact"):
+        page.fill(f"#f-{key}", UNUSUAL[key])
+    if fmt == "in-person":
+        page.fill("#f-venue", UNUSUAL["venue"])
+    else:
+        for key, value in VIRTUAL_UNUSUAL.items():
+            page.fill(f"#f-{key}", value)
+    page.fill("#f-facilitators", "\n".join(UNUSUAL["facilitators"]))
+    for n, g in enumerate(UNUSUAL["groups"], start=1):
+        page.fill(f"#f-group-{n}", g["name"])
+        page.fill(f"#f-groupfac-{n}", g.get("facilitator", ""))
+    page.fill("#f-break-title-1", UNUSUAL["break"])
+    after = page.input_value("#f-break-after-1")
+    assert page.eval_on_selector_all(".iwe-error", "ps => ps.map(p => p.textContent).filter(Boolean)") == []
+    with page.expect_download() as info:
+        page.click("#download")
+    name = info.value.suggested_filename
+    assert name == "bro-r-fal-cwm-2-ty-wyn-llanfair-ym-muallt.yml"
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    # nothing typed in the comment; nothing YAML could read as a line break or refuse, however it was typed
+    assert text.startswith("#") and UNUSUAL["place"] not in text.splitlines()[0] + text.splitlines()[1]
+    assert not re.search("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]", text)
+    expected = {
+        "place": UNUSUAL["place"], "convener": UNUSUAL["convener"], "date": "2026-09-15", "start": "13:30", "format": fmt,
+        **({"venue": UNUSUAL["venue"]} if fmt == "in-person" else VIRTUAL_UNUSUAL),
+        "contact": UNUSUAL["contact"], "attendees": 24, "groups": UNUSUAL["groups"],
+        "facilitators": UNUSUAL["facilitators"], "self_assessment": "share", "minutes": {"self-assessment": 50},
+        "breaks": [{"after": after, "minutes": 10, "title": UNUSUAL["break"]}],
+    }
+    assert yaml.safe_load(text) == expected
+    assert errors == []
+    project.write(f"packs/{name}", text)
+    out = project.check(str(project.file(f"packs/{name}")))
+    assert out.returncode == 0, out.stdout + out.stderr
+    from iwe_pack.model.project import load_pack
+
+    pack = load_pack(project.file(f"packs/{name}"), load_workshop(project.path), project.path).pack
+    assert (pack.place, pack.convener, pack.contact) == (UNUSUAL["place"], UNUSUAL["convener"], UNUSUAL["contact"])
+    assert [(g.name, g.facilitator) for g in pack.groups] == [(g["name"], g.get("facilitator")) for g in UNUSUAL["groups"]]
+    assert list(pack.facilitators) == UNUSUAL["facilitators"] and pack.breaks[0].title == UNUSUAL["break"]
+
+
+def test_a_name_too_long_for_its_files_is_refused_and_no_file_is_offered(new_page, site_url, built, project):
+    from iwe_pack.diagnostics.catalogue import CATALOGUE
+    from iwe_pack.sources.schema import MAX_GROUP_SLUG, MAX_PLACE_SLUG, slugify
+
+    words = CATALOGUE["pack.name-too-long"].text
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
+    got = downloads_of(page)
+    fill_new_place(page)
+    long_place = "Llanfairpwllgwyngyll Gogerychwyrndrobwll " * 250  # a 10,000-letter file name before
+    slug = slugify(long_place)
+    page.fill("#f-place", long_place)
+    said = words.format(what="place", found=len(slug), example=slug[:24], allowed=MAX_PLACE_SLUG)
+    assert page.inner_text("#e-place") == said
+    page.click("#download")
+    assert "Put right" in page.inner_text("#action-status")
+    # the longest name allowed downloads; one letter more does not
+    page.fill("#f-place", "a" * MAX_PLACE_SLUG)
+    assert page.inner_text("#e-place") == ""
+    with page.expect_download() as info:
+        page.click("#download")
+    assert info.value.suggested_filename == "a" * MAX_PLACE_SLUG + ".yml"
+    page.fill("#f-place", "a" * (MAX_PLACE_SLUG + 1))
+    assert page.inner_text("#e-place") == words.format(what="place", found=MAX_PLACE_SLUG + 1, example="a" * 24,
+                                                       allowed=MAX_PLACE_SLUG)
+    page.fill("#f-place", "Calderdale")
+    long_group = "Tîm " + "y Gogledd " * 8
+    group_slug = slugify(long_group)
+    assert len(group_slug) > MAX_GROUP_SLUG
+    page.fill("#f-group-2", long_group)
+    group_said = words.format(what="group name", found=len(group_slug), example=group_slug[:24], allowed=MAX_GROUP_SLUG)
+    assert page.inner_text("#e-group-2") == group_said
+    page.click("#download")
+    assert "Put right" in page.inner_text("#action-status")
+    page.wait_for_timeout(200)
+    assert len(got) == 1 and errors == []
+    # `iwe-pack check` says the same of the same names in a pack file
+    original = (ROOT / "packs" / "ynys-mon.yml").read_text(encoding="utf-8")
+    project.write("packs/ynys-mon.yml", original.replace("place: Ynys Môn\n", f'place: "{long_place.strip()}"\n'))
+    out = project.check(str(project.file("packs/ynys-mon.yml")))
+    assert out.returncode != 0 and said in out.stdout + out.stderr
+    first_group = re.search(r"  - name: (.+)\n", original)
+    project.write("packs/ynys-mon.yml", original.replace(first_group.group(0), f'  - name: "{long_group}"\n', 1))
+    out = project.check(str(project.file("packs/ynys-mon.yml")))
+    assert out.returncode != 0 and group_said in out.stdout + out.stderr
+
+
+def test_a_place_named_as_a_windows_device_downloads_a_file_it_can_be_saved_as(new_page, site_url, built):
+    page, _ = open_plan(new_page, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.fill("#f-place", "Con")
+    with page.expect_download() as info:
+        page.click("#download")
+    assert info.value.suggested_filename == "con-2.yml"
+
+
 def test_a_day_longer_than_the_budget_cannot_be_downloaded(new_page, site_url, built):
     page, _ = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page)

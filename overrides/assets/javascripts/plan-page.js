@@ -51,7 +51,7 @@
     var n = ++groupCount, li = el("li", { "class": "iwe-row group-row" });
     var name = el("input", { type: "text", "class": "g-name", autocomplete: "off", "aria-describedby": "e-group-" + n });
     name.value = g && g.name != null ? g.name : "Group " + ($("group-rows").children.length + 1);
-    var fac = el("input", { type: "text", "class": "g-facilitator", autocomplete: "off" });
+    var fac = el("input", { type: "text", "class": "g-facilitator", autocomplete: "off", "aria-describedby": "e-group-" + n });
     fac.value = (g && g.facilitator) || "";
     li.appendChild(field("Group name", name, "f-group-" + n));
     li.appendChild(field("Facilitator (optional)", fac, "f-groupfac-" + n));
@@ -68,7 +68,7 @@
     after.value = (b && b.after) || sections[Math.min(1, sections.length - 2)].id;
     var mins = el("input", { type: "number", "class": "b-minutes", min: F.break_minutes.min, max: F.break_minutes.max, step: 1, inputmode: "numeric", "aria-describedby": "e-break-" + n });
     mins.value = b && b.minutes != null ? b.minutes : 10;
-    var title = el("input", { type: "text", "class": "b-title", autocomplete: "off" });
+    var title = el("input", { type: "text", "class": "b-title", autocomplete: "off", "aria-describedby": "e-break-" + n });
     title.value = (b && b.title) || data.words["break"];
     li.appendChild(field("After", after, "f-break-after-" + n));
     li.appendChild(field("Minutes", mins, "f-break-min-" + n));
@@ -81,23 +81,29 @@
   }
 
   // --- the form as a pack (the keys of a pack file) and back ---
-  function value(name) { var e = form.elements[name]; return e ? String(e.value).trim() : ""; }
+  // Spaces round a value are dropped (as `iwe-pack check` drops them): only the spaces both the browser and the
+  // engine (Python's str.strip) take for spaces, so a line break or control character at either end stays, to be
+  // refused beside its field rather than lost.
+  function trim(s) { return String(s).replace(/^[\t\n\r \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\t\n\r \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/g, ""); }
+  function value(name) { var e = form.elements[name]; return e ? trim(e.value) : ""; }
   function radio(name) { var c = form.querySelector("input[name='" + name + "']:checked"); return c ? c.value : ""; }
   function readForm() {
     var pack = {
       place: value("place"), convener: value("convener"), date: value("date"), start: value("start"), format: radio("format"),
       venue: value("venue"), platform: value("platform"), joining_link: value("joining_link"), technical_host: value("technical_host"),
       contact: value("contact"), attendees: value("attendees"),
-      facilitators: value("facilitators").split("\n").map(function (s) { return s.trim(); }).filter(Boolean),
+      facilitators: value("facilitators").split("\n").map(trim).filter(Boolean),
       self_assessment: radio("self_assessment"), minutes: {}, breaks: [], groups: [],
     };
     Array.prototype.forEach.call($("group-rows").children, function (li) {
-      pack.groups.push({ name: li.querySelector(".g-name").value.trim(), facilitator: li.querySelector(".g-facilitator").value.trim(), _error: li.querySelector(".iwe-error").id });
+      pack.groups.push({ name: trim(li.querySelector(".g-name").value), facilitator: trim(li.querySelector(".g-facilitator").value), _error: li.querySelector(".iwe-error").id,
+        _in: { name: li.querySelector(".g-name").id, facilitator: li.querySelector(".g-facilitator").id } });
     });
     sections.forEach(function (s) { var v = value("min-" + s.id); if (v !== "") pack.minutes[s.id] = v; });
     Array.prototype.forEach.call($("break-rows").children, function (li) {
-      pack.breaks.push({ after: li.querySelector(".b-after").value, minutes: li.querySelector(".b-minutes").value.trim(),
-        title: li.querySelector(".b-title").value.trim(), _error: li.querySelector(".iwe-error").id });
+      pack.breaks.push({ after: li.querySelector(".b-after").value, minutes: trim(li.querySelector(".b-minutes").value),
+        title: trim(li.querySelector(".b-title").value), _error: li.querySelector(".iwe-error").id,
+        _in: { title: li.querySelector(".b-title").id } });
     });
     return pack;
   }
@@ -121,9 +127,26 @@
 
   // --- the checks of `iwe-pack check`, with its words ---
   var WHOLE = /^[0-9]{1,9}$/;
+  // The characters `iwe-pack check` refuses in any text (yaml.control-character), with its own pattern: C0 and C1
+  // controls (U+0085, which YAML reads as a line break, among them), DEL, lone surrogates, and U+2028 and U+2029,
+  // which YAML also reads as line breaks. ("u": a character is a code point, so only a lone surrogate matches.)
+  var CONTROL = new RegExp(F.control, "u");
+  function codePoint(ch) { return "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0"); }
   function check(pack) {
     var errors = {}, clean = JSON.parse(JSON.stringify(pack));
-    function add(id, text) { (errors[id] = errors[id] || []).push(text); }
+    function add(id, text) { var list = errors[id] = errors[id] || []; if (list.indexOf(text) < 0) list.push(text); }
+    // every text that goes into the file, checked for those characters first: a field with one says only that
+    var bad = {}, invalid = {};  // the error ids with such a character; the inputs that have it
+    function control(text, id, input) {
+      var m = CONTROL.exec(String(text || ""));
+      if (m) { add(id, msg("yaml.control-character", { found: codePoint(m[0]) })); bad[id] = true; if (input) invalid[input] = true; }
+      return !!m;
+    }
+    var texts = ["place", "convener", "start", "contact"].concat(pack.format === "virtual" ? ["platform", "joining_link", "technical_host"] : ["venue"]);
+    texts.forEach(function (k) { control(pack[k], "e-" + k); });
+    pack.facilitators.forEach(function (f) { control(f, "e-facilitators"); });
+    pack.groups.forEach(function (g) { control(g.name, g._error, g._in.name); control(g.facilitator, g._error, g._in.facilitator); });
+    pack.breaks.forEach(function (b) { control(b.title, b._error, b._in.title); });
     ["place", "convener"].forEach(function (k) { if (!pack[k]) add("e-" + k, msg("yaml.empty-text")); });
     if (!pack.date) add("e-date", msg("yaml.empty", { allowed: F.date_description }));
     else {
@@ -131,7 +154,8 @@
       if (!dm) add("e-date", msg("value.date-format", { found: pyRepr(pack.date) }));
       else {
         var y = +dm[1], mo = +dm[2], d = +dm[3];
-        if (mo < 1 || mo > 12) add("e-date", msg("value.no-such-month", { found: pyRepr(pack.date) }));
+        if (y < F.years[0] || y > F.years[1]) add("e-date", msg("value.date-year", { found: pyRepr(pack.date), first: F.years[0], last: F.years[1] }));
+        else if (mo < 1 || mo > 12) add("e-date", msg("value.no-such-month", { found: pyRepr(pack.date) }));
         else {
           var days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
           if (d < 1 || d > days) add("e-date", msg("value.no-such-day", { found: pyRepr(pack.date), days: days,
@@ -141,7 +165,7 @@
     }
     var start = null;
     if (!pack.start) add("e-start", msg("yaml.empty", { allowed: F.clock_description }));
-    else {
+    else if (!bad["e-start"]) {
       var cm = new RegExp(F.clock).exec(pack.start);
       if (!cm) add("e-start", msg("value.clock-format", { found: pyRepr(pack.start) }));
       else if (+cm[1] > 23 || +cm[2] > 59) add("e-start", msg("value.not-a-time", { found: pyRepr(pack.start) }));
@@ -149,7 +173,7 @@
     }
     if (pack.format === "in-person" && !pack.venue) add("e-venue", msg("pack.venue-missing"));
     if (pack.format === "virtual" && !pack.platform) add("e-platform", msg("pack.platform-missing"));
-    if (pack.format === "virtual" && pack.joining_link && !new RegExp(F.web_address.pattern).test(pack.joining_link))
+    if (pack.format === "virtual" && pack.joining_link && !bad["e-joining_link"] && !new RegExp(F.web_address.pattern).test(pack.joining_link))
       add("e-joining_link", msg("value.pattern", { found: pyRepr(pack.joining_link), allowed: F.web_address.allowed }));
     var att = F.attendees;
     if (pack.attendees === "") add("e-attendees", msg("yaml.empty", { allowed: att.allowed }));
@@ -159,10 +183,18 @@
     if (!pack.groups.length) add("e-groups", msg("pack.no-groups"));
     if (pack.groups.length && typeof clean.attendees === "number" && pack.groups.length > clean.attendees)
       add("e-groups", msg("pack.more-groups-than-people", { found: pack.groups.length, allowed: clean.attendees }));
+    // a name made into file names (packs/<place>.yml, <place>-<handout>-<group>.pdf) must fit every file system
+    var names = F.names;
+    function tooLong(slug, most, what, id) {
+      if (slug.length > most) add(id, msg("pack.name-too-long", { what: what, found: slug.length, example: slug.slice(0, 24), allowed: most }));
+    }
+    if (pack.place && !bad["e-place"]) tooLong(slugify(pack.place), names.place, "place", "e-place");
     var seen = {};
     pack.groups.forEach(function (g, i) {
       if (!g.name) { add(g._error, msg("yaml.empty-text")); return; }
+      if (bad[g._error]) return;
       var k = slugify(g.name, "") || "group-" + (i + 1);
+      tooLong(k, names.group, "group name", g._error);
       if (seen[k] != null) add(g._error, msg("pack.group-names-clash", { found: pyRepr(g.name), other: seen[k] }));
       else seen[k] = g.name;
     });
@@ -186,11 +218,14 @@
     // text the pack's font cannot print (the PDFs would show empty boxes): the check's words, without the
     // character's Unicode name, which the browser does not know
     if (data.font && data.font.length) {
+      // the spaces the engine lets by (Python's str.isspace): not the browser's \s, which also takes U+FEFF
+      var SPACE = /^[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
       var fontCheck = function (text, id) {
         var lost = [];
+        if (CONTROL.test(String(text || ""))) return;  // refused above
         Array.from(String(text || "")).forEach(function (ch) {
           var cp = ch.codePointAt(0);
-          if (/\s/.test(ch) || lost.indexOf(ch) >= 0 || data.font.some(function (r) { return cp >= r[0] && cp <= r[1]; })) return;
+          if (SPACE.test(ch) || lost.indexOf(ch) >= 0 || data.font.some(function (r) { return cp >= r[0] && cp <= r[1]; })) return;
           lost.push(ch);
         });
         if (lost.length) add(id, msg("pack.font-cannot-print", { found: lost.slice(0, 5).map(function (c) {
@@ -202,9 +237,9 @@
       pack.breaks.forEach(function (b) { fontCheck(b.title, b._error); });
     }
     if (slugify(pack.place) === "index") add("e-place", msg("pack.index-name", { allowed: slugify(pack.place + " place") + ".yml" }));
-    clean.groups.forEach(function (g) { delete g._error; });
-    clean.breaks.forEach(function (b) { delete b._error; });
-    return { errors: errors, pack: clean, plannable: start !== null && typeof clean.attendees === "number" && clean.groups.length > 0 &&
+    clean.groups.forEach(function (g) { delete g._error; delete g._in; });
+    clean.breaks.forEach(function (b) { delete b._error; delete b._in; });
+    return { errors: errors, invalid: invalid, pack: clean, plannable: start !== null && typeof clean.attendees === "number" && clean.groups.length > 0 &&
       clean.groups.length <= clean.attendees && !Object.keys(errors).some(function (k) { return /^e-(min-|break-)/.test(k); }) };
   }
   // A field's problem shows once the person has been to that field (or tried to download, or came back to a
@@ -218,12 +253,15 @@
       touched["e-groups"] = true;
     }
   }
-  function showErrors(errors) {
+  // invalid: the inputs known to hold the problem (of a row's several); otherwise the first input the error describes
+  function showErrors(errors, invalid) {
     Array.prototype.forEach.call(root.querySelectorAll(".iwe-error"), function (p) {
       var list = (showAll || touched[p.id]) ? errors[p.id] : null;
-      var input = root.querySelector("[aria-describedby='" + p.id + "']");
+      var inputs = Array.prototype.slice.call(root.querySelectorAll("[aria-describedby='" + p.id + "']"));
+      var at = inputs.filter(function (i) { return invalid && invalid[i.id]; });
+      if (!at.length) at = inputs.slice(0, 1);
       p.textContent = list ? list.join(" ") : "";
-      if (input) { if (list) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid"); }
+      inputs.forEach(function (i) { if (list && at.indexOf(i) >= 0) i.setAttribute("aria-invalid", "true"); else i.removeAttribute("aria-invalid"); });
     });
   }
 
@@ -298,17 +336,31 @@
     $("print-stamp").textContent = stamp;
     // on every printed page, in the page's top margin (clear of the content)
     var style = $("print-stamp-style") || document.head.appendChild(el("style", { id: "print-stamp-style", media: "print" }));
-    style.textContent = "@page { @top-left { content: \"" + stamp.replace(/[\\"]/g, "\\$&").replace(/[\r\n]+/g, " ") +
+    style.textContent = "@page { @top-left { content: \"" + stamp.replace(/[\\"]/g, "\\$&").replace(/[\r\n\f]+/g, " ") +
       "\"; font-size: 9pt; font-family: sans-serif; } }";
     $("iwe-plan-output").hidden = false;
     root.setAttribute("data-planned", String(Date.now()));
   }
 
   // --- the pack file ---
-  function q(s) { return JSON.stringify(String(s)); }
+  // Every text is written double-quoted, and every character that YAML reads as a line break or refuses, or that
+  // does not show, is written as an escape (\x85, \u2028, \u0000...): the file holds exactly the text typed and
+  // nothing typed can start a line of its own. (The checks above refuse most of these anyway.)
+  function escapeChar(ch) {
+    var cp = ch.codePointAt(0);
+    if (ch === "\\" || ch === '"') return "\\" + ch;
+    if ((cp >= 0x20 && cp <= 0x7e) || cp >= 0x10000) return ch;  // printable ASCII; a whole pair of surrogates
+    if (cp >= 0xa0 && cp <= 0xfffd && cp !== 0x2028 && cp !== 0x2029 && cp !== 0xfeff && (cp < 0xd800 || cp > 0xdfff)) return ch;
+    return cp <= 0xff ? "\\x" + cp.toString(16).toUpperCase().padStart(2, "0") : "\\u" + cp.toString(16).toUpperCase().padStart(4, "0");
+  }
+  function q(s) { return '"' + Array.from(String(s)).map(escapeChar).join("") + '"'; }
+  // a number the checks made one, as digits; anything else as text
+  function num(n) { return typeof n === "number" && Number.isInteger(n) && n >= 0 ? String(n) : q(n); }
   function yaml(pack) {
-    var out = ["# The plan for " + pack.place + "'s Inclusive Wellbeing Economies workshop,", "# made on the pack's \"Plan your day\" page (pack version " + data.version + ").",
-      "place: " + q(pack.place), "convener: " + q(pack.convener), "date: " + pack.date, "start: " + q(pack.start), "format: " + pack.format];
+    // nothing typed goes into the comment: the place is on the next line, quoted
+    var out = ["# The plan for an Inclusive Wellbeing Economies workshop, made on the pack's \"Plan your day\" page",
+      "# (pack version " + String(data.version).replace(/[^\x20-\x7e]/g, "") + ").",
+      "place: " + q(pack.place), "convener: " + q(pack.convener), "date: " + q(pack.date), "start: " + q(pack.start), "format: " + q(pack.format)];
     if (pack.format === "in-person") out.push("venue: " + q(pack.venue));
     else {
       out.push("platform: " + q(pack.platform));
@@ -316,17 +368,26 @@
     }
     if (pack.technical_host && pack.format === "virtual") out.push("technical_host: " + q(pack.technical_host));
     if (pack.contact) out.push("contact: " + q(pack.contact));
-    out.push("attendees: " + pack.attendees, "groups:");
+    out.push("attendees: " + num(pack.attendees), "groups:");
     pack.groups.forEach(function (g) { out.push("  - name: " + q(g.name)); if (g.facilitator) out.push("    facilitator: " + q(g.facilitator)); });
     out.push("facilitators:"); pack.facilitators.forEach(function (f) { out.push("  - " + q(f)); });
-    out.push("self_assessment: " + pack.self_assessment);
+    out.push("self_assessment: " + q(pack.self_assessment));
     var ids = Object.keys(pack.minutes);
-    if (ids.length) { out.push("minutes:"); sections.forEach(function (s) { if (s.id in pack.minutes) out.push("  " + s.id + ": " + pack.minutes[s.id]); }); }
+    if (ids.length) { out.push("minutes:"); sections.forEach(function (s) { if (s.id in pack.minutes) out.push("  " + s.id + ": " + num(pack.minutes[s.id])); }); }
     if (pack.breaks.length) {
       out.push("breaks:");
-      pack.breaks.forEach(function (b) { out.push("  - after: " + b.after, "    minutes: " + b.minutes, "    title: " + q(b.title)); });
+      pack.breaks.forEach(function (b) { out.push("  - after: " + q(b.after), "    minutes: " + num(b.minutes), "    title: " + q(b.title)); });
     }
     return out.join("\n") + "\n";
+  }
+
+  // The pack file's name: the place's slug, as `iwe-pack new` names it (a name Windows keeps for a device gets
+  // "-2"); none for a name too long for every file made from it to be saved.
+  function fileName(place) {
+    var slug = slugify(place);
+    if (slug.length > F.names.place) return null;
+    if (F.names.reserved.indexOf(slug) >= 0) slug += "-2";
+    return slug + ".yml";
   }
 
   // --- keeping it in this browser ---
@@ -339,11 +400,11 @@
     var fmt = raw.format;
     Array.prototype.forEach.call(form.querySelectorAll("[data-show]"), function (d) { d.hidden = d.getAttribute("data-show") !== fmt; });
     var stored = JSON.parse(JSON.stringify(raw));
-    stored.groups.forEach(function (g) { delete g._error; }); stored.breaks.forEach(function (b) { delete b._error; });
+    stored.groups.forEach(function (g) { delete g._error; delete g._in; }); stored.breaks.forEach(function (b) { delete b._error; delete b._in; });
     save(stored);
     var result = check(raw);
     lastResult = result;
-    showErrors(result.errors);
+    showErrors(result.errors, result.invalid);
     if (result.plannable) {
       // Shown again only when the pack changed: a field's "change" as focus leaves it must not replace
       // the button being pressed.
@@ -355,12 +416,12 @@
       plan.evaluation.problems.forEach(function (p) {
         if (p.rule === "budget") {
           (result.errors["e-breaks"] = result.errors["e-breaks"] || []).push(p.message);
-          touched["e-breaks"] = true; showErrors(result.errors);
+          touched["e-breaks"] = true; showErrors(result.errors, result.invalid);
         }
       });
       if (last.start + last.minutes > 24 * 60) {
         result.errors["e-start"] = [msg("pack.past-midnight", { found: result.pack.start, end: P.clock((last.start + last.minutes) % (24 * 60)) })];
-        touched["e-start"] = true; showErrors(result.errors);
+        touched["e-start"] = true; showErrors(result.errors, result.invalid);
       }
     }
   }
@@ -378,7 +439,8 @@
       var first = root.querySelector("[aria-invalid='true']"); if (first) first.focus();
       return;
     }
-    var name = slugify(lastResult.pack.place) + ".yml";
+    var name = fileName(lastResult.pack.place);
+    if (!name) return;  // refused beside the place (pack.name-too-long): never a file name too long to save
     var blob = new Blob([yaml(lastResult.pack)], { type: "text/yaml;charset=utf-8" });
     var a = el("a", { href: URL.createObjectURL(blob), download: name });
     document.body.appendChild(a); a.click(); a.remove();

@@ -16,8 +16,10 @@ from ..diagnostics.catalogue import CATALOGUE
 from ..model.planner import MOST_GROUPS, SCREEN_BREAK, WORDS
 from ..model.plan import default_minutes
 from ..model.workshop import Workshop
-from ..sources.schema import Break, ClockTime, PackDate, PackFile, WebAddress
+from ..sources.schema import (FIRST_YEAR, LAST_YEAR, MAX_GROUP_SLUG, MAX_PLACE_SLUG, WINDOWS_RESERVED, Break,
+                              ClockTime, PackDate, PackFile, WebAddress)
 from ..sources.fonts import coverage
+from ..sources.typed_yaml import UNPRINTABLE
 from ..sources.templates import TemplateSet
 from .editor_markdown import to_html
 from .matrix_words import OWN_MARK, own_key_short
@@ -32,7 +34,7 @@ PACK_MESSAGES = (
     "value.clock-format", "value.not-a-time", "value.date-format", "value.no-such-day", "value.no-such-month",
     "pack.venue-missing", "pack.platform-missing", "pack.no-groups", "pack.more-groups-than-people",
     "pack.no-facilitators", "pack.group-names-clash", "pack.minutes-out-of-range", "pack.break-at-end",
-    "pack.past-midnight", "pack.index-name", "pack.font-cannot-print",
+    "pack.past-midnight", "pack.index-name", "pack.font-cannot-print", "pack.name-too-long", "value.date-year",
 )
 
 
@@ -45,6 +47,13 @@ def _js_pattern(pattern: str) -> str:
     """A Python regular expression as the browser's (both read these plain patterns the same way)."""
     assert not re.search(r"\(\?P|\\[AZ]", pattern), pattern  # only the shared subset of the two syntaxes
     return f"^(?:{pattern})$"
+
+
+def _js_class(pattern: str) -> str:
+    """A Python character class (of code points) as the browser's, for a RegExp with the "u" flag: every character
+    but printable ASCII written as a \\u escape (a lone surrogate cannot be kept in the page's UTF-8)."""
+    assert re.fullmatch(r"\[[^\[\]]*\]", pattern) and all(ord(c) <= 0xFFFF for c in pattern), pattern
+    return "".join(c if " " <= c <= "~" else f"\\u{ord(c):04x}" for c in pattern)
 
 
 def _step(step) -> dict:
@@ -112,7 +121,12 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts
             "clock_description": ClockTime.description,
             "date": _js_pattern(PackDate.pattern),
             "date_description": PackDate.description,
+            "years": [FIRST_YEAR, LAST_YEAR],
             "web_address": {"pattern": _js_pattern(WebAddress.pattern), "allowed": WebAddress.allowed},
+            "control": _js_class(UNPRINTABLE.pattern),  # yaml.control-character: what no text may contain
+            # pack.name-too-long: the longest a place's and a group's name may be once made into a file name; and
+            # the names Windows keeps for devices, which a pack file's name must not be (pack.reserved-name)
+            "names": {"place": MAX_PLACE_SLUG, "group": MAX_GROUP_SLUG, "reserved": sorted(WINDOWS_RESERVED)},
         },
     }
     data["print"] = print_data(workshop)
