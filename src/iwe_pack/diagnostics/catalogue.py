@@ -382,8 +382,8 @@ _add(A, "learning.unknown-version", "found {found}{hint}; allowed: a version lis
 
 # --- the machine -------------------------------------------------------------------------------
 A = "The machine (system libraries)"
-_add(A, "system.missing-library", "cannot make PDFs: {found} is not installed; allowed: install it with: sudo apt-get "
-     "install {allowed} (debian-packages.txt lists every package the project needs)",
+_add(A, "system.missing-library", "cannot make PDFs without {found}, not installed here; allowed: install with: sudo "
+     "apt-get install {allowed} (debian-packages.txt lists every package the project needs)",
      "Install the Debian packages it names, then build again.")
 
 # --- settings ------------------------------------------------------------------------------------
