@@ -12,9 +12,11 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: build test check serve clean debian-build debian-test
 
 # make build PACKS="kingston-upon-hull ynys-mon" builds only those place packs (for parallel CI jobs).
+# make build ENGINE=properdocs builds with ProperDocs, MkDocs 1.6's maintained fork, instead of MkDocs.
+ENGINE ?= mkdocs
 build: debian-build $(STAMP)
 	$(BIN)/iwe-pack check
-	IWE_PACKS="$(PACKS)" $(BIN)/mkdocs build --strict
+	IWE_PACKS="$(PACKS)" $(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 	@echo "Built the site in site/ (open site/index.html)."
 
 # -n auto: one worker per core (pytest-xdist); tests that share a costly fixture go to one worker (tests/conftest.py).

@@ -27,7 +27,10 @@ from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBui
 from iwe_pack.sources.settings import Settings
 from iwe_pack.views.print_jobs import PrintJob
 
-log = logging.getLogger("mkdocs.hooks.iwe")
+# The site engine's own logger: "mkdocs", or "properdocs" where ProperDocs (a fork that answers imports of mkdocs)
+# runs this hook. What is said on it is shown, and its warnings stop a --strict build.
+ENGINE_LOGGER = MkDocsConfig.__module__.split(".")[0]
+log = logging.getLogger(f"{ENGINE_LOGGER}.hooks.iwe")
 BUILD = "iwe_build"
 T = TypeVar("T")
 
@@ -44,9 +47,9 @@ class PrintFile(File):
 
 
 def _show_engine_log() -> None:
-    """What the engine says as it builds (its logger, ``iwe_pack``) is shown, and counted, as MkDocs' own."""
+    """What the engine says as it builds (its logger, ``iwe_pack``) is shown, and counted, as the site engine's own."""
     engine = logging.getLogger("iwe_pack")
-    for handler in logging.getLogger("mkdocs").handlers:
+    for handler in logging.getLogger(ENGINE_LOGGER).handlers:
         if handler not in engine.handlers:
             engine.addHandler(handler)
     engine.setLevel(logging.INFO)
@@ -78,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Not serving: build into a fresh folder beside site_dir, swapped in by on_post_build only if the build
     # is clean (a --strict build stops on any warning on the 'mkdocs' logger, counted after on_post_build).
     build = _engine(SiteBuild.start, root, settings, serving=_serving(config), site_dir=Path(config.site_dir),
-                    strict_logger="mkdocs" if config.strict else None)
+                    strict_logger=ENGINE_LOGGER if config.strict else None)
     if build.site_dir:
         config.site_dir = str(build.site_dir)
     config.extra[BUILD] = build
