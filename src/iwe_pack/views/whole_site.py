@@ -33,5 +33,5 @@ def render_site(project: Project, downloads: bool = True) -> Rendered:
         slug = plan.slug if plan else None
         jobs[slug] = print_jobs.jobs(workshop, plan, templates, when, project.root / FONTS) if downloads else []
         listings[slug] = paths.listing(workshop, plan, jobs[slug]) if downloads else []
-    texts = {plan.slug: letters.letters(plan, workshop, templates) for plan in project.plans}
+    texts = {plan.slug: letters.letters(plan, workshop, templates, when) for plan in project.plans}
     return Rendered(pages.all_pages(project, listings, texts), jobs, texts, listings)
