@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve clean debian-build debian-test
+.PHONY: build test check serve clean debian-build debian-test audit
 
 # make build PACKS="kingston-upon-hull ynys-mon" builds only those place packs (for parallel CI jobs).
 # make build ENGINE=properdocs builds with ProperDocs, MkDocs 1.6's maintained fork, instead of MkDocs.
@@ -49,6 +49,14 @@ $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for the test tools. On Debian: sudo apt-get install nodejs npm"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
+
+# Known advisories against every pinned package (constraints.txt, with pip-audit, which asks PyPI's advisory data)
+# and the test tools from npm (npm audit): fails naming each advisory's identifier. Needs the internet (the release
+# workflow runs it); pip-audit runs from its own .venv-audit/ so it adds nothing to the pinned set.
+audit:
+	@test -x .venv-audit/bin/pip-audit || { $(PYTHON) -m venv .venv-audit && .venv-audit/bin/pip install --quiet pip-audit==2.10.1; }
+	.venv-audit/bin/pip-audit --strict --requirement constraints.txt --no-deps --disable-pip --progress-spinner off
+	npm audit --package-lock-only --audit-level=low
 
 clean:
 	rm -rf site build

@@ -96,3 +96,15 @@ def test_building_a_subset_of_packs(project, warm_cache):
     assert not (project.path / "site/packs/kingston-upon-hull.html").exists()
     bad = project.build_here(IWE_PACKS="ynys-mn")
     assert bad.returncode != 0 and "no pack called 'ynys-mn' (did you mean 'ynys-mon'?)" in strip_ansi(bad.stderr)
+
+
+def test_the_workflow_audits_every_pinned_dependency_before_testing():
+    """`make audit` (pip-audit over constraints.txt, npm audit over package-lock.json) runs on every push and so
+    gates every release (the release job needs the test job). It needs the internet, so it runs there."""
+    flow = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text())
+    runs = [s.get("run", "") for s in flow["jobs"]["test"]["steps"]]
+    assert runs.index("make audit") < next(i for i, r in enumerate(runs) if "make test" in r)
+    assert flow["jobs"]["release"]["needs"] == "test"
+    target = (ROOT / "Makefile").read_text().split("\naudit:", 1)[1].split("\n\n", 1)[0]
+    assert "pip-audit --strict --requirement constraints.txt --no-deps --disable-pip" in target
+    assert "npm audit --package-lock-only" in target
