@@ -52,7 +52,7 @@ def _show_engine_log() -> None:
     for handler in logging.getLogger(ENGINE_LOGGER).handlers:
         if handler not in engine.handlers:
             engine.addHandler(handler)
-    engine.setLevel(logging.INFO)
+    engine.setLevel(logging.getLogger(ENGINE_LOGGER).getEffectiveLevel())  # -q and -v as the person chose
     engine.propagate = False
 
 
