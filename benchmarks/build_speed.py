@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Build speed, measured in one run, as ratios against a plain MkDocs build of the same pages.
+"""Build speed at a council's scale, measured in one run, as ratios against a plain MkDocs build of the same pages.
 
-Prints (seconds and ratio to the plain build):
-  plain      MkDocs build of the same pages with no PDFs (IWE_PDF=0)
-  cold       full build with an empty PDF cache
-  no-change  the same build again
-  one-pack   a build after changing one place's pack
-and the time per PDF of our renderer against WeasyPrint alone on the same HTML.
+A copy of the project gets N generated place packs beside the three examples (each a copy of an example under
+another place's name). For the examples alone and then with the N packs, it times:
 
-Run: .venv/bin/python benchmarks/build_speed.py   (a script, not a test: nothing here fails on time)
+  plain      MkDocs build of the same pages with no PDFs (IWE_PDF=0): what the site engine itself costs
+  cold       the full build with an empty cache
+  no-change  the same build again (median of three)
+  edited     after changing one place's pack (its attendees)
+  added      after adding one more place's pack
+
+and prints each in seconds and as a ratio to plain, the cost of each place (the difference between the two
+sizes, divided by N), and each kind of build worked out for 400 places. CPU seconds (this process's children)
+are printed beside wall seconds: the machine's speed drifts, the work done does not.
+
+Run: .venv/bin/python benchmarks/build_speed.py [--packs 30]   (a script, not a test: nothing fails on time)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -26,72 +33,82 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 COPY = ["mkdocs.yml", "content", "overrides", "hooks", "packs", "CHANGELOG.md", "CONTRIBUTING.md"]
+EXAMPLES = ["kingston-upon-hull", "north-yorkshire", "ynys-mon"]
+KINDS = ["plain", "cold", "no-change", "edited", "added"]
 
 
-def timed_build(project: Path, cache: Path, **env) -> float:
-    run_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", IWE_PACK_CACHE=str(cache), **env)
+def timed_build(project: Path, cache: Path, **env) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one `mkdocs build --strict` of ``project``."""
+    run_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", IWE_PACK_CACHE=str(cache), SOURCE_DATE_EPOCH="1767225600",
+                   **env)
+    before = os.times()
     start = time.perf_counter()
     subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(project / "mkdocs.yml")],
                    cwd=project, env=run_env, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = os.times()
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def median(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def make_pack(project: Path, number: int) -> Path:
+    """A place's pack: an example's, under the name 'Benchmark place <number>'."""
+    example = EXAMPLES[number % len(EXAMPLES)]
+    text = (project / "packs" / f"{example}.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^place: .*$", f"place: Benchmark place {number}", text, count=1, flags=re.M)
+    path = project / "packs" / f"benchmark-place-{number}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def measure(work: Path, extra: int) -> dict[str, tuple[float, float]]:
+    project = work / f"project-{extra}"
+    project.mkdir()
+    for name in COPY:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
+    for number in range(1, extra + 1):
+        make_pack(project, number)
+    cache = work / f"cache-{extra}"
+    out = {"plain": median([timed_build(project, cache, IWE_PDF="0") for _ in range(3)])}
+    out["cold"] = timed_build(project, cache)
+    out["no-change"] = median([timed_build(project, cache) for _ in range(3)])
+    edited = project / "packs" / f"{EXAMPLES[0]}.yml"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(re.sub(r"^attendees: (\d+)", lambda m: f"attendees: {int(m.group(1)) + 1}", text, count=1,
+                             flags=re.M), encoding="utf-8")
+    out["edited"] = timed_build(project, cache)
+    make_pack(project, extra + 1)
+    out["added"] = timed_build(project, cache)
+    return out
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--packs", type=int, default=30, help="place packs to generate beside the examples")
+    args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="iwe-bench-"))
     try:
-        project = work / "project"
-        project.mkdir()
-        for name in COPY:
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-        cache = work / "cache"
-        plain = statistics.median(timed_build(project, cache, IWE_PDF="0") for _ in range(3))
-        cold = timed_build(project, cache)
-        no_change = statistics.median(timed_build(project, cache) for _ in range(3))
-        pack = sorted((project / "packs").glob("*.yml"))[0]
-        text = pack.read_text(encoding="utf-8")
-        pack.write_text(re.sub(r"^attendees: (\d+)", lambda m: f"attendees: {int(m.group(1)) + 1}", text, flags=re.M),
-                        encoding="utf-8")
-        one_pack = timed_build(project, cache)
-        pdf_count = len(list((project / "site" / "downloads").rglob("*.pdf")))
-
-        print(f"Build of {pdf_count} PDFs and the site, on {os.cpu_count()} cores")
-        print(f"{'build':<12}{'seconds':>9}{'x plain':>9}")
-        for label, secs in [("plain", plain), ("cold", cold), ("no-change", no_change), ("one-pack", one_pack)]:
-            print(f"{label:<12}{secs:>9.2f}{secs / plain:>9.1f}")
-        print(f"cold / no-change: {cold / no_change:.1f}x")
-        per_pdf(project)
+        small = measure(work, 0)
+        large = measure(work, args.packs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def per_pdf(project: Path) -> None:
-    """Our render (safe fetcher, PDF/UA, atomic write) against WeasyPrint alone, same HTML, one process."""
-    sys.path.insert(0, str(ROOT / "src"))
-    import weasyprint
-
-    from iwe_pack import load_packs, load_workshop
-    from iwe_pack.outputs import pdf
-    from iwe_pack.views import paths, print_jobs
-
-    w = load_workshop(project)
-    plan = load_packs(project, w)[0]
-    jobs = print_jobs.jobs(w, plan, project)[:8]
-    out = Path(tempfile.mkdtemp(prefix="iwe-bench-pdf-"))
-    base = (project / "overrides" / paths.PRINT).as_uri() + "/"
-    try:
-        ours, alone = [], []
-        for job in jobs:
-            start = time.perf_counter()
-            pdf.render_pdf(job.html, str(project), str(out / "ours.pdf"), "bench")
-            ours.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            weasyprint.HTML(string=job.html, base_url=base).write_pdf(out / "alone.pdf")
-            alone.append(time.perf_counter() - start)
-        o, a = statistics.mean(ours), statistics.mean(alone)
-        print(f"per PDF ({len(jobs)} PDFs, one process): ours {o:.2f} s, WeasyPrint alone {a:.2f} s, ratio {o / a:.2f}")
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
+    n_small, n_large = len(EXAMPLES), len(EXAMPLES) + args.packs
+    print(f"Builds of {n_small} and {n_large} place packs, on {os.cpu_count()} cores "
+          f"(wall seconds, CPU seconds, wall / plain)")
+    print(f"{'build':<11}{n_small:>6} packs{'':>12}{n_large:>6} packs{'':>12}{'per pack':>10}{'at 400 packs':>14}")
+    for kind in KINDS:
+        (ws, cs), (wl, cl) = small[kind], large[kind]
+        per = (wl - ws) / args.packs
+        at_400 = wl + per * (400 - n_large)
+        print(f"{kind:<11}{ws:>8.1f} s {cs:>6.1f} cpu {ws / small['plain'][0]:>4.2f}x"
+              f"{wl:>8.1f} s {cl:>6.1f} cpu {wl / large['plain'][0]:>4.2f}x{per:>9.2f} s{at_400 / 60:>10.1f} min")
+    nc = large["no-change"][0]
+    print(f"\nWith {n_large} packs: no-change {nc / large['plain'][0]:.2f}x plain; edited "
+          f"{large['edited'][0] / nc:.2f}x no-change; added {large['added'][0] / nc:.2f}x no-change")
 
 
 if __name__ == "__main__":

@@ -36,14 +36,15 @@ T = TypeVar("T")
 
 
 class PrintFile(File):
-    """A rendered PDF or zip: copied into the site atomically, and skipped while still rendering (serve)."""
+    """A rendered PDF, deck or zip from the cache: linked (or copied) into the site atomically, and skipped while
+    still rendering (serve)."""
 
     def copy_file(self, dirty: bool = False) -> None:
         if not os.path.exists(self.abs_src_path):
             return
         if dirty and not self.is_modified():
             return
-        atomic.copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+        atomic.link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
 def _show_engine_log() -> None:

@@ -37,6 +37,18 @@ def copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, tmp)
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put ``source``'s bytes at ``target`` atomically: a hard link where the two share a file system (a file from
+    the cache, whose name is the hash of its bytes and which is never written again), else a copy. A site of
+    hundreds of PDFs is then put together without copying them."""
+    with replacing(target) as tmp:
+        tmp.unlink()
+        try:
+            os.link(source, tmp)
+        except OSError:
+            shutil.copyfile(source, tmp)
+
+
 class Shelf:
     """Bytes kept in one folder by key, for later processes (a cache). Each file holds a hash of its bytes and
     is written atomically: a damaged file is made again, and a folder that cannot be read or written makes

@@ -164,7 +164,8 @@ class SiteBuild:
         """
         settings = self.project.settings
         if not self.serving and settings.pdf and not (self.output and self.output.doomed):
-            write_offline_zip(Path(site_dir), self.project.workshop, settings)
+            write_offline_zip(Path(site_dir), self.project.workshop, settings,
+                              cache=settings.cache_folder(self.project.root))
         if self.output:
             return self.output.target if self.output.publish() else None
         pending = self.made.pending
@@ -182,4 +183,4 @@ class SiteBuild:
             log.warning(str(exc))
             return
         for path, cached in done.items():
-            atomic.copy(cached, site_dir / path)
+            atomic.link_or_copy(cached, site_dir / path)

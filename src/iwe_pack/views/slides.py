@@ -96,6 +96,21 @@ def diagram_context(workshop: Workshop, plan: Plan | None) -> dict:
                 ask=ask_slide(plan))
 
 
+def pptx_inputs(workshop: Workshop, plan: Plan | None, when: dt.datetime | None = None) -> str:
+    """Everything :func:`pptx_bytes` makes a deck from, as text: the same text, the same deck (less the fonts, and
+    the code that lays it out, which a cache key adds). Working it out costs a thousandth of making the deck, so
+    a build can keep decks by it and make only those whose words, diagrams or place changed."""
+    deck = workshop.deck
+    title_words, body_words = title_slide_words(workshop, plan)
+    slides = [(s.title, s.points, s.notes, s.minutes, s.skip, s.source, s.resources, drawing, links)
+              for s, drawing, links in zip(deck.slides, slide_diagrams(workshop, plan), slide_links(workshop))]
+    author = plan.pack.convener if plan else None
+    ask = ask_slide(plan)
+    place = plan.pack.place if plan and ask else None
+    return repr(("pptx v1", deck.title, deck.subtitle, author, workshop.version, when, title_words, body_words, slides,
+                 ask, place, FONT_NOTE, ASK_TITLE))
+
+
 def pptx_bytes(workshop: Workshop, plan: Plan | None, fonts: dict[int, bytes], when: dt.datetime | None = None
                ) -> bytes:
     """The deck as a .pptx: title slide with place and date, a slide each with a title and points or a diagram.

@@ -1,0 +1,105 @@
+"""Reuse is safe: a build keeps every output (PDFs, decks, zips, the offline copy) by a hash of what it is made from,
+so changing one input makes again exactly what uses it, and nothing else.
+
+Each case copies the shipped sources and the warm cache (the cold build's), builds once (all reused), changes one
+input, builds again, and compares: which files of the site changed, and which outputs the cache had to make.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, copy_project, run
+
+KEPT = ("pdf", "pptx-made", "zip", "offline")  # the cache's folders of made outputs
+
+
+def site_digests(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def made(cache: Path) -> dict[str, set[str]]:
+    return {kind: {p.name for p in (cache / kind).glob("*") if p.is_file() and not p.name.startswith(".")}
+            for kind in KEPT}
+
+
+def build(project, cache: Path, **env):
+    result = run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(project.path / "mkdocs.yml")],
+                 cwd=project.path, IWE_PACK_CACHE=str(cache), **env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_digests(project.path / "site"), made(cache)
+
+
+@pytest.fixture
+def warm_copy(warm_cache, tmp_path):
+    cache = tmp_path / "cache"
+    shutil.copytree(warm_cache, cache, ignore=shutil.ignore_patterns(".tmp-*", "*.lock"))
+    project = copy_project(tmp_path / "project")
+    return project, cache
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+def new(before: dict[str, set[str]], after: dict[str, set[str]]) -> dict[str, int]:
+    return {kind: len(after[kind] - before[kind]) for kind in KEPT}
+
+
+def test_a_build_with_nothing_changed_makes_nothing(warm_copy):
+    project, cache = warm_copy
+    first_site, first_made = build(project, cache)
+    second_site, second_made = build(project, cache)
+    assert second_site == first_site
+    assert new(first_made, second_made) == {kind: 0 for kind in KEPT}
+
+
+def test_a_pack_field_remakes_that_place_alone(warm_copy):
+    project, cache = warm_copy
+    site, kept = build(project, cache)
+    project.replace("packs/ynys-mon.yml", "venue: Llangefni Town Hall", "venue: Neuadd y Dref, Llangefni")
+    after, kept_after = build(project, cache)
+    differ = changed(site, after)
+    place = {n for n in differ if n.startswith(("downloads/ynys-mon/", "packs/ynys-mon"))}
+    assert place, "the place's own outputs did not change"
+    others = differ - place - {"downloads/ynys-mon-pack-v1.0.0.zip", "downloads/wellbeing-workshop-pack-offline-v1.0.0.zip",
+                               "search/search_index.json", "search/search_index.js"}
+    assert others == set()
+    made_now = new(kept, kept_after)
+    changed_pdfs = {n for n in place if n.endswith(".pdf")}
+    assert made_now["pdf"] == len(changed_pdfs) and made_now["pdf"] > 0
+    assert made_now["zip"] == 1 and made_now["offline"] == 1  # the place's zip, and the offline copy
+    deck = "downloads/ynys-mon/ynys-mon-slides.pptx"
+    assert made_now["pptx-made"] == (1 if deck in differ else 0)
+
+
+def test_a_slide_remakes_the_decks_and_slide_pdfs_alone(warm_copy):
+    project, cache = warm_copy
+    site, kept = build(project, cache)
+    project.replace("content/slides.yml", "  - title: What is an inclusive wellbeing economy?",
+                    "  - title: What is an inclusive wellbeing economy, and why now?")
+    after, kept_after = build(project, cache)
+    differ = changed(site, after)
+    decks = {n for n in site if n.endswith(".pptx")}
+    assert decks <= differ and len(decks) == 4  # the generic deck and each place's
+    assert new(kept, kept_after)["pptx-made"] == 4
+    pdfs = {n for n in differ if n.endswith(".pdf")}
+    assert pdfs and all("slides" in n for n in pdfs), sorted(pdfs)
+    assert new(kept, kept_after)["pdf"] == len(pdfs)
+
+
+def test_the_print_style_remakes_every_pdf_and_no_deck(warm_copy):
+    project, cache = warm_copy
+    only = {"IWE_PACKS": "ynys-mon"}  # the generic pack and one place: every PDF of theirs is made again
+    site, kept = build(project, cache, **only)
+    css = "overrides/print/print.css"
+    project.write(css, project.read(css) + "\n/* a change */\n.iwe-reuse-test { color: black; }\n")
+    after, kept_after = build(project, cache, **only)
+    pdfs = {n for n in site if n.endswith(".pdf")}
+    assert new(kept, kept_after)["pdf"] == len(pdfs)
+    assert new(kept, kept_after)["pptx-made"] == 0
