@@ -27,10 +27,13 @@ from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBui
 from iwe_pack.sources.settings import Settings
 from iwe_pack.views.print_jobs import PrintJob
 
-# The site engine's own logger: "mkdocs", or "properdocs" where ProperDocs (a fork that answers imports of mkdocs)
-# runs this hook. What is said on it is shown, and its warnings stop a --strict build.
-ENGINE_LOGGER = MkDocsConfig.__module__.split(".")[0]
-log = logging.getLogger(f"{ENGINE_LOGGER}.hooks.iwe")
+log = logging.getLogger(f"{MkDocsConfig.__module__.split('.')[0]}.hooks.iwe")
+
+
+def _engine_logger() -> str:
+    """The site engine's own logger: "mkdocs", or "properdocs" where ProperDocs (a fork that answers imports of
+    mkdocs) runs this hook. What is said on it is shown, and its warnings stop a --strict build."""
+    return MkDocsConfig.__module__.split(".")[0]
 BUILD = "iwe_build"
 T = TypeVar("T")
 
@@ -50,10 +53,10 @@ class PrintFile(File):
 def _show_engine_log() -> None:
     """What the engine says as it builds (its logger, ``iwe_pack``) is shown, and counted, as the site engine's own."""
     engine = logging.getLogger("iwe_pack")
-    for handler in logging.getLogger(ENGINE_LOGGER).handlers:
+    for handler in logging.getLogger(_engine_logger()).handlers:
         if handler not in engine.handlers:
             engine.addHandler(handler)
-    engine.setLevel(logging.getLogger(ENGINE_LOGGER).getEffectiveLevel())  # -q and -v as the person chose
+    engine.setLevel(logging.getLogger(_engine_logger()).getEffectiveLevel())  # -q and -v as the person chose
     engine.propagate = False
 
 
@@ -82,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Not serving: build into a fresh folder beside site_dir, swapped in by on_post_build only if the build
     # is clean (a --strict build stops on any warning on the 'mkdocs' logger, counted after on_post_build).
     build = _engine(SiteBuild.start, root, settings, serving=_serving(config), site_dir=Path(config.site_dir),
-                    strict_logger=ENGINE_LOGGER if config.strict else None)
+                    strict_logger=_engine_logger() if config.strict else None)
     if build.site_dir:
         config.site_dir = str(build.site_dir)
     config.extra[BUILD] = build

@@ -7,7 +7,7 @@ import datetime as dt
 from ..model.plan import Plan
 from ..model.workshop import Workshop
 from ..sources.templates import TemplateSet
-from .calendar import invitation
+from .invitation import invitation
 from .templates import render
 
 INVITATION = "invitation.ics"
