@@ -15,6 +15,9 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 
 from iwe_pack.model.feedback import QUESTIONS
+from iwe_pack.sources.record_email import email_format
+
+MARKERS = email_format()  # the lines the record of the day reads back (one contract with the page)
 
 needs_zbar = pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbarimg (Debian zbar-tools) is not installed")
 
@@ -77,9 +80,16 @@ def test_the_evaluation_page_prepares_an_email_offline_on_a_phone(browser, built
     assert url.scheme == "mailto" and unquote(url.path) == "sam.whitaker@example.org"  # from the pack's contact
     query = parse_qs(url.query)
     assert query["subject"] == [f"Workshop evaluation: North Yorkshire, {plan.pack.date.long}"]
-    lines = query["body"][0].strip().split("\r\n")
-    expected = [f"{q.id}: {' '.join(ANSWERS[q.id].split())}" for q in QUESTIONS if ANSWERS[q.id]]
-    assert lines == expected
+    body = query["body"][0]
+    # between the start and end lines, each answer given (on one line) under its question's id and own words;
+    # a blank answer (the name) is left out
+    expected = [MARKERS["start"]]
+    for q in QUESTIONS:
+        if ANSWERS[q.id]:
+            expected += [""] * (len(expected) > 1) + [
+                f"Q [{q.id}]: {q.words}" + (" (1 to 5)" if q.kind == "rating" else ""),
+                f"A: {' '.join(ANSWERS[q.id].split())}"]
+    assert body.split("\r\n") == expected + [MARKERS["end"], ""]
 
 
 def test_without_an_address_the_page_offers_print_only(browser, project):
@@ -238,3 +248,164 @@ def test_every_places_printed_evaluation_form_is_one_a4_page_with_every_question
         assert found["Pages"] == "1" and found["Page size"].endswith("(A4)"), (form.name, found)
         words = " ".join(text(form).split())
         assert all(q.words in words for q in QUESTIONS), form.name
+
+
+# --- after Send: the answers, Copy and the other ways; the email read back into the record of the day -------------
+
+
+def mail_blocked_page(browser, url, size=(320, 640), clipboard=True):
+    """A tab where a mailto: link opens nothing (as on a phone with no mail app): the link is caught and kept.
+    With ``clipboard=False`` the browser has no clipboard to write to (as over plain http, or an old browser)."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  permissions=["clipboard-read", "clipboard-write"] if clipboard else [])
+    context.add_init_script("""window.__mailto = [];
+      document.addEventListener("click", function (e) {
+        var a = e.target.closest && e.target.closest("a[href^='mailto:']");
+        if (a) { window.__mailto.push(a.href); e.preventDefault(); }
+      }, true);""" + ("" if clipboard else "Object.defineProperty(navigator, 'clipboard', {value: undefined});"))
+    page = context.new_page()
+    page.goto(url)
+    return context, page
+
+
+def body_of(link: str) -> str:
+    return parse_qs(urlparse(link).query)["body"][0]
+
+
+def test_after_send_with_no_mail_app_the_page_shows_the_answers_copy_and_other_ways(browser, site_url):
+    url = f"{site_url}/packs/north-yorkshire/evaluation/"
+    context, page = mail_blocked_page(browser, url)
+    fill(page)
+    assert not page.locator("#handin").is_visible()
+    page.get_by_role("button", name="Send by email").click()
+    panel = page.locator("#handin")
+    assert panel.is_visible()
+    assert page.evaluate("document.activeElement.id") == "handin-title"  # a screen reader hears it next
+    text = " ".join(panel.inner_text().split())
+    assert "Nothing has been sent yet" in text and "sent only when you press send" in text
+    assert "paper evaluation form" in text and "facilitator" in text and "sam.whitaker@example.org" in text
+    # each question in its own words, with the answer given, or "Not answered"
+    terms = panel.locator("dt").all_inner_texts()
+    values = panel.locator("dd").all_inner_texts()
+    assert terms == [q.words for q in QUESTIONS]
+    for q, value in zip(QUESTIONS, values):
+        given = " ".join(ANSWERS[q.id].split())
+        assert value == (f"{given} out of 5" if q.kind == "rating" else given) if given else value == "Not answered"
+    (link,) = page.evaluate("window.__mailto")
+    body = body_of(link)
+    assert all(q.words in body for q in QUESTIONS if ANSWERS[q.id])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    # Copy puts the email's text on the clipboard: pasted into an email, it reads back as the prepared one did
+    page.get_by_role("button", name="Copy my answers").click()
+    expect_text(page, "#copied", "Your answers are copied")
+    assert page.evaluate("navigator.clipboard.readText()") == body.replace("\r\n", "\n")  # as a text box keeps them
+    context.close()
+
+
+def expect_text(page, selector: str, words: str) -> None:
+    page.wait_for_function("([s, w]) => document.querySelector(s).textContent.includes(w)", arg=[selector, words],
+                           timeout=5000)
+
+
+def test_without_a_clipboard_copy_selects_the_answers_and_long_answers_are_not_put_in_a_link(browser, site_url):
+    context, page = mail_blocked_page(browser, f"{site_url}/packs/north-yorkshire/evaluation/", clipboard=False)
+    fill(page)
+    page.get_by_role("button", name="Send by email").click()
+    (link,) = page.evaluate("window.__mailto")
+    assert len(link) <= 1800
+    page.get_by_role("button", name="Copy my answers").click()
+    box = page.get_by_label("Your answers, ready to copy")
+    assert box.is_visible() and page.evaluate("document.activeElement.id") == "answers-text"
+    selected = page.evaluate("(t => t.value.slice(t.selectionStart, t.selectionEnd))(document.activeElement)")
+    assert selected == body_of(link).replace("\r\n", "\n")  # a text box keeps each new line as one character
+    assert page.locator("#copied").inner_text()  # says what happened: copied, or how to copy
+    # answers too long for a mailto: link (which some mail apps cut or refuse): no link; the page says so
+    page.get_by_label(re.compile("^How could we")).fill("More time to talk in the groups. " * 60)
+    page.get_by_role("button", name="Send by email").click()
+    assert len(page.evaluate("window.__mailto")) == 1
+    long = page.locator("#handin-long")
+    assert long.is_visible() and "too long" in long.inner_text() and not page.locator("#handin-email").is_visible()
+    assert ("More time to talk in the groups. " * 60).strip() in page.locator("#answers-text").input_value()
+    context.close()
+
+
+def emailed(browser, form, answers: dict[str, str]) -> str:
+    """The body of the email the page prepares for these answers (the page from file://, mail blocked)."""
+    context, page = mail_blocked_page(browser, form.as_uri(), (768, 1024), clipboard=False)
+    for q in QUESTIONS:
+        value = answers.get(q.id, "")
+        if q.kind == "rating" and value:
+            page.get_by_role("group", name=q.words).get_by_label(value, exact=True).check()
+        elif value:
+            page.get_by_label(re.compile("^" + re.escape(q.words))).fill(value)
+    page.get_by_role("button", name="Send by email").click()
+    (link,) = page.evaluate("window.__mailto")
+    context.close()
+    return body_of(link)
+
+
+def test_emails_the_page_prepares_pasted_into_a_text_file_import_into_the_record(browser, project):
+    """Two people's emails, as received (headers, a greeting) and one forwarded (each line quoted with >), pasted
+    into one .txt file that the record names: the check passes and the model holds what they typed."""
+    from iwe_pack.model.project import load_project
+
+    assert project.build_here(IWE_PACKS="ynys-mon").returncode == 0
+    form = project.path / "site/packs/ynys-mon/evaluation/index.html"
+    first = {"useful": "5", "confident": "2", "improve": "Longer breaks,\nand =1+1 tea", "name": "Ann Example"}
+    second = {"run_well": "3", "resonated": "Q [useful]: not a question", "learning": "Anchor institutions"}
+    one, two = emailed(browser, form, first), emailed(browser, form, second)
+    quoted = "".join(f"> {line}\n" for line in two.split("\r\n")[:-1])
+    project.write("packs/records/ynys-mon-emails.txt",
+                  f"From: Ann <ann@example.org>\nSubject: Workshop evaluation\n\nHello,\n\n{one}\nThanks, Ann\n\n"
+                  f"---------- Forwarded message ---------\n{quoted}\n")
+    project.replace(YM_RECORD, "evaluation: {from: ynys-mon-evaluation.csv}", "evaluation: {from: ynys-mon-emails.txt}")
+    checked = project.check()
+    assert checked.returncode == 0, checked.stderr
+    summary = next(p for p in load_project(project.path).plans if p.slug == "ynys-mon").record.evaluation
+    assert summary.responses == 2 and summary.names == ("Ann Example",)
+    for q in QUESTIONS:
+        given = [" ".join(a[q.id].split()) for a in (first, second) if a.get(q.id)]
+        if q.kind == "rating":
+            rating = summary.rating(q.id)
+            assert (rating.question, rating.count) == (q.words, len(given))
+            assert rating.counts == tuple(sum(int(g) == n for g in given) for n in range(1, 6))
+        elif q.kind == "text":
+            assert [a.text for a in summary.text(q.id).answers] == given
+            assert all(a.origin.file == "packs/records/ynys-mon-emails.txt" and a.origin.line for a in
+                       summary.text(q.id).answers)
+    assert "ann@example.org" not in repr(summary)  # the sender's address, outside the answers, is not read
+
+
+YM_RECORD = "packs/records/ynys-mon.yml"
+
+
+def test_the_privacy_notice_names_the_convener_on_the_page_and_the_sign_in_sheet(built, new_page):
+    import yaml
+
+    from pdfutil import text
+
+    from conftest import ROOT
+
+    pack = yaml.safe_load((ROOT / "packs/north-yorkshire.yml").read_text())
+    page = new_page((320, 640))
+    page.goto((built.path / "site/packs/north-yorkshire/evaluation/index.html").as_uri())
+    notice = " ".join(page.locator("#privacy-notice").inner_text().split())
+    assert page.get_by_role("heading", name="What happens to your answers").is_visible()
+    assert notice.startswith(f"{pack['convener']} gets your answers") and pack["contact"] in notice
+    assert "deleted" in notice and "no longer than a year" in notice
+    sheet = " ".join(text(built.path / "site/downloads/north-yorkshire/north-yorkshire-sign-in-sheet.pdf").split())
+    assert f"{pack['convener']} keeps this sheet" in sheet and pack["contact"] in sheet and "deleted" in sheet
+
+
+def test_a_packs_own_privacy_words_are_used_and_a_mistake_in_them_is_refused(project):
+    from conftest import assert_clean_failure
+
+    project.replace("packs/ynys-mon.yml", "contact:", "privacy_kept_for: for six months\n"
+                    "privacy_contact: Data Protection Officer, dpo@example.org\ncontact:")
+    assert project.build_here(IWE_PACKS="ynys-mon").returncode == 0
+    page = project.page("packs/ynys-mon/evaluation/index.html")
+    assert "They keep your answers for six months." in page
+    assert "contact Data Protection Officer, dpo@example.org." in page
+    project.replace("packs/ynys-mon.yml", "privacy_kept_for: for six months", "privacy_kept_for: [six, months]")
+    line = project.line_of("packs/ynys-mon.yml", "privacy_kept_for")
+    assert_clean_failure(project.check(), f"packs/ynys-mon.yml, line {line}, field privacy_kept_for: found")

@@ -467,3 +467,118 @@ def test_imports_keep_to_the_stated_limits_and_stop_reading_early(project, case)
     assert time.monotonic() - started < 10
     out = assert_clean_failure(checked, *needles)
     assert "1 problem in the sources" in out
+
+
+# --- answers sent by email from the evaluation page ------------------------------------------------
+
+
+EMAILS = "packs/records/ynys-mon-emails.txt"
+
+
+def email_text(*answers: tuple[str, str], start: bool = True, end: bool = True) -> str:
+    """One email's answers as the evaluation page writes them (its marker lines from the engine, the contract)."""
+    from iwe_pack.sources.record_email import email_format
+
+    marks = email_format()
+    lines = [marks["start"]] if start else []
+    for field, answer in answers:
+        lines += [marks["question"].format(id=field) + "The question's words", marks["answer"] + answer, ""]
+    return "\n".join(lines + ([marks["end"]] if end else [])) + "\n"
+
+
+def use_emails(project, text: str, rel: str = EMAILS, columns: str = "") -> None:
+    project.write(rel, text)
+    name = rel.removeprefix("packs/records/")
+    project.replace(YM, "evaluation: {from: ynys-mon-evaluation.csv}", f"evaluation: {{from: {name}{columns}}}")
+
+
+def test_emailed_answers_in_a_folder_of_saved_emails_are_read(project):
+    """A folder of .eml files (one plain, one quoted-printable, as mail programs save them) and a .txt."""
+    import email.message
+
+    folder = "packs/records/ynys-mon-emails"
+    plain = email.message.EmailMessage()
+    plain["Subject"], plain["From"] = "Workshop evaluation", "zoe@example.org"
+    plain.set_content(email_text(("useful", "4"), ("improve", "Shorter taught section"), ("name", "Zoe Test")),
+                      cte="8bit")
+    coded = email.message.EmailMessage()
+    coded["Subject"] = "Workshop evaluation"
+    coded.set_content(email_text(("useful", "2"), ("improve", "Más tiempo " * 20)), cte="quoted-printable")
+    project.file(folder).mkdir()
+    project.file(f"{folder}/a.eml").write_bytes(plain.as_bytes())
+    project.file(f"{folder}/b.eml").write_bytes(coded.as_bytes())
+    project.write(f"{folder}/c.txt", email_text(("run_well", "5")))
+    project.write(f"{folder}/notes.md", "Not an email: not read.\n")
+    project.replace(YM, "evaluation: {from: ynys-mon-evaluation.csv}", "evaluation: {from: ynys-mon-emails}")
+    summary = plans(project)["ynys-mon"].record.evaluation
+    assert summary.responses == 3 and summary.names == ("Zoe Test",)
+    assert summary.rating("useful").counts == (0, 1, 0, 1, 0) and summary.rating("run_well").count == 1
+    improve = summary.text("improve").answers
+    assert [a.text for a in improve] == ["Shorter taught section", ("Más tiempo " * 20).strip()]
+    line = project.read(f"{folder}/a.eml").splitlines().index("A: Shorter taught section") + 1
+    assert (improve[0].origin.file, improve[0].origin.line) == (f"{folder}/a.eml", line)
+    assert "zoe@example.org" not in repr(summary)
+
+
+@pytest.mark.parametrize("case", ["unknown question", "rating", "twice", "no end", "end alone", "stray", "columns",
+                                  "nothing", "too long"])
+def test_a_mistake_in_emailed_answers_is_refused_with_its_line(project, case):
+    from iwe_pack.sources.record_csv import MAX_ANSWER
+
+    good = email_text(("useful", "4"), ("improve", "More time"))
+    text = good + "\n"
+    if case == "unknown question":
+        text += email_text(("useful", "5"), ("ran_well", "4"))
+        at = text.splitlines().index("Q [ran_well]: The question's words") + 1
+        needle = f"line {at}: an answer for an unknown question 'ran_well' (did you mean 'run_well'?); allowed: " \
+                 "useful, run_well"
+    elif case == "rating":
+        text += email_text(("useful", "7"))
+        needle = f"line {len(text.splitlines()) - 2}, field useful: found '7'; allowed: a rating from 1 to 5"
+    elif case == "twice":
+        text += email_text(("useful", "3"), ("run_well", "4"), ("useful", "5"))
+        first = len(good.splitlines()) + 3  # the blank line between the emails, the start line, then the question
+        needle = f"line {first + 6}, field useful: found 'useful' answered twice in one email (first on line {first})"
+    elif case == "no end":
+        text += email_text(("useful", "3"), end=False)
+        needle = f"line {len(good.splitlines()) + 2}: found '--- My answers start ---' here, but these answers have " \
+                 "no line '--- My answers end ---' after them"
+    elif case == "end alone":
+        text += email_text(("useful", "3"), start=False)
+        needle = f"line {len(text.splitlines())}: found '--- My answers end ---', but no line '--- My answers " \
+                 "start ---' before it"
+    elif case == "stray":
+        text = email_text(("useful", "4")).replace("Q [useful]", "I loved it\nQ [useful]")
+        needle = "line 2: found 'I loved it', which is not a question or an answer; allowed: the emails as the " \
+                 "evaluation page writes them"
+    elif case == "columns":
+        use_emails(project, text, columns=", columns: {useful: Useful}")
+        assert_clean_failure(project.check(), f"{YM}, line {project.line_of(YM, 'evaluation:')}, field "
+                             "evaluation.columns: found 'columns:' for 'ynys-mon-emails.txt', a file of emails")
+        return
+    elif case == "nothing":
+        use_emails(project, "Hello, I forgot to paste the answers.\n")
+        assert_clean_failure(project.check(), f"{YM}, line {project.line_of(YM, 'evaluation:')}, field "
+                             "evaluation.from: found 'ynys-mon-emails.txt', which holds no answers")
+        return
+    else:
+        text += email_text(("learning", "Anchors. " * (MAX_ANSWER // 8)))
+        long = ("Anchors. " * (MAX_ANSWER // 8)).strip()
+        needle = f"line {len(text.splitlines()) - 2}, field learning: the answer is {len(long):,} characters long; " \
+                 f"allowed: at most {MAX_ANSWER:,} characters"
+    use_emails(project, text)
+    out = assert_clean_failure(project.check(), f"{EMAILS}, {needle}")
+    assert "1 problem in the sources" in out
+
+
+def test_emailed_answers_keep_to_the_row_limit_and_stop_reading_early(project):
+    """Ynys Môn expects 10 attendees: at most 4 × 10 + 20 = 60 people's answers; the file has 5,000."""
+    one = email_text(("useful", "4"))
+    use_emails(project, one * 5_000)
+    started = time.monotonic()
+    checked = project.check()
+    assert time.monotonic() - started < 10
+    line = len(one.splitlines()) * 60 + 1
+    out = assert_clean_failure(checked, f"{EMAILS}, line {line}: has more than 60 people's answers; allowed: at most "
+                               "60 (4 for each of the pack's 10 attendees, plus 20), so reading stopped at this line")
+    assert "1 problem in the sources" in out

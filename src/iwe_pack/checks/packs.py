@@ -106,7 +106,8 @@ def check_font(pack: PackFile, fonts_dir: Path, errors: Collector) -> None:
                 errors.add(pack.origin.file, where, field_name, "pack.font-cannot-print", found=describe(lost))
 
     src = pack.origin
-    for key in ("place", "convener", "venue", "platform", "contact", "technical_host"):
+    for key in ("place", "convener", "venue", "platform", "contact", "technical_host", "privacy_kept_for",
+                "privacy_contact"):
         check(getattr(pack, key), src.line_for(key), key)
     for i, name in enumerate(pack.facilitators, start=1):
         check(name, src.line_for("facilitators"), f"facilitators.{i}")

@@ -368,6 +368,35 @@ _add(A, "record.csv-ends-before-start", "row {row}: found {found}, before the se
 _add(A, "record.csv-not-on-the-day", "row {row}: found {found}, which is not on the day of the workshop ({day}, "
      "{whence}); allowed: a time on {day}", "Check the date of the computer run mode was used on, and held: in "
      "the record.")
+# answers sent by email from the evaluation page (sources/record_email.py)
+_add(A, "record.email-no-answers", "found {found}, which holds no answers; allowed: {allowed}",
+     "evaluation: {from: ...} may name a .txt file of the evaluation page's emails, pasted one after another as "
+     "they are, an .eml file (an email saved from a mail program), or a folder of them. Paste each whole email, "
+     "from the line '--- My answers start ---' to the line '--- My answers end ---'.")
+_add(A, "record.email-columns", "found 'columns:' for {found}, a file of emails; allowed: no 'columns:' (each answer "
+     "in an email is named, as in Q [useful])", "Take out 'columns:': it is only for a CSV file.")
+_add(A, "record.email-folder-empty", "found the folder {found}, which holds no .txt or .eml files; allowed: a folder "
+     "of emails saved as .eml or .txt files", "Save the emails into the folder, or name a file instead.")
+_add(A, "record.email-no-text", "this email has no plain text, so its answers cannot be read; allowed: an email "
+     "with a plain text part", "Copy the email's text into a .txt file instead.")
+_add(A, "record.email-no-end", "found {found} here, but these answers have no line '{end}' after them, so the email "
+     "may be cut short; allowed: each email's answers from the start line to the end line",
+     "Paste the rest of the email, down to the line '--- My answers end ---'.")
+_add(A, "record.email-end-without-start", "found {found}, but no line '{start}' before it; allowed: each email's "
+     "answers from the start line to the end line", "Paste the whole email, from the line '--- My answers start ---'.")
+_add(A, "record.email-stray-text", "found {found}, which is not a question or an answer; allowed: {allowed}",
+     "Take out what was added to the email between its start and end lines, or fix a line a mail program changed.")
+_add(A, "record.email-unknown-question", "an answer for an unknown question {found}{hint}; allowed: {allowed}",
+     "Fix the name in square brackets: the evaluation page writes it, as in Q [useful].")
+_add(A, "record.email-answered-twice", "found {found} answered twice in one email (first on line {first}); allowed: "
+     "one answer to each question in each email", "Keep one of the two answers; paste each email once.")
+_add(A, "record.email-bad-rating", "found {found}; allowed: {allowed}", "Fix the rating to a number from 1 to 5.")
+_add(A, "record.email-answer-too-long", "the answer is {found} characters long; allowed: at most {allowed} characters "
+     "(about a printed page)", "Shorten the answer, keeping what the person meant. A written answer holds at most "
+     "4,000 characters.")
+_add(A, "record.email-too-many", "has more than {allowed} people's answers; allowed: at most {allowed} ({limit}), so "
+     "reading stopped at this line", "Keep only this workshop's emails: at most 4 for each attendee the pack "
+     "expects, plus 20.")
 
 # --- what the editors learned from places ----------------------------------------------------------
 A = "What we learned from places (content/learning.yml)"

@@ -1,7 +1,8 @@
 """A place's evaluation: the questions every attendee is asked, and where the answers go.
 
-The questions' ids are a contract: the evaluation page writes one ``id: answer`` line per question into
-the email it prepares, and the record of the day imports a table of answers by the same ids.
+The questions' ids are a contract: the evaluation page writes each question, with its id and its own words, and
+the answer into the email it prepares (the format :mod:`..sources.record_email` reads back), and the record of the
+day imports a table of answers, or a file of such emails, by the same ids.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from typing import Optional
 
 from ..checks.records import check_clock, check_dates, check_record, check_scores, check_times
 from ..diagnostics.record import Collector
-from ..sources import record_csv
+from ..sources import record_csv, record_email
 from . import feedback
 from ..sources.record_csv import RATINGS, TEXTS
 from ..sources.record_schema import RECORDS, FromFile, Governance, NotNow, RecordFile, Ref, load_record
@@ -96,7 +96,7 @@ class SectionTime:
 
 @dataclass(frozen=True)
 class Answer:
-    """One written answer, as the person typed it, and the CSV row it came from (no name)."""
+    """One written answer, as the person typed it, and the CSV row (or the email's line) it came from (no name)."""
 
     text: str
     origin: Ref
@@ -283,8 +283,9 @@ def _times(rf: RecordFile, records: Path, sections: list[Section], errors: Colle
 def _evaluation(rf: RecordFile, records: Path, attendees: int, errors: Collector) -> EvaluationSummary | None:
     if rf.evaluation is None:
         return None
-    path = record_csv.locate(records, rf.evaluation, "evaluation", errors)
-    answers = record_csv.read_evaluation(path, rf.evaluation, attendees, errors) if path else None
+    path = record_csv.locate(records, rf.evaluation, "evaluation", errors, folder_ok=True)
+    read = record_email.read_emails if path and record_email.is_emails(path) else record_csv.read_evaluation
+    answers = read(path, rf.evaluation, attendees, errors) if path else None
     if answers is None:
         return None
     return summarise(answers, Ref(errors.rel(path), None))

@@ -17,7 +17,9 @@ The formats:
   as ``2026-03-12T09:31``.
 * answers (such as a Microsoft Forms export): any columns; ``columns:`` in the record says which
   holds which answer. Only those columns are read: nothing else in the file (emails, times, names
-  unless mapped) comes into the pack.
+  unless mapped) comes into the pack. Answers sent by email from the evaluation page (a ``.txt`` file
+  of pasted emails, an ``.eml`` file, or a folder of them) are read by :mod:`.record_email` instead,
+  with the same limits.
 
 Every file needs at least one row under its header, and at most :data:`MAX_ROWS` rows (an answers file:
 :func:`answer_rows_allowed`, from the pack's attendees); reading stops at the first row over the limit. A
@@ -107,8 +109,9 @@ class Answers:
     responses: list[Response]
 
 
-def locate(records: Path, source: FromFile, field: str, errors: Collector) -> Path | None:
-    """The file ``from:`` names, if it is a plain file inside ``records`` (else report why not)."""
+def locate(records: Path, source: FromFile, field: str, errors: Collector, folder_ok: bool = False) -> Path | None:
+    """The file ``from:`` names, if it is a plain file inside ``records`` (or, when ``folder_ok``, a folder
+    there: a folder of emails of answers) (else report why not)."""
     name = source.file
     where = (source.origin.file, source.origin.line_for("from"), f"{field}.from")
     rel = Path(name)
@@ -120,12 +123,18 @@ def locate(records: Path, source: FromFile, field: str, errors: Collector) -> Pa
     if not path.resolve().is_relative_to(records.resolve()):  # a link to a file elsewhere
         errors.add(*where, "record.file-outside", found=repr(name), folder=folder)
         return None
-    if not path.is_file():
+    if not path.is_file() and not (folder_ok and path.is_dir()):
         known = sorted(p.name for p in records.iterdir() if p.is_file() and p.suffix.lower() == ".csv") \
             if records.is_dir() else []
         errors.add(*where, "record.file-missing", found=repr(name), hint=did_you_mean(name, known), folder=folder)
         return None
     return path
+
+
+def parse_rating(text: str) -> int | None:
+    """A rating from 1 to 5 as a person or Microsoft Forms writes it ("4", "4 - Good"), or None."""
+    m = re.match(r"([0-9]+)(?![0-9.,])", text.strip())
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 5 else None
 
 
 def answer_rows_allowed(attendees: int) -> int:
@@ -375,13 +384,13 @@ def read_evaluation(path: Path, source: EvaluationFrom, attendees: int, errors: 
             if f not in at or not cells[at[f]].strip():
                 continue
             text = cells[at[f]].strip()
-            m = re.match(r"([0-9]+)(?![0-9.,])", text)
-            if not m or not 1 <= int(m.group(1)) <= 5:
+            rating = parse_rating(text)
+            if rating is None:
                 errors.add(table.file, line, columns[f], "record.csv-bad-rating", row=row, found=repr(text),
                            allowed=RATING_ALLOWED)
                 ok = False
                 continue
-            ratings[f] = (int(m.group(1)), table.ref(row, line, columns[f]))
+            ratings[f] = (rating, table.ref(row, line, columns[f]))
         for f in TEXTS + (NAME,):
             if f in at and len(cells[at[f]].strip()) > MAX_ANSWER:
                 errors.add(table.file, line, columns[f], "record.csv-answer-too-long", row=row,

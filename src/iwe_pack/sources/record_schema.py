@@ -3,8 +3,10 @@
 An editor, or the convening organisation, writes it after the day. It is optional, one for each
 pack, named as the pack file is. Scores and section times can be written in the file or taken from
 the exports of the scoring tool and run mode (``{from: <file name>}``); attendees' answers always
-come from a file (``evaluation: {from: ..., columns: ...}``). The files it names are read by
-:mod:`.record_csv`. ``from`` is a Python keyword, so a ``{from: ...}`` mapping is read by
+come from a file (``evaluation: {from: ..., columns: ...}``): a survey's CSV export, or the emails the
+evaluation page prepares, pasted one after another into a ``.txt`` file, saved as ``.eml`` files, or kept
+in a folder of such files (``evaluation: {from: <file or folder name>}``, no ``columns:``: each answer in
+an email is named). The files it names are read by :mod:`.record_csv` and :mod:`.record_email`. ``from`` is a Python keyword, so a ``{from: ...}`` mapping is read by
 :class:`RecordConverter` into :class:`FromFile` (its ``file`` field).
 """
 
@@ -78,7 +80,9 @@ class FromFile(Sourced):
 class EvaluationFrom(FromFile):
     """``evaluation: {from: <file name>, columns: {<field>: <header in the file>}}``: attendees' answers.
 
-    Without ``columns``, the file's headers are the field ids themselves.
+    Without ``columns``, the file's headers are the field ids themselves. A ``.txt`` or ``.eml`` file, or a
+    folder of them, holds emails from the evaluation page, which name each answer's field themselves (so
+    ``columns`` is not allowed with them).
     """
 
     columns: Optional[dict[str, str]] = None

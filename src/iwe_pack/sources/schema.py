@@ -568,6 +568,10 @@ class PackFile(Sourced):
     evaluation_email: Optional[EmailAddress] = None
     # where the place has published its evaluation form (its own copy of the form page, or an online form)
     evaluation_link: Optional[WebAddress] = None
+    # the privacy notice on the evaluation page and the sign-in sheet: how long the convener keeps people's answers
+    # and details (words that follow "They keep them"), and whom to ask to see or delete them (default: contact)
+    privacy_kept_for: str = "until the day has been written up, and no longer than a year"
+    privacy_contact: Optional[str] = None
     self_assessment: Literal["share", "whole"] = "share"
     minutes: dict[str, int] = field(default_factory=LineDict, metadata={"min": 1, "max": 600,
                                     "allowed": "a whole number of minutes"})

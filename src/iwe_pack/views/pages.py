@@ -18,13 +18,14 @@ from ..model.plan import Plan
 from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
 from ..model.workshop import Workshop
 from ..sources import changelog
+from ..sources.record_email import MAILTO_MOST, email_format
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
 from .paths import offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
 from .qr import qr_figure
-from . import report
+from . import offline_app, report
 from .learning import learning_page
 from .diagrams import DRAWINGS
 from .matrix_words import template_words
@@ -179,7 +180,7 @@ def evaluation_pages(workshop: Workshop, plans: list[Plan], templates: TemplateS
         f"{PACKS}/{plan.slug}/{FEEDBACK_PAGE}/index.html": render(
             templates, "standalone/evaluation.html", p=plan.pack, slug=plan.slug, questions=QUESTIONS,
             email=plan.feedback.email, subject=evaluation_subject(plan), version=workshop.version,
-            assets="../../../assets")
+            assets="../../../assets", markers=email_format(), mailto_most=MAILTO_MOST)
         for plan in plans
     }
 
