@@ -342,7 +342,7 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
               ) -> dict[str, str | bytes]:
     """Every page and file the engine makes for the site, by its path in the docs folder."""
     workshop, plans, templates = project.workshop, project.plans, project.templates
-    return (pages(workshop, templates)
+    made = (pages(workshop, templates)
             | pack_pages(plans, workshop, templates, texts, downloads)
             | print_off_pages(workshop, templates, downloads.get(None, []))
             | matrix_pages(workshop, templates, project.texts.get(GUIDE, ""))
@@ -355,3 +355,5 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | plan_page(workshop, templates, project.root / FONTS)
             | changelog_page(project.texts)
             | versions_page(workshop, templates, project.settings.releases_url))
+    # the service worker, the manifests and each place's list of what to keep offline (named after all the rest)
+    return made | offline_app.offline_files(project, made, section_uri)
