@@ -34,6 +34,7 @@ def test_each_example_place_has_its_day_in_a_calendar_file(built, slug):
     project, by_slug = plans(ROOT)
     plan = by_slug[slug]
     folder = built.path / "site" / "packs" / slug
+    assert f'href="{slug}/invitation.ics"' in (built.path / "site" / "packs" / f"{slug}.html").read_text()
     ics = (folder / "invitation.ics").read_bytes()
     assert b"\r\n" in ics and all(len(line) <= 75 for line in ics.split(b"\r\n"))  # folded as RFC 5545 says
     calendar, event = event_of(ics)
