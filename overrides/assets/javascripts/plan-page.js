@@ -56,7 +56,7 @@
     li.appendChild(field("Group name", name, "f-group-" + n));
     li.appendChild(field("Facilitator (optional)", fac, "f-groupfac-" + n));
     var rm = el("button", { type: "button", "class": "md-button iwe-remove" }, "Remove this group");
-    rm.addEventListener("click", function () { li.remove(); changed(); });
+    rm.addEventListener("click", function () { li.remove(); forgetChange(); changed(); });
     li.appendChild(rm);
     li.appendChild(el("p", { "class": "iwe-error", id: "e-group-" + n }));
     $("group-rows").appendChild(li);
@@ -69,12 +69,12 @@
     var mins = el("input", { type: "number", "class": "b-minutes", min: F.break_minutes.min, max: F.break_minutes.max, step: 1, inputmode: "numeric", "aria-describedby": "e-break-" + n });
     mins.value = b && b.minutes != null ? b.minutes : 10;
     var title = el("input", { type: "text", "class": "b-title", autocomplete: "off", "aria-describedby": "e-break-" + n });
-    title.value = (b && b.title) || data.words["break"];
+    title.value = b && b.title != null ? b.title : data.words["break"];
     li.appendChild(field("After", after, "f-break-after-" + n));
     li.appendChild(field("Minutes", mins, "f-break-min-" + n));
     li.appendChild(field("Name", title, "f-break-title-" + n));
     var rm = el("button", { type: "button", "class": "md-button iwe-remove" }, "Remove this break");
-    rm.addEventListener("click", function () { li.remove(); changed(); });
+    rm.addEventListener("click", function () { li.remove(); forgetChange(); changed(); });
     li.appendChild(rm);
     li.appendChild(el("p", { "class": "iwe-error", id: "e-break-" + n }));
     $("break-rows").appendChild(li);
@@ -116,8 +116,8 @@
     form.querySelector("input[name='format'][value='" + (pack.format || "in-person") + "']").checked = true;
     form.querySelector("input[name='self_assessment'][value='" + (pack.self_assessment || "share") + "']").checked = true;
     sections.forEach(function (s) { form.elements["min-" + s.id].value = pack.minutes && pack.minutes[s.id] != null ? pack.minutes[s.id] : ""; });
-    $("group-rows").innerHTML = ""; (pack.groups || []).forEach(addGroup);
-    $("break-rows").innerHTML = ""; (pack.breaks || []).forEach(addBreak);
+    $("group-rows").innerHTML = ""; groupCount = 0; (pack.groups || []).forEach(addGroup);
+    $("break-rows").innerHTML = ""; breakCount = 0; (pack.breaks || []).forEach(addBreak);
   }
   function blankPack() {
     return { place: "", convener: "", date: "", start: "09:30", format: "in-person", attendees: 20,
@@ -231,12 +231,15 @@
         if (lost.length) add(id, msg("pack.font-cannot-print", { found: lost.slice(0, 5).map(function (c) {
           return "'" + c + "' (U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + ")"; }).join(", ") }));
       };
-      ["place", "convener", "venue", "platform", "contact", "technical_host"].forEach(function (k) { fontCheck(pack[k], "e-" + k); });
+      ["place", "convener", "contact"].concat(pack.format === "virtual" ? ["platform", "technical_host"] : ["venue"])
+        .forEach(function (k) { fontCheck(pack[k], "e-" + k); });
       pack.facilitators.forEach(function (f) { fontCheck(f, "e-facilitators"); });
       pack.groups.forEach(function (g) { fontCheck(g.name, g._error); fontCheck(g.facilitator, g._error); });
       pack.breaks.forEach(function (b) { fontCheck(b.title, b._error); });
     }
     if (slugify(pack.place) === "index") add("e-place", msg("pack.index-name", { allowed: slugify(pack.place + " place") + ".yml" }));
+    // the other format's fields are hidden: what was typed there is kept in this browser, but not planned or filed
+    (pack.format === "virtual" ? ["venue"] : ["platform", "joining_link", "technical_host"]).forEach(function (k) { clean[k] = ""; });
     clean.groups.forEach(function (g) { delete g._error; delete g._in; });
     clean.breaks.forEach(function (b) { delete b._error; delete b._in; });
     return { errors: errors, invalid: invalid, pack: clean, plannable: start !== null && typeof clean.attendees === "number" && clean.groups.length > 0 &&
@@ -290,8 +293,8 @@
       contact: pack.contact, date: pack.date ? longDate(pack.date) : "", start: pack.start, finish: P.clock(finish.start + finish.minutes) };
     return lines.join("\n").replace(/\u27e6(\w+)\u27e7/g, function (all, name) { return values[name] || ""; });
   }
-  function show(pack) {
-    var plan = P.makePlan(data, pack), last = plan.agenda[plan.agenda.length - 1];
+  function show(pack, plan) {
+    var last = plan.agenda[plan.agenda.length - 1];
     current = { pack: pack, plan: plan };
     $("plan-summary").textContent = (pack.place || "Your place") + ": " + pack.start + " to " + P.clock(last.start + last.minutes) +
       ", " + plan.total + " minutes, " + pack.attendees + " people in " + pack.groups.length + " group" + (pack.groups.length !== 1 ? "s" : "") + ".";
@@ -303,7 +306,7 @@
       box.appendChild(el("p", { "class": "iwe-advice-source" }, "Where the numbers come from: " + a.source));
       if (plan.recommendation) {
         var b = el("button", { type: "button", "class": "md-button md-button--primary", id: "apply" }, "Make this change");
-        b.addEventListener("click", function () { fillForm(P.apply(data, current.pack, plan.recommendation)); changed(); $("plan-summary").focus(); });
+        b.addEventListener("click", function () { applyAdvice(plan); });
         box.appendChild(b);
       }
       adv.appendChild(box);
@@ -331,6 +334,7 @@
       $("plan-print").appendChild(ul);
     }
     $("plan-letter").value = letter(pack, plan);
+    $("plan-letter").setSelectionRange(0, 0);  // read from the top: focus shows its first lines, not its last
     var stamp = (pack.place || "Your place") + " · " + (pack.date ? longDate(pack.date) : "") + " · Pack version " + data.version;
     current.stamp = stamp;
     $("print-stamp").textContent = stamp;
@@ -394,42 +398,211 @@
   function save(pack) { try { localStorage.setItem(key, JSON.stringify(pack)); } catch (e) { /* private mode */ } }
   function load() { try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; } }
 
-  var lastResult = null, shownSig = null;
+  // --- the plan below: shown only for what the form holds now, and marked when it cannot be ---
+  var lastResult = null, shownSig = null, planned = null;  // planned: the plan of the last pack that could be planned
+  // matches: the plan shown is the form's; ready: it is, and nothing in the form is to put right (print and run)
+  var state = { matches: false, ready: false };
+  var output = $("iwe-plan-output"), outOfDate = [$("run")].concat(Array.prototype.slice.call(document.querySelectorAll("[data-print-doc]")));
+
   function changed() {
     var raw = readForm();
     var fmt = raw.format;
     Array.prototype.forEach.call(form.querySelectorAll("[data-show]"), function (d) { d.hidden = d.getAttribute("data-show") !== fmt; });
+    formatNote(raw);
     var stored = JSON.parse(JSON.stringify(raw));
     stored.groups.forEach(function (g) { delete g._error; delete g._in; }); stored.breaks.forEach(function (b) { delete b._error; delete b._in; });
     save(stored);
     var result = check(raw);
     lastResult = result;
-    showErrors(result.errors, result.invalid);
+    var matches = false;
     if (result.plannable) {
-      // Shown again only when the pack changed: a field's "change" as focus leaves it must not replace
-      // the button being pressed.
       var sig = JSON.stringify(result.pack);
-      if (sig !== shownSig || $("iwe-plan-output").hidden) { show(result.pack); shownSig = sig; }
-      var plan = current.plan, last = plan.agenda[plan.agenda.length - 1];
+      if (!planned || planned.sig !== sig) planned = { sig: sig, plan: P.makePlan(data, result.pack) };
+      var plan = planned.plan, last = plan.agenda[plan.agenda.length - 1], end = last.start + last.minutes;
       // outside the 2 to 3 hours `iwe-pack check` refuses the file (pack.does-not-fit): the planner's words
       // for the same test, beside the breaks
       plan.evaluation.problems.forEach(function (p) {
-        if (p.rule === "budget") {
-          (result.errors["e-breaks"] = result.errors["e-breaks"] || []).push(p.message);
-          touched["e-breaks"] = true; showErrors(result.errors, result.invalid);
-        }
+        if (p.rule === "budget") { (result.errors["e-breaks"] = result.errors["e-breaks"] || []).push(p.message); touched["e-breaks"] = true; }
       });
-      if (last.start + last.minutes > 24 * 60) {
-        result.errors["e-start"] = [msg("pack.past-midnight", { found: result.pack.start, end: P.clock((last.start + last.minutes) % (24 * 60)) })];
-        touched["e-start"] = true; showErrors(result.errors, result.invalid);
+      if (end > 24 * 60) {
+        // refused as `iwe-pack check` refuses it; never shown, so no clock time past midnight is ever on the page
+        result.errors["e-start"] = [msg("pack.past-midnight", { found: result.pack.start, end: P.clock(end % (24 * 60)) })];
+        touched["e-start"] = true;
+      } else {
+        matches = true;
+        // Shown again only when the pack changed: a field's "change" as focus leaves it must not replace
+        // the button being pressed.
+        if (sig !== shownSig || output.hidden) { show(result.pack, plan); shownSig = sig; }
       }
     }
+    showErrors(result.errors, result.invalid);
+    markPlan(matches, result.errors);
   }
 
-  $("add-group").addEventListener("click", function () { touched["e-groups"] = true; addGroup(); changed(); });
-  $("add-break").addEventListener("click", function () { addBreak(); changed(); });
-  form.addEventListener("input", function (e) { touch(e); changed(); });
-  form.addEventListener("change", function (e) { touch(e); changed(); });
+  // A field of the other format is hidden: what was typed there is kept in this browser but is not used. Say so.
+  function formatNote(raw) {
+    var online = raw.format === "virtual";
+    var unused = (online ? [["venue", "venue"]] : [["platform", "platform"], ["joining_link", "joining link"], ["technical_host", "technical host"]])
+      .filter(function (k) { return raw[k[0]] !== ""; }).map(function (k) { return k[1]; });
+    var text = "";
+    if (unused.length) {
+      var what = unused.length === 1 ? unused[0] : unused.slice(0, -1).join(", ") + " and " + unused[unused.length - 1];
+      text = "The " + what + " you typed " + (unused.length === 1 ? "is" : "are") + " not used for " + (online ? "an online" : "an in-person") +
+        " day, and not put in the pack file. " + (unused.length === 1 ? "It is" : "They are") + " kept here in case you choose " +
+        (online ? "In person" : "Online") + " again.";
+    }
+    if ($("format-note").textContent !== text) $("format-note").textContent = text;
+  }
+
+  // The name of the field an error is beside, and the input to go to, for the list at the top of the plan
+  function errorTarget(id) {
+    var inputs = root.querySelectorAll("[aria-describedby='" + id + "']"), input = root.querySelector("[aria-describedby='" + id + "'][aria-invalid='true']") || inputs[0];
+    var row = input && input.closest(".iwe-row");
+    if (id === "e-groups") return { name: "Groups", input: root.querySelector("#group-rows input") || $("add-group") };
+    if (id === "e-breaks") return { name: "Breaks", input: root.querySelector("#break-rows input") || $("add-break") };
+    if (row) {
+      var rows = Array.prototype.indexOf.call(row.parentNode.children, row) + 1;
+      return { name: (row.classList.contains("group-row") ? "Group " : "Break ") + rows, input: input };
+    }
+    if (!input) return null;
+    var label = root.querySelector("label[for='" + input.id + "']");
+    var section = input.getAttribute("data-section");
+    if (section) return { name: "Minutes for " + sections.filter(function (s) { return s.id === section; })[0].title, input: input };
+    return { name: label ? label.textContent.replace(/\s*\([^)]*\)\s*$/, "") : id, input: input };
+  }
+
+  var markedSig = null;
+  function markPlan(matches, errors) {
+    var ids = Array.prototype.map.call(root.querySelectorAll(".iwe-error"), function (p) { return p.id; }).filter(function (id) { return errors[id]; });
+    var ready = matches && !ids.length;
+    state = { matches: matches, ready: ready };
+    outOfDate.forEach(function (b) {
+      if (ready) { b.removeAttribute("aria-disabled"); b.removeAttribute("aria-describedby"); }
+      else { b.setAttribute("aria-disabled", "true"); b.setAttribute("aria-describedby", "plan-stale-text"); }
+    });
+    if (ready) { output.removeAttribute("data-stale"); $("plan-stale").hidden = true; markedSig = null; $("print-status").textContent = ""; return; }
+    output.setAttribute("data-stale", matches ? "not-ready" : "out-of-date");
+    $("plan-stale").hidden = false;
+    var targets = ids.map(errorTarget).filter(Boolean);
+    var sig = JSON.stringify([matches, targets.map(function (t) { return [t.name, t.input.id]; })]);
+    if (sig === markedSig) return;
+    markedSig = sig;
+    var n = ids.length, things = (n === 1 ? "one thing" : n + " things") + " to fill in or put right";
+    $("plan-stale-title").textContent = matches ? "This plan is not ready yet" : "This plan is out of date";
+    $("plan-stale-text").textContent = (matches ? "The form has " + things + "." :
+      "It does not show your latest changes. The form has " + things + " first.") +
+      " Until then, you cannot print this plan or run the day from it.";
+    var list = $("plan-stale-list"); list.innerHTML = "";
+    targets.forEach(function (t) {
+      var a = el("a", { href: "#" + t.input.id }, t.name);
+      a.addEventListener("click", function (e) { e.preventDefault(); t.input.focus(); });
+      list.appendChild(el("li")).appendChild(a);
+    });
+  }
+
+  // --- "Make this change": the advice's change made in the form, said field by field, and undone exactly ---
+  function snapshot() {
+    var s = { fields: {}, radios: { format: radio("format"), self_assessment: radio("self_assessment") }, groups: [], breaks: [] };
+    Array.prototype.forEach.call(form.elements, function (e) {
+      if (e.name && e.type !== "radio" && !e.closest(".iwe-rows")) s.fields[e.name] = e.value;
+    });
+    Array.prototype.forEach.call($("group-rows").children, function (li) {
+      s.groups.push({ name: li.querySelector(".g-name").value, facilitator: li.querySelector(".g-facilitator").value });
+    });
+    Array.prototype.forEach.call($("break-rows").children, function (li) {
+      s.breaks.push({ after: li.querySelector(".b-after").value, minutes: li.querySelector(".b-minutes").value, title: li.querySelector(".b-title").value });
+    });
+    return s;
+  }
+  function restore(s) {
+    Object.keys(s.fields).forEach(function (k) { form.elements[k].value = s.fields[k]; });
+    Object.keys(s.radios).forEach(function (k) {
+      var r = form.querySelector("input[name='" + k + "'][value='" + s.radios[k] + "']"); if (r) r.checked = true;
+    });
+    // the rows made again with the same ids, as the page first made them
+    $("group-rows").innerHTML = ""; groupCount = 0; s.groups.forEach(addGroup);
+    $("break-rows").innerHTML = ""; breakCount = 0; s.breaks.forEach(addBreak);
+  }
+  function sectionTitle(id) { return sections.filter(function (s) { return s.id === id; })[0].title; }
+  function quoted(v) { return v === "" ? "blank" : "“" + v + "”"; }
+  function differences(before, after) {
+    var out = [];
+    Object.keys(after.fields).forEach(function (k) {
+      var a = before.fields[k], b = after.fields[k];
+      if (a === b) return;
+      var input = form.elements[k], section = input.getAttribute("data-section"), number = input.type === "number";
+      var label = root.querySelector("label[for='" + input.id + "']").textContent.replace(/\s*\([^)]*\)\s*$/, "");
+      out.push((section ? "Minutes for " + sectionTitle(section) : label) + ": from " + (number && a !== "" ? a : quoted(a)) + " to " + (number && b !== "" ? b : quoted(b)));
+    });
+    Object.keys(after.radios).forEach(function (k) {
+      if (before.radios[k] === after.radios[k]) return;
+      var words = function (v) { return form.querySelector("input[name='" + k + "'][value='" + v + "']").parentNode.textContent.trim(); };
+      var group = form.querySelector("input[name='" + k + "']").closest("[role='radiogroup']");
+      out.push($(group.getAttribute("aria-labelledby")).textContent + ": from " + quoted(words(before.radios[k])) + " to " + quoted(words(after.radios[k])));
+    });
+    var names = function (gs) { return gs.map(function (g) { return quoted(g.name); }).join(", "); };
+    if (after.groups.length > before.groups.length) out.push("Groups: from " + before.groups.length + " to " + after.groups.length + ", adding " + names(after.groups.slice(before.groups.length)));
+    else if (after.groups.length < before.groups.length) out.push("Groups: from " + before.groups.length + " to " + after.groups.length + ", taking away " + names(before.groups.slice(after.groups.length)));
+    var breaks = function (bs) {
+      return bs.length ? bs.map(function (b) { return quoted(b.title) + ", " + b.minutes + " minutes after " + sectionTitle(b.after); }).join("; ") : "none";
+    };
+    if (JSON.stringify(before.breaks) !== JSON.stringify(after.breaks)) out.push("Breaks: from " + breaks(before.breaks) + " to " + breaks(after.breaks));
+    return out;
+  }
+  function applyAdvice(plan) {
+    if (!state.matches || !current || current.plan !== plan) {
+      $("print-status").textContent = "This advice is for the plan as it was. Put right the form first.";
+      return;
+    }
+    var before = snapshot(), applied = P.apply(data, current.pack, plan.recommendation), after = JSON.parse(JSON.stringify(before));
+    after.fields.attendees = String(applied.attendees);
+    after.radios.self_assessment = applied.self_assessment;
+    sections.forEach(function (s) { if (s.id in applied.minutes) after.fields["min-" + s.id] = String(applied.minutes[s.id]); });
+    // the groups kept keep what was typed; a new group gets the engine's name
+    after.groups = applied.groups.map(function (g, i) { return before.groups[i] || { name: g.name, facilitator: "" }; });
+    // a break kept after the same section keeps the name it was given
+    var taken = [];
+    after.breaks = applied.breaks.map(function (b) {
+      var title = b.title;
+      for (var j = 0; j < before.breaks.length; j++) {
+        if (taken.indexOf(j) < 0 && before.breaks[j].after === b.after) { taken.push(j); title = before.breaks[j].title; break; }
+      }
+      return { after: b.after, minutes: String(b.minutes), title: title };
+    });
+    if (!trim(before.fields.technical_host) && applied.technical_host) after.fields.technical_host = applied.technical_host;
+    var changes = differences(before, after);
+    restore(after);
+    changed();
+    var box = $("plan-changed"); box.innerHTML = "";
+    var title = box.appendChild(el("p", { "class": "iwe-changed-title", tabindex: "-1" }));
+    title.appendChild(el("strong", null, "Changed to fit. "));
+    title.appendChild(document.createTextNode(plan.recommendation.message));
+    box.appendChild(el("p", null, changes.length ? "What changed in the form:" : "Nothing in the form changed."));
+    var ul = el("ul"); changes.forEach(function (c) { ul.appendChild(el("li", null, c + ".")); }); if (changes.length) box.appendChild(ul);
+    var undo = box.appendChild(el("button", { type: "button", "class": "md-button", id: "undo" }, "Undo this change"));
+    undo.addEventListener("click", function () {
+      restore(before);
+      changed();
+      box.innerHTML = "";
+      box.appendChild(el("p", { "class": "iwe-changed-title", tabindex: "-1" }, "Undone. The form is back as it was."));
+      ($("apply") || box.firstChild).focus();
+    });
+    title.focus();
+  }
+  function forgetChange() { if ($("plan-changed").firstChild) $("plan-changed").innerHTML = ""; }
+
+  // Not printed or run while the plan is not the form's, or the form has a problem: the problems are shown
+  function refuse(where, text, focusField) {
+    showAll = true;
+    changed();
+    where.textContent = text;
+    if (focusField) { var first = root.querySelector("[aria-invalid='true']"); if (first) first.focus(); }
+  }
+
+  $("add-group").addEventListener("click", function () { touched["e-groups"] = true; addGroup(); forgetChange(); changed(); });
+  $("add-break").addEventListener("click", function () { addBreak(); forgetChange(); changed(); });
+  form.addEventListener("input", function (e) { touch(e); forgetChange(); changed(); });
+  form.addEventListener("change", function (e) { touch(e); forgetChange(); changed(); });
   $("download").addEventListener("click", function () {
     showAll = true;
     changed();
@@ -451,10 +624,12 @@
   document.body.appendChild(area);  // a child of the body, so the print can leave out everything else
   function printDoc(kind) {
     changed();
-    if (!current || $("iwe-plan-output").hidden) {
+    if (!current || output.hidden) {
       $("action-status").textContent = "Fill in the form first: your plan appears below it, and then it can be printed.";
       return;
     }
+    if (!state.ready) return refuse($("print-status"), "This plan cannot be printed yet. Put right the problems listed at the top of the plan first.");
+    $("print-status").textContent = "";
     var pack = current.pack, plan = current.plan, last = plan.agenda[plan.agenda.length - 1];
     var made = window.IWEPlanPrint[kind]({ data: data, pack: pack, plan: plan, date: pack.date ? longDate(pack.date) : "",
       start: pack.start, finish: P.clock(last.start + last.minutes), stamp: current.stamp });
@@ -471,7 +646,8 @@
   // afterwards the browser's print menu prints the whole plan again
   window.addEventListener("afterprint", function () { document.documentElement.removeAttribute("data-iwe-printing"); });
   $("run").addEventListener("click", function () {
-    if (!current) return;
+    changed();
+    if (!current || !state.ready) return refuse($("action-status"), "Put right the problem shown in the form first. Then you can run the day.", true);
     var plan = current.plan;
     var run = { slug: "plan-your-day", amberShare: data.run.amberShare, place: current.pack.place, date: current.pack.date ? longDate(current.pack.date) : "",
       start: P.parseClock(current.pack.start), total: plan.total, version: data.version,
@@ -489,12 +665,22 @@
   $("forget").addEventListener("click", function () {
     try { localStorage.removeItem(key); localStorage.removeItem(key + "-run"); } catch (e) { /* nothing kept */ }
     fillForm(blankPack());
+    forgetChange();
     $("iwe-plan-output").hidden = true;
     changed();
     $("iwe-plan-output").hidden = true;
     try { localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
     $("action-status").textContent = "This plan is forgotten: nothing of it is kept in this browser.";
   });
+
+  // The sticky bar's height, kept free below a focused field (scroll-padding in plan.css): never under the bar
+  var bar = $("iwe-plan-actions");
+  function barRoom() {
+    var sticky = getComputedStyle(bar).position === "sticky";
+    document.documentElement.style.setProperty("--iwe-bar-height", sticky ? Math.ceil(bar.getBoundingClientRect().height) + "px" : "0px");
+  }
+  if (window.ResizeObserver) new ResizeObserver(barRoom).observe(bar);
+  window.addEventListener("resize", barRoom);
 
   root.querySelector(".iwe-noscript").hidden = true;
   form.hidden = false;
