@@ -270,6 +270,39 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(new
     assert letter == letters(made, published.workshop, published.templates)["joining-instructions.txt"]
 
 
+@pytest.mark.parametrize("form", ["in-person", "virtual"])
+def test_the_calendar_invitation_the_page_makes_is_the_one_the_site_makes(new_page, site_url, built, project, form):
+    """The same .ics for the same plan, from the browser and from the engine (but its DTSTAMP: when it was made)."""
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
+    fill_new_place(page)
+    page.fill("#f-venue", "Halifax Town Hall; Crossley Street, Halifax")  # text a calendar file must escape
+    if form == "virtual":
+        page.click("input[name='format'][value='virtual']")
+        page.fill("#f-platform", "Microsoft Teams")
+        page.fill("#f-joining_link", "https://teams.example.org/meet/123")
+        page.fill("#f-technical_host", "Priya Shah")
+    page.fill("#f-date", "2026-10-26")  # the day after the clocks go back
+    with page.expect_download() as got:
+        page.click("#download-invitation")
+    assert got.value.suggested_filename == "calderdale-invitation.ics"
+    made_here = Path(got.value.path()).read_bytes()
+    with page.expect_download() as info:
+        page.click("#download")
+    project.write("packs/calderdale.yml", Path(info.value.path()).read_text(encoding="utf-8"))
+    from iwe_pack.model.project import load_project
+    from iwe_pack.views.letters import letters
+
+    published = load_project(project.path)
+    plan = next(p for p in published.plans if p.slug == "calderdale")
+    engine = letters(plan, published.workshop, published.templates)["invitation.ics"].encode("utf-8")
+
+    def without_stamp(data: bytes) -> list[bytes]:
+        return [line for line in data.split(b"\r\n") if not line.startswith(b"DTSTAMP:")]
+
+    assert without_stamp(made_here) == without_stamp(engine)
+    assert b"DTSTART;TZID=Europe/London:20261026T133000" in made_here and errors == []
+
+
 # --- the pack file means exactly what was typed ---------------------------------------------------------------
 
 INJECTED = "evaluation_link: https://elsewhere.example/ #"

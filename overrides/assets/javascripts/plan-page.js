@@ -656,6 +656,59 @@
     try { localStorage.setItem(key + "-run", JSON.stringify(run)); } catch (e) { /* private mode */ }
     window.location.href = "plan-run.html";
   });
+  // --- the day as a calendar invitation: the engine's views/invitation.py, line for line (RFC 5545) ---
+  var ICS_ZONE = ["BEGIN:VTIMEZONE", "TZID:Europe/London",
+    "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19700329T010000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+    "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19701025T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"];
+  function icsText(v) { return String(v).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n"); }
+  function icsParam(v) { return '"' + String(v).replace(/["\x00-\x1f\x7f]/g, "") + '"'; }
+  function icsFold(line) {  // at 75 octets, never inside a character
+    var out = [], cur = "", size = 0;
+    Array.from(line).forEach(function (ch) {
+      var w = new TextEncoder().encode(ch).length;
+      if (size + w > (out.length ? 74 : 75)) { out.push(cur); cur = ""; size = 0; }
+      cur += ch; size += w;
+    });
+    out.push(cur);
+    return out.join("\r\n ");
+  }
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function icsLocal(date, minutes) {
+    var d = new Date(date + "T00:00:00Z"); d.setUTCMinutes(minutes);
+    return d.getUTCFullYear() + two(d.getUTCMonth() + 1) + two(d.getUTCDate()) + "T" + two(d.getUTCHours()) + two(d.getUTCMinutes()) + "00";
+  }
+  function icsStamp(d) {
+    return d.getUTCFullYear() + two(d.getUTCMonth() + 1) + two(d.getUTCDate()) + "T" + two(d.getUTCHours()) + two(d.getUTCMinutes()) + two(d.getUTCSeconds()) + "Z";
+  }
+  function invitation(pack, plan, letterText, slug, stamp) {
+    var first = plan.agenda[0], last = plan.agenda[plan.agenda.length - 1];
+    var where = pack.format === "virtual" ? "Online, on " + pack.platform + (pack.joining_link ? ": " + pack.joining_link : "") : pack.venue;
+    var body = letterText.split("\n"); if (body.length && body[0].indexOf("Subject:") === 0) body = body.slice(1);
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//YHADPH//The wellbeing workshop pack//EN", "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH"].concat(ICS_ZONE, ["BEGIN:VEVENT", "UID:" + slug + "@iwe-workshop-pack", "DTSTAMP:" + icsStamp(stamp),
+      "DTSTART;TZID=Europe/London:" + icsLocal(pack.date, first.start),
+      "DTEND;TZID=Europe/London:" + icsLocal(pack.date, last.start + last.minutes),
+      "SUMMARY:" + icsText("Inclusive Wellbeing Economies workshop: " + pack.place), "LOCATION:" + icsText(where || "")]);
+    if (pack.format === "virtual" && pack.joining_link) lines.push("URL:" + pack.joining_link);
+    var mail = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/.exec(pack.contact || "");
+    if (mail) {
+      var name = (pack.contact || "").replace(mail[0], "").replace(/^[ ,;:<>()]+|[ ,;:<>()]+$/g, "");
+      lines.push("ORGANIZER;CN=" + icsParam(name || pack.convener) + ":mailto:" + mail[0]);
+    }
+    lines.push("DESCRIPTION:" + icsText(body.join("\n").trim()), "TRANSP:OPAQUE", "STATUS:CONFIRMED", "END:VEVENT", "END:VCALENDAR");
+    return lines.map(function (l) { return icsFold(l) + "\r\n"; }).join("");
+  }
+  $("download-invitation").addEventListener("click", function () {
+    changed();
+    if (!current || !state.ready) return refuse($("action-status"), "Put right the problem shown in the form first. Then you can download the invitation.", true);
+    var slug = fileName(current.pack.place).replace(/\.yml$/, "");
+    var text = invitation(current.pack, current.plan, $("plan-letter").value, slug, new Date());
+    var a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" })), download: slug + "-invitation.ics" });
+    document.body.appendChild(a); a.click(); a.remove();
+    $("action-status").textContent = "Downloaded " + slug + "-invitation.ics. Open it in Outlook or another calendar, then send it to the people coming.";
+  });
   $("copy-letter").addEventListener("click", function () {
     var t = $("plan-letter"); t.select();
     var done = function () { $("action-status").textContent = "The letter is copied."; };

@@ -98,11 +98,14 @@ RESERVED_ID_PREFIXES = ("_", "md-", "iwe-", "slide-")
 RESERVED_IDS = frozenset("""
     advance agenda agenda-title back clock countdown counter extend finish next notes-toggle now-panel now-title
     prev reset run-data slides start status step-do step-left step-panel step-title
-    action-status add-break add-group break-rows copy-letter download forget group-rows groups-field items
+    action-status add-break add-group break-rows copy-letter download download-invitation forget group-rows
+    groups-field items
     no-plan notes-data planned print print-stamp print-stamp-style run run-place
     plan-advice plan-agenda plan-groups plan-letter plan-print plan-steps plan-summary plan-title
     print-agenda print-buttons-label print-doc-style print-pack print-scoring print-sign-in
     evaluation questions send-title send sent privacy-title clear download-times times-what
+    answers-list answers-text copied copy copy-box handin handin-email handin-long handin-title privacy-notice
+    apply format-note plan-changed plan-stale plan-stale-list plan-stale-text plan-stale-title print-status
 """.split()) | {
     # the evaluation page's questions: each answer's field, its hint and, for a rating, each of its five choices
     f"{field}{end}" for field in EVALUATION_FIELDS for end in ("", "-hint", "-1", "-2", "-3", "-4", "-5")} | {
