@@ -243,3 +243,13 @@ def test_the_longest_file_name_made_from_names_fits_in_255_bytes():
 def test_a_handout_id_too_long_for_file_names_is_refused(project):
     project.replace("content/handouts.yml", "- id: two-loops", "- id: two-loops" + "-and-more" * 5)
     refused(project, "content/handouts.yml, line", "allowed: up to 40 lower case letters")
+
+
+def test_a_timing_with_no_source_and_no_mark_is_named(project):
+    """The claims check runs in `iwe-pack check` and the build: a new timing must name its source or be marked."""
+    page = "content/after-the-day.md"
+    project.write(page, project.read(page) + "\nThe write-up takes 45 minutes.\n")
+    refused(project, f"{page}, line {project.line_of(page, 'takes 45 minutes')}: found the timing",
+            "neither names a source nor is marked as the pack's own")
+    project.replace(page, "The write-up takes 45 minutes.", "The write-up takes 45 minutes (our estimate).")
+    assert project.check().returncode == 0

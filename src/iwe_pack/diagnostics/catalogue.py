@@ -230,6 +230,11 @@ _add(A, "svg.doctype", "found a DOCTYPE line in a drawing, which can define text
      "a drawing with no DOCTYPE", "Delete the line starting <!DOCTYPE (and its [ ] part).")
 _add(A, "svg.not-xml", "the drawing cannot be read as SVG ({found})", "Save the drawing again from its program.")
 
+_add(A, "claims.unmarked", "found the {kind} {found}, which neither names a source nor is marked as the pack's own; "
+     "allowed: name the source in the same paragraph, list item, table row or value (the brief, WtFC, What Works "
+     "Centre, Scottish Government, Thriving Places), or mark it (our estimate, our advice, our own)",
+     "Name the source beside the timing or credit, or mark it as the pack's own (see Timings and sources).")
+
 A = "HTML in Markdown (see HTML in Markdown above)"
 _add(A, "html.element-refused", "found the HTML element <{name}>, which {reason}; allowed: {allowed}",
      "Remove the element; write the text in Markdown.")

@@ -21,6 +21,7 @@ from ..checks.pages import MARKERS, check_markers
 from ..checks.project_files import check_project_files
 from ..checks.resources import resource_problems
 from ..checks.steps import check_steps
+from ..checks.claims import check_claims
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
 from ..checks.learning import check_learning
@@ -144,6 +145,7 @@ def load_workshop(root: Path) -> Workshop:
     content = root / "content"
     errors = Collector(root)
     check_project_files(root, errors)  # links that leave the project; HTML in every editor's Markdown file
+    check_claims(root, errors)  # every timing and credit in content/ sourced or marked as the pack's own
     wf: WorkshopFile | None = typed_yaml.load(content / "workshop.yml", WorkshopFile, errors)
     hf: HandoutsFile | None = typed_yaml.load(content / "handouts.yml", HandoutsFile, errors)
     matrix: Matrix | None = typed_yaml.load(content / "matrix.yml", Matrix, errors)
