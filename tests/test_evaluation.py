@@ -409,3 +409,59 @@ def test_a_packs_own_privacy_words_are_used_and_a_mistake_in_them_is_refused(pro
     project.replace("packs/ynys-mon.yml", "privacy_kept_for: for six months", "privacy_kept_for: [six, months]")
     line = project.line_of("packs/ynys-mon.yml", "privacy_kept_for")
     assert_clean_failure(project.check(), f"packs/ynys-mon.yml, line {line}, field privacy_kept_for: found")
+
+
+# Where the focused control is, the share of it on the screen, and its focus ring's contrast against what is
+# behind it (the backgrounds of its ancestors painted over white).
+FOCUSED = r"""() => {
+  const e = document.activeElement;
+  const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]));
+  const layers = [];
+  for (let a = e.parentElement; a; a = a.parentElement) { const c = parse(getComputedStyle(a).backgroundColor); if (c && c[3] > 0) layers.push(c); }
+  let behind = [255, 255, 255];
+  layers.reverse().forEach(c => { behind = over(c, behind); });
+  // a choice drawn as its label (a rating's number) shows its focus on the label
+  const hidden = el => { const b = el.getBoundingClientRect(), c = getComputedStyle(el);
+    return b.width <= 2 || b.height <= 2 || parseFloat(c.opacity) === 0 || c.clipPath !== "none" && c.clipPath !== ""; };
+  const shown = (e.labels && e.labels.length && hidden(e)) ? e.labels[0] : e;
+  const cs = getComputedStyle(shown);
+  let ring = null;
+  if (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) >= 2) ring = parse(cs.outlineColor);
+  else if (cs.boxShadow !== "none") ring = parse(cs.boxShadow);
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const contrast = ring ? (() => { const a = lum(over(ring, behind)), b = lum(behind); return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); })() : 0;
+  const r = shown.getBoundingClientRect();
+  const w = Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0)), h = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+  return {what: e.id || e.tagName.toLowerCase() + (e.name ? "." + e.name : ""), body: e === document.body,
+          onScreen: r.width * r.height ? (w * h) / (r.width * r.height) : 0, contrast,
+          ring: ring && cs.outlineStyle + " " + cs.outlineWidth + " " + cs.outlineColor};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (768, 1024), (320, 640)])
+def test_every_control_of_the_evaluation_page_in_focus_is_seen(browser, site_url, size):
+    """Tab through the form, then through the hand-in panel after Send: each control is on the screen when it
+    has focus, with a focus ring of at least 3:1 against what is behind it (WCAG 2.2 2.4.7 and 2.4.11)."""
+    context, page = mail_blocked_page(browser, f"{site_url}/packs/north-yorkshire/evaluation/", size)
+    fill(page)
+    page.get_by_role("button", name="Send by email").click()
+    # start from the top of the page, as a keyboard user coming to it does (the skip link first)
+    page.evaluate("""() => { const top = document.createElement('span'); top.tabIndex = -1;
+      document.body.prepend(top); top.focus(); top.remove(); }""")
+    seen, problems = [], []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUSED)
+        if state["body"] or (seen and state["what"] == seen[0]):
+            break
+        seen.append(state["what"])
+        if state["onScreen"] <= 0:
+            problems.append((state["what"], "off screen"))
+        if state["contrast"] < 3:
+            problems.append((state["what"], "focus not seen", state["ring"], round(state["contrast"], 2)))
+    assert {"copy", "send"} <= set(seen) and len(seen) >= 10, seen
+    assert not problems, problems
+    context.close()
