@@ -41,14 +41,20 @@
     else if (e.key === "End") { e.preventDefault(); show(slides.length - 1, true); }
     else if (e.key === "n" || e.key === "N") { toggleNotes(); }
   });
-  var startX = null;
-  document.addEventListener("touchstart", function (e) { startX = e.touches[0].clientX; }, { passive: true });
-  document.addEventListener("touchend", function (e) {
-    if (startX === null) return;
-    var dx = e.changedTouches[0].clientX - startX;
-    if (Math.abs(dx) > 50) show(current + (dx < 0 ? 1 : -1), false);
-    startX = null;
+  // A swipe (a finger or pen moved sideways more than it moved up or down) is the next or previous slide. The
+  // slides take sideways moves as theirs (touch-action in present.css), and the page does not let them run on
+  // into the browser's own "back" gesture (overscroll-behavior), so a swipe never leaves the deck.
+  var swipe = null;
+  document.addEventListener("pointerdown", function (e) {
+    swipe = e.pointerType === "mouse" || !e.isPrimary ? null : { id: e.pointerId, x: e.clientX, y: e.clientY };
   });
+  document.addEventListener("pointerup", function (e) {
+    if (!swipe || e.pointerId !== swipe.id) return;
+    var dx = e.clientX - swipe.x, dy = e.clientY - swipe.y;
+    swipe = null;
+    if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) show(current + (dx < 0 ? 1 : -1), false);
+  });
+  document.addEventListener("pointercancel", function () { swipe = null; });
   window.addEventListener("hashchange", function () { show(fromHash(), false); });
   show(fromHash(), false);
 })();

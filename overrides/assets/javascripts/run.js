@@ -1,18 +1,22 @@
 /* Run mode: now and next, a clock and a countdown against the planned minutes, and the knock-on to the finish.
- * State (which section, when it started, minutes added, and when each item started and ended) is kept in
- * localStorage, so a reload keeps the place; "Download times (CSV)" saves the times for the record of the day.
- * No network. Without JavaScript the page is the agenda with notes. */
+ * State (which section, when it started, minutes added, and when each item, and each step moved on to by
+ * hand, started and ended) is kept in localStorage, so a reload keeps the place; "Download times (CSV)" saves
+ * the items' times for the record of the day. The panel stays at the top of the screen while the notes scroll
+ * under it, where it leaves them room (layout below); moving on brings the new notes up under it and puts
+ * focus on the panel's heading. No network. Without JavaScript the page is the agenda with notes. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("run-data").textContent);
   var items = Array.prototype.slice.call(document.querySelectorAll(".item"));
   var panel = document.getElementById("now-panel");
   var $ = function (id) { return document.getElementById(id); };
+  var nextStep = panel.querySelector(".next-step"), stepLine = panel.querySelector(".step-line");
   var key = "iwe-run-" + data.slug;
   var AMBER_SHARE = data.amberShare;  // amber when this share of the planned time is left
   var state = load();
 
-  // times: {item index: {started: ms, ended: ms or null}} for each item that has been run
+  // times: {item index: {started: ms, ended: ms or null, steps: [[step index, started ms], ...]}} for each item
+  // that has been run; steps lists the steps moved on to with "Next step", in order
   function blank() { return { index: -1, startedAt: null, added: {}, times: {} }; }
   function load() {
     try {
@@ -35,8 +39,20 @@
     return pad(Math.floor((t + data.total) / 60) % 24) + ":" + pad((t + data.total) % 60);
   }
 
-  // The step of the current section that the clock has reached: steps run back to back from the section's
-  // start, at their planned minutes; time added to the section goes to its last step.
+  // The step of the current section that the clock has reached: steps run back to back at their planned minutes,
+  // from the section's start or from the last step moved on to by hand; time added to the section goes to its
+  // last step. Returns {k: the step's index, left: ms left in it}, or null for an item without steps.
+  function stepNow(i, now) {
+    var steps = (data.items[i] && data.items[i].steps) || [];
+    if (!steps.length) return null;
+    var t = state.times[i], moved = (t && t.steps) || [], last = moved[moved.length - 1];
+    var k = last ? last[0] : 0, elapsed = now - (last ? last[1] : state.startedAt), end = 0;
+    for (; k < steps.length; k++) {
+      end += steps[k].minutes * 60000 + (k === steps.length - 1 ? (state.added[i] || 0) * 60000 : 0);
+      if (elapsed < end || k === steps.length - 1) break;
+    }
+    return { k: k, left: end - elapsed };
+  }
   function showStep(i, now) {
     var steps = (data.items[i] && data.items[i].steps) || [];
     var box = $("step-panel");
@@ -44,15 +60,12 @@
     items.forEach(function (el) {
       Array.prototype.forEach.call(el.querySelectorAll(".step"), function (s) { s.classList.remove("current-step"); });
     });
-    if (!steps.length) { box.hidden = true; return; }
-    var elapsed = now - state.startedAt, end = 0, k = 0;
-    for (k = 0; k < steps.length; k++) {
-      end += steps[k].minutes * 60000 + (k === steps.length - 1 ? (state.added[i] || 0) * 60000 : 0);
-      if (elapsed < end || k === steps.length - 1) break;
-    }
+    var at = stepNow(i, now);
+    if (!at) { box.hidden = true; return; }
+    var k = at.k, left = at.left;
     box.hidden = false;
+    nextStep.disabled = k >= steps.length - 1;
     $("step-title").textContent = "Step " + (k + 1) + " of " + steps.length + ": " + steps[k].title + ".";
-    var left = end - elapsed;
     $("step-left").textContent = left >= 0 ? mmss(left) + " left in this step" : "over by " + mmss(-left).replace("+", "");
     $("step-do").textContent = steps[k].do;
     if (marks[k]) marks[k].classList.add("current-step");
@@ -68,6 +81,7 @@
       el.classList.toggle("done", i >= 0 && n < i);
     });
     $("step-panel").hidden = true;
+    nextStep.disabled = true;  // until showStep finds a step to move on to
     $("start").hidden = i >= 0;
     $("advance").hidden = i < 0;
     $("extend").disabled = i < 0;
@@ -119,8 +133,9 @@
     d.setHours(0, 0, 0, 0);
     return d.getTime() + (data.start + data.total) * 60000;
   }
-  // The current section's notes open, the others' closed, and the section brought to the top of the screen:
-  // on a portrait tablet the agenda sits below the panel, so its notes would otherwise be far down the page.
+  // The current section's notes open, the others' closed, and the section brought up to just under the panel
+  // (the agenda's scroll-margin-top is the room the panel takes: see layout). Where the panel cannot stay on screen
+  // (a phone), the page is not moved: the countdown stays where it was.
   function showNotes(index) {
     var current = items[index];
     if (!current) return;
@@ -128,7 +143,8 @@
       var details = el.querySelector("details");
       if (details) details.open = n === index;
     });
-    current.scrollIntoView({ block: "start" });
+    layout();
+    if (!panel.classList.contains("loose")) current.scrollIntoView({ block: "start" });
   }
   // The log of times: moving on ends the item and starts the next; going back re-opens the earlier item (its
   // start kept) and forgets the later ones, which have not really been run.
@@ -142,13 +158,21 @@
     if (times[index]) times[index].ended = null;
     else times[index] = { started: now, ended: null };
   }
+  // Move to an item: a new one starts now; one gone back to keeps the time it really started (its countdown, the
+  // step it had reached and the knock-on to the finish are all counted from then). Focus goes to the panel's
+  // heading, which names the item: from there Tab reaches its buttons, and a second Enter does nothing.
   function go(index) {
     var now = Date.now();
     log(index, now);
     state.index = index;
-    state.startedAt = now;
+    state.startedAt = state.times[index] ? state.times[index].started : now;
     save(); tick();
     showNotes(index);
+    focusIn($("now-title"));
+  }
+  function focusIn(el) {
+    if (!el || el.offsetParent === null) return;
+    el.focus({ preventScroll: !panel.classList.contains("loose") });
   }
 
   // The times as CSV (the record of the day reads it): one row per item run, in agenda order; the item
@@ -186,13 +210,55 @@
   $("start").addEventListener("click", function () { state.dayStart = Date.now(); go(0); $("advance").focus(); });
   $("advance").addEventListener("click", function () { go(state.index + 1); });
   $("back").addEventListener("click", function () { if (state.index > 0) go(state.index - 1); });
+  // A step that ends early: the next starts now (its countdown from its planned minutes), and the steps after it
+  // follow on from there. The move is kept with the item's times, so a reload or going back keeps it.
+  nextStep.addEventListener("click", function () {
+    var i = state.index, now = Date.now(), at = i >= 0 && i < data.items.length ? stepNow(i, now) : null;
+    if (!at || at.k >= data.items[i].steps.length - 1 || !state.times[i]) return;
+    (state.times[i].steps = state.times[i].steps || []).push([at.k + 1, now]);
+    save(); tick();
+    focusIn(stepLine);
+  });
   $("extend").addEventListener("click", function () {
     state.added[state.index] = (state.added[state.index] || 0) + 5; save(); tick();
   });
   $("reset").addEventListener("click", function () {
-    if (window.confirm("Reset run mode for this pack on this device?")) { state = blank(); save(); tick(); }
+    if (window.confirm("Reset run mode for this pack on this device?")) { state = blank(); save(); tick(); $("start").focus(); }
   });
+
+  // The panel stays at the top of the screen (position: sticky in run.css) wherever it leaves room: beside the
+  // agenda (a landscape screen), when it fits the screen's height; above it, when it takes at most MOST of the
+  // screen's height. Elsewhere (a phone) it is "loose": it scrolls with the page. While it stays above the agenda,
+  // the agenda's scroll-margin-top is the height it covers (--cover), so whatever there gets focus, or is
+  // scrolled to, comes out below it rather than under it.
+  var MOST = 0.7;
+  function layout() {
+    var root = document.documentElement;
+    if (panel.hidden) { root.style.removeProperty("--cover"); return; }
+    var agenda = $("agenda").getBoundingClientRect(), box = panel.getBoundingClientRect();
+    var above = agenda.left < box.right && box.left < agenda.right;
+    var top = parseFloat(getComputedStyle(panel).top) || 0;
+    var loose = panel.offsetHeight > (above ? window.innerHeight * MOST : window.innerHeight - 2 * top);
+    panel.classList.toggle("loose", loose);
+    root.style.setProperty("--cover", above && !loose ? Math.ceil(top + panel.offsetHeight) + "px" : "0px");
+  }
+  // Browsers that do not keep a focused element clear of its scroll-margin: move it out from under the panel.
+  document.addEventListener("focusin", function (e) {
+    var cover = parseFloat(document.documentElement.style.getPropertyValue("--cover")) || 0;
+    if (!cover || panel.contains(e.target)) return;
+    var r = e.target.getBoundingClientRect();
+    if (r.top < cover) window.scrollBy(0, r.top - cover - 8);
+  });
+  if ("ResizeObserver" in window) new ResizeObserver(layout).observe(panel);
+  window.addEventListener("resize", layout);
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";  // the page puts the day in view
   tick();
-  if (state.index > 0) showNotes(state.index);  // back where the day had got to, after a reload
+  layout();
+  // back where the day had got to, after a reload (and again once the page and its font have loaded, as the
+  // notes above may have changed height)
+  if (state.index > 0) {
+    showNotes(state.index);
+    window.addEventListener("load", function () { if (state.index > 0) showNotes(state.index); });
+  }
   setInterval(tick, 1000);
 })();
