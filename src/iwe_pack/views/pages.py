@@ -26,6 +26,7 @@ from .paths import offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
 from .qr import qr_figure
 from . import offline_app, report
+from .record_page import record_pages
 from .learning import learning_page
 from .diagrams import DRAWINGS
 from .matrix_words import template_words
@@ -348,6 +349,7 @@ def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[s
             | matrix_pages(workshop, templates, project.texts.get(GUIDE, ""))
             | place_scoring_pages(workshop, plans, templates)
             | report.report_pages(plans, templates, downloads)
+            | record_pages(workshop, plans, templates, project.root / FONTS, json_for_html)
             | learning_page(workshop, plans, project.lessons, templates)
             | slides_pages(workshop, plans, templates, downloads.get(None, []))
             | run_pages(workshop, plans, templates)
