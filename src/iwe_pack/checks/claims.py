@@ -210,7 +210,8 @@ def _notes_timings_line(steps: Path) -> str:
     notes = steps.with_suffix(".md")
     if not notes.is_file():
         return ""
-    return next((u for _, u in markdown_units(notes.read_text(encoding="utf-8")) if TIMINGS_LINE.match(_clean(u))), "")
+    text = notes.read_text(encoding="utf-8", errors="replace")
+    return next((u for _, u in markdown_units(text) if TIMINGS_LINE.match(_clean(u))), "")
 
 
 def _yaml_claims(rel: str, text: str, out: list[Claim], page_note: str = "") -> None:
@@ -249,14 +250,17 @@ def _data_timings(root: Path, out: list[Claim]) -> None:
     content = root / "content"
     for steps in sorted((content / "sections").glob("*.yml")):
         rel = steps.relative_to(root).as_posix()
+        notes = steps.with_suffix(".md")
+        if not notes.is_file():
+            continue  # the workshop's own check says the notes are missing
+        source = steps.read_text(encoding="utf-8", errors="replace")
         try:
-            data = yaml.safe_load(steps.read_text(encoding="utf-8")) or {}
+            data = yaml.safe_load(source) or {}
         except yaml.YAMLError:
             continue
-        notes = steps.with_suffix(".md")
         note = _notes_timings_line(steps)
         status, by = _status(note) if note else ("unmarked", "")
-        lines = steps.read_text(encoding="utf-8").splitlines()
+        lines = source.splitlines()
         minutes_lines = [n for n, ln in enumerate(lines, start=1) if re.match(r"\s*minutes:", ln)]
         for i, step in enumerate(data.get("steps") or []):
             rule = step.get("minutes") or {}
@@ -267,7 +271,7 @@ def _data_timings(root: Path, out: list[Claim]) -> None:
                              f"no 'Timings:' line in {notes.relative_to(root).as_posix()}"))
     ws = content / "workshop.yml"
     if ws.is_file():
-        text = ws.read_text(encoding="utf-8")
+        text = ws.read_text(encoding="utf-8", errors="replace")
         try:
             data = yaml.safe_load(text) or {}
         except yaml.YAMLError:

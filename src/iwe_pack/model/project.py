@@ -145,7 +145,6 @@ def load_workshop(root: Path) -> Workshop:
     content = root / "content"
     errors = Collector(root)
     check_project_files(root, errors)  # links that leave the project; HTML in every editor's Markdown file
-    check_claims(root, errors)  # every timing and credit in content/ sourced or marked as the pack's own
     wf: WorkshopFile | None = typed_yaml.load(content / "workshop.yml", WorkshopFile, errors)
     hf: HandoutsFile | None = typed_yaml.load(content / "handouts.yml", HandoutsFile, errors)
     matrix: Matrix | None = typed_yaml.load(content / "matrix.yml", Matrix, errors)
@@ -216,6 +215,8 @@ def load_workshop(root: Path) -> Workshop:
         if found is not None and s.changed and s.changed not in known:
             errors.add(s.origin.file, s.origin.line_for("changed"), s.origin.field("changed"), "workshop.unknown-version",
                        found=s.changed, allowed=", ".join(sorted(known - {"Unreleased"})))
+    errors.raise_if_any()  # the claims check reads sources that parse: a missing or unreadable file is said first
+    check_claims(root, errors)  # every timing and credit in content/ sourced or marked as the pack's own
     errors.raise_if_any()
     return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
                     handouts=handouts, matrix=matrix, advice=advice, deck=deck,
