@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import http.server
 import os
 import re
@@ -48,9 +49,10 @@ def test_every_pdf_is_a4_or_a3_tagged_titled_with_fonts_embedded(built, folder):
         if pdf.name.endswith("-slides.pdf"):  # the slide deck: 16:9, tested with the slides
             width, height = map(float, re.findall(r"[\d.]+", meta["Page size"])[:2])
             assert abs(width / height - 16 / 9) < 0.01
-        else:
-            paper = next((h.get("paper", "A4 portrait") for h in sorted(HANDOUTS, key=lambda h: -len(h["id"]))
-                          if pdf.stem.endswith(h["id"]) or f"-{h['id']}-" in pdf.stem), "A4 portrait")
+        else:  # a print run is on the paper it is named after
+            paper = "A3 landscape" if pdf.stem.endswith("-print-run-a3") else "A4 portrait" if "-print-run-" in \
+                pdf.stem else next((h.get("paper", "A4 portrait") for h in sorted(HANDOUTS, key=lambda h: -len(h["id"]))
+                                    if pdf.stem.endswith(h["id"]) or f"-{h['id']}-" in pdf.stem), "A4 portrait")
             width, height = map(float, re.findall(r"[\d.]+", meta["Page size"])[:2])
             assert meta["Page size"].endswith(f"({paper.split()[0]})"), (pdf.name, meta["Page size"], paper)
             assert (width > height) == paper.endswith("landscape"), (pdf.name, paper)
@@ -65,11 +67,15 @@ def test_every_pdf_is_a4_or_a3_tagged_titled_with_fonts_embedded(built, folder):
 def test_place_and_version_on_every_page_of_every_place_pdf(built, slug):
     place = PACKS[slug]["place"]
     for pdf in pdfs(built.path / "site", slug):
+        run = "-print-run-" in pdf.name  # print-offs one after another: each page numbered in its own print-off
         for n in range(1, pages(pdf) + 1):
             page = " ".join(text(pdf, n).split())
             assert place in page, (pdf.name, n)
             assert f"Pack version {VERSION}" in page, (pdf.name, n)
-            assert f"Page {n} of {pages(pdf)}" in page
+            if run:
+                assert re.search(r"Page \d+ of \d+|Print room sheet: not for handing out", page), (pdf.name, n)
+            else:
+                assert f"Page {n} of {pages(pdf)}" in page
 
 
 def test_generic_pack_has_write_in_lines_not_a_place(built):
@@ -107,19 +113,34 @@ def test_check_in_cards_have_cut_lines_and_large_text(built):
     assert " ".join(text(pdf).split()).count("What led to that feeling?") == 6
 
 
-def test_zip_holds_every_pdf_and_the_letters(built):
+def test_zip_holds_what_is_printed_for_the_day_and_nothing_else(built):
+    """A place's zip: its print runs, the facilitator pack and each print-off of its print list (per group files
+    too); the record of the day, the slides, the letters and sheets no step uses are beside it, not in it."""
     site = built.path / "site/downloads"
     for slug in PACKS:
         with zipfile.ZipFile(site / f"{slug}-pack-v{VERSION}.zip") as z:
             assert z.testzip() is None
             names = set(z.namelist())
-        assert {p.name for p in pdfs(built.path / "site", slug)} <= names
-        assert f"{slug}-joining-instructions.txt" in names and f"{slug}-follow-up.txt" in names
-        assert f"{slug}-slides.pptx" in names
+        on_page = built.page(f"packs/{slug}.html")
+        listed = on_page[on_page.index('id="what-to-print"'):on_page.index('id="letters-for-the-day"')]
+        assert f"{slug}-print-run-a4.pdf" in names and f"{slug}-facilitator-pack.pdf" in names
+        for h in HANDOUTS:
+            printed = html.escape(h["title"], quote=False) in listed  # in the table, or sent as a PDF
+            files = {n for n in names if n == f"{slug}-{h['id']}.pdf" or n.startswith(f"{slug}-{h['id']}-")
+                     and not n.startswith(f"{slug}-{h['id']}-reference")}
+            assert bool(files) == printed, (slug, h["id"], files)
+        for beside in ("record-of-the-day.pdf", "slides.pdf", "slides-handout.pdf", "slides.pptx",
+                       "joining-instructions.txt", "follow-up.txt", "investment-grid.pdf"):
+            assert f"{slug}-{beside}" not in names, (slug, beside)
+            assert (site / slug / f"{slug}-{beside}").is_file() or beside.endswith(".txt") or \
+                beside == "record-of-the-day.pdf", (slug, beside)  # still on the place's page
+        assert not any(n.endswith("-sheets.pdf") for n in names)
     kit = {f"iwe-workshop-{h['id']}.pdf" for h in HANDOUTS if h.get("group") == "wtfc"}
     with zipfile.ZipFile(site / f"iwe-workshop-pack-v{VERSION}.zip") as z:
-        core = {p.name for p in pdfs(built.path / "site", "generic")} - kit
-        assert core | {"iwe-workshop-slides.pptx"} == set(z.namelist())
+        names = set(z.namelist())
+    assert {"iwe-workshop-print-run-a4.pdf", "iwe-workshop-print-run-a3.pdf", "iwe-workshop-facilitator-pack.pdf",
+            "iwe-workshop-maturity-matrix.pdf", "iwe-workshop-maturity-matrix-reference.pdf"} <= names
+    assert not names & (kit | {"iwe-workshop-slides.pdf", "iwe-workshop-slides.pptx"})
     # the Working Together for Change printouts are an optional kit, in a zip of their own
     with zipfile.ZipFile(site / f"wtfc-kit-v{VERSION}.zip") as z:
         assert set(z.namelist()) == kit and len(kit) == 12

@@ -143,7 +143,9 @@ def test_no_page_holds_only_its_footer_and_a_source_line(sheets):
 
 def test_every_page_has_its_footer_in_the_bottom_margin(sheets):
     pages, _ = sheets
-    missing = [f"{p}: {p.footer!r}" for p in pages if f"Page {p.number} of" not in p.footer]
+    # a print run is print-offs one after another, each page numbered in its own, with the print room's own sheets
+    missing = [f"{p}: {p.footer!r}" for p in pages if f"Page {p.number} of" not in p.footer and not (
+        "-print-run-" in p.pdf and re.search(r"Page \d+ of \d+|Print room sheet: not for handing out", p.footer))]
     assert not missing, "pages without one footer line in the bottom margin:\n" + "\n".join(missing)
 
 

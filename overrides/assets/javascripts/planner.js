@@ -318,7 +318,11 @@
     return { shared: true, allocation: out };
   }
 
-  function printList(data, pack, steps) {
+  // The print-offs model/plan.py prints apart or a file a group (by the layouts of content/handouts.yml)
+  var REFERENCE_PART = { handout: "maturity-matrix", copies: "per-facilitator", title: ": reference pages" };
+  var PER_GROUP_FILES = "scoring-sheet";
+
+  function printList(data, pack, steps, shared) {
     var counts = { "per-attendee": pack.attendees, "per-group": pack.groups.length, "per-facilitator": pack.facilitators.length, "for-the-room": 1 };
     var online = pack.format === "virtual", used = {}, order = [], byId = {};
     data.handouts.forEach(function (h) { byId[h.id] = h; });
@@ -342,7 +346,16 @@
       if (online && h.online === "not-used") return;
       var send = online && h.online === "send-as-pdf";
       var copies = online && h.online === "facilitator" ? counts["per-facilitator"] : counts[h.copies];
+      // a scoring sheet for each group of its own principles (model/plan.py print_list); before the PDFs are
+      // counted, one page a file
+      if (id === PER_GROUP_FILES && shared && !send) copies = pack.groups.length;
       out.push({ handout: h, copies: copies, sections: used[id], sheets: send ? 0 : Math.ceil(copies / h.per_sheet), send: send });
+      // the matrix's reference pages are a print-off of their own, one for each facilitator (model/plan.py PARTS)
+      if (id === REFERENCE_PART.handout) {
+        var n = counts[REFERENCE_PART.copies];
+        out.push({ handout: Object.assign({}, h, { title: h.title + REFERENCE_PART.title }), copies: n,
+                   sections: used[id], sheets: send ? 0 : n, send: send });
+      }
     });
     return out;
   }
@@ -376,7 +389,7 @@
     var al = allocate(data, pack.groups, pack.self_assessment || "share");
     return {
       agenda: agenda, evaluation: evaluation, recommendation: rec, advice: advise(data, evaluation, rec),
-      allocation: al.allocation, shared: al.shared, print_list: printList(data, pack, evaluation.steps),
+      allocation: al.allocation, shared: al.shared, print_list: printList(data, pack, evaluation.steps, al.shared),
       introductions: evaluation.shape.introductions, total: agenda.reduce(function (a, i) { return a + i.minutes; }, 0),
     };
   }

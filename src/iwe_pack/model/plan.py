@@ -84,13 +84,64 @@ class AgendaItem(_OnTheClock):
     steps: tuple[TimedStep, ...] = ()
 
 
+# A handout whose layout mixes a part for each copy and a reference part is two print-offs: the reference part
+# goes once to each facilitator. {layout: ((part, copies rule, title after the handout's), ...)}; the first part
+# keeps the handout's own copies rule and file name.
+PARTS = {"matrix": (("", None, ""), ("reference", "per-facilitator", ": reference pages"))}
+# Printed on both sides: what people read and keep. Forms to write on, cards to cut and signs are one-sided.
+DOUBLE_SIDED_LAYOUTS = ("text", "agenda")
+
+
 @dataclass(frozen=True)
 class PrintItem:
     handout: Handout
     copies: int
     sections: list[str]
-    sheets: int = 0  # sheets of paper (copies printed several to a sheet need fewer)
+    sheets: int = 0  # sheets of paper, from each file's pages (before the PDFs are counted: one page a file)
     send: bool = False  # online: sent as a PDF before the day, for people to print or open themselves
+    part: str = ""  # "" for the handout itself, or a part of it printed apart (PARTS: "reference")
+    files: tuple[tuple[str, int], ...] = ()  # each file a set prints, with its copies: (who it is for, copies);
+    # "" for the one file of most print-offs, a group's name for a scoring sheet made for each group
+    pages: tuple[int, ...] = ()  # each file's pages, once the PDFs are counted (empty until then)
+
+    @property
+    def name(self) -> str:
+        """The print-off's file name after the place: the handout's id, and its part."""
+        return f"{self.handout.id}-{self.part}" if self.part else self.handout.id
+
+    @property
+    def title(self) -> str:
+        return self.handout.title + next((t for p, _, t in PARTS.get(self.handout.layout, ()) if p == self.part), "")
+
+    @property
+    def paper(self) -> str:
+        """A4 or A3: what the print room loads."""
+        return self.handout.paper.split()[0]
+
+    @property
+    def double_sided(self) -> bool:
+        return self.handout.layout in DOUBLE_SIDED_LAYOUTS or bool(self.part)
+
+    @property
+    def sides(self) -> str:
+        return "double-sided" if self.double_sided else "single-sided"
+
+    @property
+    def cut(self) -> bool:
+        return self.handout.per_sheet > 1
+
+    @property
+    def counted(self) -> bool:
+        return bool(self.pages)
+
+    def sheets_of(self, pages: int) -> int:
+        """Sheets for one copy of a file of ``pages`` pages."""
+        return math.ceil(pages / 2) if self.double_sided else pages
+
+    @property
+    def prints(self) -> tuple[int, ...]:
+        """How many times each file is printed: cards several to a sheet are printed once a sheet."""
+        return tuple(math.ceil(n / self.handout.per_sheet) for _, n in self.files)
 
 
 @dataclass(frozen=True)
@@ -246,6 +297,7 @@ def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[Planned
         "for-the-room": 1,
     }
     online = pack.format == "virtual"
+    shared, _ = allocate(workshop.matrix.principles, pack.groups, pack.self_assessment)
     used: dict[str, list[str]] = {}
     for h in workshop.handouts.values():  # sheets for setting up the day: no step hands them out
         if h.in_place_packs and h.setting_up and not (online and h.online == "not-used"):
@@ -264,6 +316,49 @@ def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[Planned
             continue
         send = online and h.online == "send-as-pdf"
         copies = counts["per-facilitator"] if online and h.online == "facilitator" else counts[h.copies]
-        sheets = 0 if send else math.ceil(copies / h.per_sheet)
-        out.append(PrintItem(h, copies, titles, sheets, send))
+        for part, rule, _ in PARTS.get(h.layout, (("", None, ""),)):
+            n = counts[rule] if rule else copies
+            if h.layout == "scoring" and shared and not send:  # a sheet for each group, of its own principles
+                files, n = tuple((g.name, 1) for g in pack.groups), len(pack.groups)
+            else:
+                files = (("", n),)
+            out.append(counted(PrintItem(h, n, titles, 0, send, part, files)))
+    return out
+
+
+def generic_print_list(workshop: Workshop) -> list[PrintItem]:
+    """The blank pack's print list: one copy of each print-off the day uses, in the order of the day (masters to
+    copy), and the sheets for setting up."""
+    used: dict[str, list[str]] = {}
+    for h in workshop.handouts.values():
+        if h.in_place_packs and h.setting_up:
+            used[h.id] = [WORDS["setting-up"]]
+    for s in workshop.sections:
+        for hid in s.handouts:
+            if hid in workshop.handouts and workshop.handouts[hid].in_place_packs:
+                used.setdefault(hid, [])
+                if s.title not in used[hid]:
+                    used[hid].append(s.title)
+    return [counted(PrintItem(workshop.handouts[hid], 1, titles, 0, False, part, (("", 1),)))
+            for hid, titles in used.items() for part, _, _ in PARTS.get(workshop.handouts[hid].layout, (("", None, ""),))]
+
+
+def counted(item: PrintItem, pages: tuple[int, ...] | None = None) -> PrintItem:
+    """The item with its sheets worked out from each file's pages (``pages``, counted from the PDFs; without
+    them, one page a file): copies several to a sheet by the sheet, single- or double-sided."""
+    known = tuple(pages) if pages else ()
+    each = known or (1,) * len(item.files)
+    if item.send:
+        return replace(item, pages=known, sheets=0)
+    sheets = sum(item.sheets_of(p) * n for p, n in zip(each, item.prints))
+    return replace(item, pages=known, sheets=sheets)
+
+
+def with_pages(plan_list: list[PrintItem], pages: dict[tuple[str, str], int]) -> list[PrintItem]:
+    """The print list with each file's real pages: ``pages`` is {(print-off name, who the file is for): pages}.
+    An item whose files are not all counted keeps its estimate."""
+    out = []
+    for item in plan_list:
+        found = tuple(pages.get((item.name, who)) for who, _ in item.files)
+        out.append(counted(item, found) if found and all(found) else item)
     return out

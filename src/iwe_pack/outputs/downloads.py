@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..model.project import Project
-from ..model.project import FONTS
+from dataclasses import replace
+
+from ..model.plan import with_pages
+from ..model.project import FONTS, PACKS, Project
 from ..sources.fonts import truetype
 from ..model.workshop import Workshop
 from ..sources.settings import Settings
-from ..views import paths, print_jobs, slides
+from ..views import pages, paths, print_jobs, slides
 from ..views.whole_site import Rendered
 from . import atomic, pdf
 from .archive import write_zip
@@ -33,21 +35,65 @@ class Downloads:
 
 def downloads(project: Project, rendered: Rendered, render: bool = True, progress: Callable | None = None
               ) -> Downloads:
-    """Render the print jobs (from the cache where nothing changed), and make each place's slides and zip."""
+    """Render the print jobs (from the cache where nothing changed), count their pages into each place's print
+    list, then render what shows the counts (the facilitator pack and the print runs' own sheets), merge the print
+    runs, and make each place's slides and zip. The place's page is made again with the counted print list.
+
+    Without ``render`` (serving), what the cache lacks is left pending; the counts are those of the cache."""
     root, settings, workshop, plans = project.root, project.settings, project.workshop, project.plans
     out = Downloads()
     when = settings.source_date
-    per_place = rendered.jobs
-    for place_jobs in per_place.values():
-        out.jobs += place_jobs
+    per_place = dict(rendered.jobs)
+    first = [j for place_jobs in per_place.values() for j in place_jobs if not _shows_counts(j)]
     cache = pdf.cache_dir(root, settings)
-    if render:
-        out.files.update(pdf.render_all(out.jobs, root, cache, progress=progress))
-    else:
-        cached = pdf.cached(out.jobs, root, cache)
-        out.files.update(cached)
-        out.pending = [j for j in out.jobs if j.path not in cached]
+    sheets_cache = settings.cache_folder(root) / "print-run-sheets"  # only inside a run: kept apart from the PDFs
     plans_by_slug = {p.slug: p for p in plans}
+    runs: dict[str | None, list[print_jobs.PrintRun]] = {}
+    counted: dict[str | None, list] = {}
+    second: list[print_jobs.PrintJob] = []
+    merged: dict[str | None, list[Path]] = {}
+
+    def counted_places(done: dict[str, Path]) -> list[tuple[print_jobs.PrintJob, Path]]:
+        """Each place whose print-offs are all rendered: its counted print list, page, facilitator pack and runs."""
+        more = []
+        for slug, place_jobs in per_place.items():
+            plan = plans_by_slug.get(slug)
+            items = print_jobs.print_list_of(plan, workshop)
+            counts = None if slug in counted else _counts(plan, items, done)
+            if counts is None:
+                continue
+            counted[slug] = items = with_pages(items, counts)
+            if plan:
+                plans_by_slug[slug] = plan = replace(plan, print_list=items)
+                _page_again(project, rendered, plan)
+            late = print_jobs.jobs(workshop, plan, project.templates, when, root / FONTS, names={"facilitator-pack"})
+            per_place[slug] = [late[0] if _shows_counts(j) else j for j in place_jobs]
+            second.extend(late)
+            more += [(j, cache) for j in late]
+            if render:  # print runs, like zips, only in a full build
+                runs[slug] = print_jobs.print_runs(workshop, plan, items, project.templates, when)
+                more += [(r.job, sheets_cache) for r in runs[slug]]
+        for slug, place_runs in runs.items():  # merged as soon as their sheets are made, while the rest render
+            if slug in merged or not all(r.job.path in done for r in place_runs):
+                continue
+            again = _order_pages(place_runs, done)
+            if again:  # an order for the print room longer than its one page: made again with its pages
+                runs[slug] = print_jobs.print_runs(workshop, plans_by_slug.get(slug), counted[slug],
+                                                   project.templates, when, again)
+                more += [(r.job, sheets_cache) for r in runs[slug]]
+                continue
+            merged[slug] = [_merged(r, done, cache) for r in place_runs]
+        return more
+
+    if render:
+        out.files.update(pdf.render_all(first, root, cache, progress=progress, then=counted_places))
+    else:
+        _pending(out, first, root, cache)
+        counted_places(out.files)
+        late = {j.path for j in second}
+        _pending(out, second + [j for place_jobs in per_place.values() for j in place_jobs
+                                if _shows_counts(j) and j.path not in late], root, cache)
+    out.jobs = first + second
     kept = settings.cache_folder(root)
     fonts = {weight: _kept_truetype(root / FONTS, weight, kept) for weight in (400, 700)}
     for slug, place_jobs in per_place.items():
@@ -57,15 +103,81 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         kit = [j for j in place_jobs if j.handout and workshop.handouts[j.handout].group == "wtfc"]
         if kit and all(j.path in out.files for j in kit):
             out.files[paths.wtfc_kit_name(workshop)] = _zip({j.name: out.files[j.path] for j in kit}, kept, settings)
-        core = [j for j in place_jobs if j not in kit]
-        if all(j.path in out.files for j in core):
-            members = {j.name: out.files[j.path] for j in core}
-            members[pptx_path.rsplit("/", 1)[-1]] = out.files[pptx_path]
-            if plan:
-                for name, text in rendered.letters[plan.slug].items():
-                    members[f"{plan.slug}-{name}"] = text.encode("utf-8")
+        for run in runs.get(slug, []):  # a run's own sheets are in the run, not a download of their own
+            out.files.pop(run.job.path, None)
+        if slug not in merged:
+            continue
+        for run, made in zip(runs[slug], merged[slug]):
+            out.files[run.path] = made
+        # the zip holds what is printed for the day: the print runs, each print-off on the list, the facilitator
+        # pack; records, reports, slides and letters are beside it on the place's page
+        items = counted[slug]
+        wanted = [r.path for r in runs[slug]] + [path for item in items for _, path in print_jobs.file_paths(plan, item)]
+        wanted += [j.path for j in place_jobs if _shows_counts(j)]
+        if all(path in out.files for path in wanted):
+            members = {path.rsplit("/", 1)[-1]: out.files[path] for path in wanted}
             out.files[paths.zip_name(workshop, plan)] = _zip(members, kept, settings)
     return out
+
+
+def _shows_counts(job: print_jobs.PrintJob) -> bool:
+    """The facilitator pack prints the counted print list: it is rendered once the pages are counted."""
+    return job.handout is None and job.path.endswith("-facilitator-pack.pdf")
+
+
+def _pending(out: Downloads, jobs: list, root: Path, cache: Path) -> None:
+    """Serving: what the cache has, and the rest left to render in the background."""
+    cached = pdf.cached(jobs, root, cache)
+    out.files.update(cached)
+    out.pending += [j for j in jobs if j.path not in cached]
+
+
+def _counts(plan, items, files: dict[str, Path]) -> dict[tuple[str, str], int] | None:
+    """Each file's pages, {(print-off name, group): pages}, from the rendered PDFs; None if one is not there yet."""
+    counts = {}
+    for item in items:
+        for who, path in print_jobs.file_paths(plan, item):
+            if path not in files:
+                return None
+            counts[(item.name, who)] = _pages(files[path])
+    return counts
+
+
+@lru_cache(maxsize=1024)
+def _pages(path: Path) -> int:
+    """A rendered PDF's pages (the cache's files are named by their content, so the count never changes)."""
+    import pikepdf
+
+    with pikepdf.open(path) as doc:
+        return len(doc.pages)
+
+
+def _order_pages(runs: list, files: dict[str, Path]) -> dict[str, int] | None:
+    """The pages each run's order for the print room took, if any took other than it was made for."""
+    found = {r.paper: _pages(files[r.job.path]) - len(r.entries) - 1 for r in runs if r.job.path in files}
+    return found if any(found[r.paper] != r.order_pages for r in runs if r.paper in found) else None
+
+
+def _merged(run, files: dict[str, Path], cache: Path) -> Path:
+    """The print run merged from its own sheets and the print-offs' PDFs, kept with the PDFs by a hash of what it is
+    made of."""
+    order = [(kind, what if kind == "page" else (files[what[0]], what[1])) for kind, what in run.order]
+    h = hashlib.sha256(f"print run v1 {files[run.job.path].name}".encode())
+    for kind, what in order:
+        h.update(f"{kind} {what if kind == 'page' else (what[0].name, what[1])}\n".encode())
+    target = cache / f"{h.hexdigest()}.pdf"
+    if not target.is_file():
+        with atomic.replacing(target) as tmp:
+            pdf.merge(files[run.job.path], order, Path(tmp))
+    return target
+
+
+def _page_again(project: Project, rendered: Rendered, plan) -> None:
+    """The place's page made again with its counted print list (the pages were made before the PDFs)."""
+    page = f"{PACKS}/{plan.slug}.md"
+    if page in rendered.pages:
+        made = pages.pack_pages([plan], project.workshop, project.templates, rendered.letters, rendered.listings)
+        rendered.pages[page] = made[page]
 
 
 def _kept_truetype(fonts_dir: Path, weight: int, cache: Path) -> bytes:

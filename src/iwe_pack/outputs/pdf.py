@@ -44,8 +44,11 @@ class RefusedFetch(Exception):
     """A print source asked for a resource that is not allowed."""
 
 
+TAGS_VERSION = "tags v1"  # what finish_tags adds: a change to it renders every PDF again
+
+
 def cache_key(job: PrintJob, digest: str) -> str:
-    return hashlib.sha256(f"{digest}\0{job.title}\0{job.html}".encode()).hexdigest()
+    return hashlib.sha256(f"{digest}\0{TAGS_VERSION}\0{job.title}\0{job.html}\0{job.alts}".encode()).hexdigest()
 
 
 def cache_dir(root: Path, settings: Settings) -> Path:
@@ -117,7 +120,8 @@ def _fetcher(root: Path):
     return Fetcher(allow_redirects=False, fail_on_errors=True)
 
 
-def render_pdf(html: str, root: str, out: str, identifier: str, digest: str | None = None) -> list[str]:
+def render_pdf(html: str, root: str, out: str, identifier: str, digest: str | None = None,
+               alts: tuple[str, ...] = ()) -> list[str]:
     """Render one PDF to ``out`` atomically; return the problems (empty when all went well).
 
     Runs in a worker process: takes and returns only plain values. ``digest`` is :func:`print_digest` of ``root``
@@ -137,6 +141,10 @@ def render_pdf(html: str, root: str, out: str, identifier: str, digest: str | No
             document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_fetcher(Path(root)))
             document.write_pdf(tmp, stylesheets=[stylesheet], font_config=fonts, counter_style=counters,
                                pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode()[:32])
+            if collect.messages:
+                raise _Warned()
+            if alts or re.search(r"<(th|svg|img)\b", html):  # only tables and figures need more tags
+                collect.messages.extend(finish_tags(tmp, alts))
             if collect.messages:
                 raise _Warned()
     except _Warned:
@@ -242,42 +250,266 @@ def cached(print_jobs: list[PrintJob], root: Path, cache: Path) -> dict[str, Pat
 
 
 def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int | None = None,
-               progress: Callable[[int, int, PrintJob, bool], None] | None = None) -> dict[str, Path]:
+               progress: Callable[[int, int, PrintJob, bool], None] | None = None,
+               then: Callable[[dict[str, Path]], list[tuple[PrintJob, Path]]] | None = None) -> dict[str, Path]:
     """Render every job (from the cache where nothing changed); return {site path: cached PDF}.
 
-    Uncached jobs render in parallel, one process per job. Raises SourceErrors naming every job that failed.
+    Uncached jobs render in parallel, one process per job. ``then`` is asked, each time a job is done, for more
+    jobs that can now be made (with the cache folder of each): what shows the pages of other PDFs starts as soon
+    as they are rendered, ahead of the rest (only two jobs a worker wait in the pool, so they do not queue behind
+    every other). Raises SourceErrors naming every job that failed.
     """
     root = Path(root)
-    cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob(".tmp-*.part"):  # left by a killed build
-        if time.time() - stale.stat().st_mtime > 3600:
-            stale.unlink(missing_ok=True)
     done: dict[str, Path] = {}
-    todo = []
     digest = print_digest(root)
-    for job, target, key in _targets(print_jobs, digest, cache):
-        if target.is_file():
-            done[job.path] = target
-            if progress:
-                progress(len(done), len(print_jobs), job, True)
-        else:
-            todo.append((job, target, key))
     errors: list[SourceError] = []
-    if todo:
-        require_pdf_libraries()  # one line naming what to install, not WeasyPrint failing in every process
-        workers = workers or min(len(todo), os.cpu_count() or 1)
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(render_pdf, job.html, str(root), str(target), key, digest): (job, target)
-                       for job, target, key in todo}
-            for future in concurrent.futures.as_completed(futures):
-                job, target = futures[future]
-                problems = future.result()
-                if problems:
-                    errors.extend(_explain(job, problems, root))
-                else:
+    queue = [(job, cache) for job in print_jobs]
+    total = len(queue)
+    pool, futures = None, {}
+    swept = set()
+    workers = workers or os.cpu_count() or 1
+    try:
+        while queue or futures:
+            while queue and len(futures) < 2 * workers:
+                job, folder = queue.pop(0)
+                if folder not in swept:
+                    swept.add(folder)
+                    folder.mkdir(parents=True, exist_ok=True)
+                    for stale in folder.glob(".tmp-*.part"):  # left by a killed build
+                        if time.time() - stale.stat().st_mtime > 3600:
+                            stale.unlink(missing_ok=True)
+                key = cache_key(job, digest)
+                target = folder / f"{key}.pdf"
+                if target.is_file():
                     done[job.path] = target
-                if progress:
-                    progress(len(done), len(print_jobs), job, False)
+                    if progress:
+                        progress(len(done), total, job, True)
+                    continue
+                if pool is None:
+                    require_pdf_libraries()  # one line naming what to install, not WeasyPrint failing in every process
+                    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
+                futures[pool.submit(render_pdf, job.html, str(root), str(target), key, digest, job.alts)] = (job, target)
+            if futures:
+                finished, _ = concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
+                for future in finished:
+                    job, target = futures.pop(future)
+                    problems = future.result()
+                    if problems:
+                        errors.extend(_explain(job, problems, root))
+                    else:
+                        done[job.path] = target
+                    if progress:
+                        progress(len(done), total, job, False)
+            if then and not errors:
+                more = then(done)
+                queue[:0] = more  # first: they wait on nothing more, and others wait on them
+                total += len(more)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=bool(errors))
     if errors:
         raise SourceErrors(errors)
     return done
+
+
+# --- what WeasyPrint's tags leave out, and print runs made of rendered PDFs ---------------------------------
+
+
+def _elements(node):
+    """Every structure element under ``node`` (a StructElem, or an array of kids), depth first."""
+    import pikepdf
+
+    kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else node
+    if kids is None:
+        return
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from _elements(kid)
+
+
+def finish_tags(path: str | Path, alts: tuple[str, ...] = ()) -> list[str]:
+    """Add to a tagged PDF what PDF/UA needs and WeasyPrint does not write (WeasyPrint 70 ``pdf/tags.py``):
+
+    * each table header's ``Scope``: Column in a table's head, Row in its body (every ``th`` of the print
+      templates says the same with its ``scope``);
+    * ``Alt`` text for each figure that has none (a drawing WeasyPrint takes from an SVG without a ``<title>``):
+      ``alts`` in the order of the document. A figure left without one is a problem.
+
+    Returns the problems (empty when all went well). The file is rewritten only when something was added."""
+    import pikepdf
+
+    problems, changed, given = [], False, list(alts)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None:
+            return ["the PDF is not tagged"]
+
+        def walk(node, in_head: bool):
+            nonlocal changed
+            for kid in list(node.K) if isinstance(node.get("/K"), pikepdf.Array) else []:
+                if not (isinstance(kid, pikepdf.Dictionary) and "/S" in kid):
+                    continue
+                tag = str(kid.S)
+                if tag == "/TH":
+                    attributes = kid.get("/A")
+                    if attributes is None:
+                        kid.A = attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
+                    if "/Scope" not in attributes:
+                        attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
+                        changed = True
+                elif tag == "/Figure" and not str(kid.get("/Alt", "")).strip():
+                    if given:
+                        kid.Alt = pikepdf.String(given.pop(0))
+                        changed = True
+                    else:
+                        problems.append("a figure has no Alt text (give the SVG a <title>, or the job its alts)")
+                walk(kid, in_head or tag == "/THead")
+
+        for document in (root.K if isinstance(root.K, pikepdf.Array) else [root.K]):
+            walk(document, False)
+        if given:
+            problems.append(f"{len(given)} Alt text(s) left over: the PDF has fewer figures without one")
+        if changed and not problems:
+            pdf.save(path, deterministic_id=True)
+    return problems
+
+
+def merge(base: Path, order: list[tuple[str, object]], out: Path) -> int:
+    """Write ``out``: a tagged PDF of pages of ``base`` and whole other PDFs, in ``order``; return its pages.
+
+    ``base`` (a rendered PDF: the print run's own sheets) gives the title, language and metadata. ``order``
+    holds ``("page", n)`` for page ``n`` of ``base`` and ``("file", (path, n))`` for page ``n`` of another PDF
+    (each top-level structure element of a WeasyPrint PDF is drawn on one page). A page may come many times (the copies of a print-off): each time is a page of its own with its own copy of
+    the structure elements drawn on it, so the document's structure tree stays whole; pages that are the same
+    share their drawing and fonts, so a hundred copies cost little more than one. The parent tree (which marked
+    content belongs to which element) is made anew."""
+    import pikepdf
+
+    with pikepdf.open(base) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
+        own_pages = [page.obj for page in pdf.pages]
+        index = {page.objgen: n for n, page in enumerate(own_pages)}
+        own_kids: dict[int, list] = {}
+        for kid in list(document.K):
+            own_kids.setdefault(index.get(kid.Pg.objgen, 0), []).append(kid)
+        sources: dict[object, tuple[list, list]] = {}
+        opened = []
+        used: set = set()
+        pages, kids = [], []
+
+        def place(template_pages, template_kids):
+            key = tuple(p.objgen for p in template_pages)
+            if key not in used:
+                used.add(key)
+                pages.extend(template_pages)
+                kids.extend(template_kids)
+                return
+            mapping = {}
+            for page in template_pages:
+                mapping[page.objgen] = copy = pdf.make_indirect(pikepdf.Dictionary(page))
+                if "/Annots" in page:
+                    annots = pikepdf.Array()
+                    for annot in page.Annots:
+                        mapping[annot.objgen] = new = pdf.make_indirect(pikepdf.Dictionary(annot))
+                        new.P = copy
+                        annots.append(new)
+                    copy.Annots = annots
+                pages.append(copy)
+            kids.extend(_copy_element(pdf, kid, mapping, document) for kid in template_kids)
+
+        try:
+            for kind, what in order:
+                if kind == "page":
+                    place([own_pages[what]], own_kids.get(what, []))
+                    continue
+                path, number = what
+                if path not in sources:
+                    src = pikepdf.open(path)
+                    opened.append(src)
+                    copied = [pdf.copy_foreign(page.obj) for page in src.pages]
+                    at = {page.objgen: n for n, page in enumerate(src.pages)}
+                    src_root = src.Root.StructTreeRoot
+                    src_document = src_root.K[0] if isinstance(src_root.K, pikepdf.Array) else src_root.K
+                    by_page: list[list] = [[] for _ in copied]
+                    for kid in src_document.K:
+                        new = pdf.copy_foreign(kid)
+                        new.P = document
+                        by_page[at.get(kid.Pg.objgen, 0)].append(new)
+                    sources[path] = (copied, by_page)
+                copied, by_page = sources[path]
+                place([copied[number]], by_page[number])
+            del pdf.pages[:]
+            for page in pages:
+                pdf.pages.append(pikepdf.Page(page))
+            document.K = pikepdf.Array(kids)
+            _parent_tree(pdf, tree, document, pages)
+            pdf.save(out, deterministic_id=True)
+        finally:
+            for src in opened:
+                src.close()
+        return len(pages)
+
+
+def _copy_element(pdf, element, mapping: dict, parent):
+    """A structure element and all under it, anew, with its pages and annotations swapped by ``mapping``."""
+    import pikepdf
+
+    new = pdf.make_indirect(pikepdf.Dictionary(element))
+    new.P = parent
+    for key in ("/Pg", "/Obj"):
+        if key in element and element[key].objgen in mapping:
+            new[key] = mapping[element[key].objgen]
+    if "/K" in element:
+        kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+        out = pikepdf.Array()
+        for kid in kids:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                out.append(_copy_element(pdf, kid, mapping, new))
+            elif isinstance(kid, pikepdf.Dictionary):  # a marked-content or object reference
+                ref = pikepdf.Dictionary(kid)
+                for key in ("/Pg", "/Obj"):
+                    if key in kid and kid[key].objgen in mapping:
+                        ref[key] = mapping[kid[key].objgen]
+                out.append(ref)
+            else:
+                out.append(kid)
+        new.K = out
+    return new
+
+
+def _parent_tree(pdf, tree, document, pages) -> None:
+    """Number each page's marked content and each annotation afresh, and map them to their elements."""
+    import pikepdf
+
+    keys = {page.objgen: n for n, page in enumerate(pages)}
+    for n, page in enumerate(pages):
+        page.StructParents = n
+    marked: dict[int, dict[int, object]] = {n: {} for n in range(len(pages))}
+    objects: list = []
+    for element in [document, *_elements(document)]:
+        page = element.get("/Pg")
+        kids = element.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+            if isinstance(kid, int):
+                if page is not None and page.objgen in keys:
+                    marked[keys[page.objgen]][int(kid)] = element
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" not in kid:
+                if "/MCID" in kid:
+                    on = kid.get("/Pg", page)
+                    if on is not None and on.objgen in keys:
+                        marked[keys[on.objgen]][int(kid.MCID)] = element
+                elif "/Obj" in kid:
+                    objects.append((kid.Obj, element))
+    nums = pikepdf.Array()
+    for n in range(len(pages)):
+        found = marked[n]
+        nums.append(n)
+        nums.append(pdf.make_indirect(pikepdf.Array([found.get(i) for i in range(max(found, default=-1) + 1)])))
+    for n, (annotation, element) in enumerate(objects, start=len(pages)):
+        annotation.StructParent = n
+        nums.append(n)
+        nums.append(element)
+    tree.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=nums))
+    tree.ParentTreeNextKey = len(pages) + len(objects)
