@@ -169,6 +169,21 @@ def cmd_cards(args) -> int:
     return 0
 
 
+def cmd_shards(args) -> int:
+    """The place packs split into N shards, one line each (names separated by spaces), for builds in parallel:
+    each shard's build (`make build PACKS="..."`) fills a cache of PDFs, decks and zips; a last build over the
+    caches put together renders nothing and makes the site a single build would (the release workflow)."""
+    from ..model.project import pack_files
+
+    if args.count < 1:
+        print("iwe-pack: the number of shards must be 1 or more", file=sys.stderr)
+        return 1
+    names = [p.stem for p in pack_files(find_root(Path(args.root)))]
+    for i in range(args.count):
+        print(" ".join(names[i::args.count]))
+    return 0
+
+
 def cmd_messages(args) -> int:
     print(guide_table(), end="")
     return 0
@@ -199,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="the PDF to write (default: beside the CSV, with .pdf)")
     p.add_argument("--title", help="the title printed on the sheets")
     p.set_defaults(func=cmd_cards)
+    p = sub.add_parser("shards", help="split the place packs into N groups, one line each, to build in parallel")
+    p.add_argument("count", type=int, help="how many shards")
+    p.set_defaults(func=cmd_shards)
     p = sub.add_parser("messages", help="list every message the checks can give, with what to do (Markdown)")
     p.set_defaults(func=cmd_messages)
     args = parser.parse_args(argv)
