@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import assert_clean_failure, BIN, ROOT, strip_ansi
-from pdfutil import fonts, info, needs_poppler, pages, text
+from pdfutil import fonts, info, needs_poppler, pages, poppler, text
 
 pytestmark = needs_poppler
 
@@ -105,6 +105,40 @@ def test_facilitator_pack_has_cover_agenda_advice_notes_and_print_list(built):
     positions = [body.index(f"{i}. {s['title']}") for i, s in enumerate(sections, start=1)]
     assert positions == sorted(positions)
     assert "Step by step" in body
+
+
+@pytest.mark.parametrize("slug", sorted(PACKS))
+def test_facilitator_pack_names_each_group_and_every_reference_can_be_followed_on_paper(built, slug):
+    """The one document a facilitator carries: every group with its facilitator and principles, and no "See …"
+    that points at a page the PDF lacks: a reference is a page of this PDF that holds it, or a printed address."""
+    from iwe_pack import load_packs, load_workshop
+
+    pdf = built.path / f"site/downloads/{slug}/{slug}-facilitator-pack.pdf"
+    body = " ".join(poppler("pdftotext", str(pdf), "-").split())  # in reading order: a table's cells one by one
+    plan = next(p for p in load_packs(built.path, load_workshop(built.path)) if p.slug == slug)
+    groups = body[body.index("Groups and the matrix"):body.index("What to print")]
+    for g in plan.pack.groups:
+        assert g.name in groups and (g.facilitator or "roaming facilitator") in groups
+        for principle in (plan.allocation[g.name] if plan.shared else []):
+            assert " ".join(principle.title.split()[:3]) in groups, (g.name, principle.title)
+    refs = re.findall(r"See ([^.()]{2,60}?)(\.|\()", body)
+    assert refs, "the notes refer to other pages"
+    bare = [what for what, after in refs if after == "."]
+    assert not bare, f"references to pages the PDF lacks, with no address: {bare}"
+    assert "(on the pack's website: reference/sources/)" in body
+    n = pages(pdf)
+    plan_sections = load_workshop(built.path).sections
+    found = re.findall(r"([A-Za-z ]{3,40}) \(page (\d+)\)", body)
+    assert found, "a reference to a section of this pack has its page"
+    for what, page in found:
+        assert 1 <= int(page) <= n
+        on_page = " ".join(text(pdf, int(page)).split()).lower()
+        named = {w for w in what.lower().split() if len(w) > 4}
+        # the page holds the section the reference names: its heading, with a word of the reference
+        targets = [(f"{i}. {s.title}", s.title) for i, s in enumerate(plan_sections, start=1)]
+        targets.append(("Agenda", "running order agenda"))  # the running order is the agenda at the front
+        assert any(heading.lower() in on_page and named & set(words.lower().split())
+                   for heading, words in targets), (what, page)
 
 
 def test_check_in_cards_have_cut_lines_and_large_text(built):
