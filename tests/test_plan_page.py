@@ -42,6 +42,7 @@ const out = packs.map(pack => {
   return {
     agenda: plan.agenda.map(i => [i.clock, i.minutes, i.title, i.steps.map(s => [s.clock, s.minutes, s.title])]),
     advice: plan.advice.map(a => [a.rule, a.message, a.source]),
+    cuts: plan.cuts,
     allocation: Object.fromEntries(Object.entries(plan.allocation).map(([g, ps]) => [g, ps.map(p => p.id)])),
     shared: plan.shared,
     print_list: plan.print_list.map(i => [i.handout.id, i.copies, i.sheets, i.send, i.sections]),
@@ -105,6 +106,7 @@ def python_result(plan) -> dict:
     return {
         "agenda": [[i.clock, i.minutes, i.title, [[s.clock, s.minutes, s.title] for s in i.steps]] for i in plan.agenda],
         "advice": [[a.rule, a.message, a.source] for a in plan.advice],
+        "cuts": plan.cuts,
         "allocation": {g: [p.id for p in ps] for g, ps in plan.allocation.items()},
         "shared": plan.shared,
         "print_list": [[i.handout.id, i.copies, i.sheets, i.send, i.sections] for i in plan.print_list],
@@ -137,6 +139,7 @@ def test_the_browser_planner_agrees_with_the_engine_on_1000_packs(workshop, tmp_
     # the sample covers what it should: plans that fit, plans with advice, both formats and modes, split workshops
     assert any(e["advice"] for e in expected) and any(not e["advice"] for e in expected)
     assert any("twice" in e["advice"][0][1] for e in expected if e["advice"])
+    assert sum(bool(e["cuts"]) for e in expected) > 50  # sections too short for their steps, cut to fit
     assert sum(e["applied"] is not None for e in expected) > 100
     assert {p["format"] for p in packs} == {"in-person", "virtual"}
     assert {p["self_assessment"] for p in packs} == {"share", "whole"}
