@@ -258,3 +258,22 @@ def test_a_plan_that_does_not_fit_says_so_first_with_the_change_and_what_was_cut
     with pdfplumber.open(fit_site.path / f"site/downloads/{slug}/{slug}-attendee-agenda.pdf") as pdf:
         agenda_text = " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
     assert title in agenda_text
+
+
+@pytest.mark.parametrize("page_path", ["packs/testville-45.html", "packs/testville-45/run.html",
+                                       "packs/testville-online/run.html"])
+def test_the_notice_is_seen_first_and_has_no_axe_violations(fit_site, new_page, page_path):
+    from browser import serve
+    from test_plan_page import axe_violations
+
+    url, stop = serve(fit_site.path / "site", search=False)
+    try:
+        page = new_page((768, 1024))
+        page.goto(f"{url}/{page_path}", wait_until="load")
+        notice = page.locator(".fit-notice, .admonition.danger").first
+        assert notice.is_visible()
+        box = notice.bounding_box()
+        assert 0 <= box["y"] < 1024 and box["y"] < page.locator("#now-panel, h2#agenda").first.bounding_box()["y"]
+        assert axe_violations(page) == []
+    finally:
+        stop()

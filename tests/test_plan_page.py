@@ -605,6 +605,23 @@ def test_run_the_day_runs_the_plan_from_this_browser(new_page, site_url, built):
     assert axe_violations(page) == []
 
 
+def test_run_the_day_for_a_plan_that_does_not_fit_says_so_first_with_the_change(new_page, site_url, built):
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
+    fill_new_place(page, attendees="45")
+    page.fill("#f-min-action-planning", "20")  # too short for its groups to share their actions: steps are cut
+    advice = [" ".join(t.split()) for t in page.locator("#plan-advice .iwe-advice-text").all_inner_texts()]
+    assert len(advice) >= 2 and any("cut to fit" in t for t in advice), advice
+    assert "(needs " in page.inner_text("#plan-steps")
+    page.click("#run")
+    page.wait_for_url("**/plan-run.html")
+    notice = page.locator("main > .fit-notice")
+    assert notice.count() == 1 and notice.bounding_box()["y"] < page.locator("#now-panel").bounding_box()["y"]
+    said = " ".join(notice.inner_text().split())
+    assert all(t in said for t in advice), (advice, said)
+    assert ", needs " in page.inner_text("#items")
+    assert errors == [] and axe_violations(page) == []
+
+
 # --- the documents the page prints: facilitator pack, scoring sheets, sign-in sheet -----------------------
 
 PRINT_GROUPS = ["Team Kestrel", "Team Heron", "Team Otter"]
