@@ -605,13 +605,32 @@ def test_run_the_day_runs_the_plan_from_this_browser(new_page, site_url, built):
     assert axe_violations(page) == []
 
 
-def test_run_the_day_for_a_plan_that_does_not_fit_says_so_first_with_the_change(new_page, site_url, built):
+def test_a_plan_that_does_not_fit_says_so_first_in_print_and_in_run_mode(new_page, site_url, built, tmp_path):
+    from iwe_pack.model.project import load_pack
+
     page, errors = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page, attendees="45")
     page.fill("#f-min-action-planning", "20")  # too short for its groups to share their actions: steps are cut
     advice = [" ".join(t.split()) for t in page.locator("#plan-advice .iwe-advice-text").all_inner_texts()]
     assert len(advice) >= 2 and any("cut to fit" in t for t in advice), advice
     assert "(needs " in page.inner_text("#plan-steps")
+    with page.expect_download() as info:
+        page.click("#download")
+    shutil.copy(info.value.path(), tmp_path / "calderdale.yml")
+    plan = load_pack(tmp_path / "calderdale.yml", load_workshop(ROOT), ROOT)
+    assert plan.cuts and [flat(c) for c in plan.cuts] == [t for t in advice if "cut to fit" in t]
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    text = flat(" ".join(print_document(page, "#print-pack", tmp_path / "pack.pdf")))
+    assert text.index("does not fit yet") < text.index("Agenda Time") and advice[0] in text
+    for item in plan.agenda:  # every step at the clock time and minutes the engine fitted inside its section
+        for s in item.steps:
+            assert f"{s.clock} {s.title} ({s.minutes} min" in text, s.title
+            assert item.start <= s.start and s.end <= item.end
+    page.emulate_media(media="screen")
+    page.evaluate("() => { window.printed = 0; }")
+    agenda = flat(" ".join(print_document(page, "#print-agenda", tmp_path / "agenda.pdf")))
+    assert agenda.index("does not fit yet") < agenda.index("Time What happens")
+    page.emulate_media(media="screen")
     page.click("#run")
     page.wait_for_url("**/plan-run.html")
     notice = page.locator("main > .fit-notice")
