@@ -277,3 +277,19 @@ def test_the_notice_is_seen_first_and_has_no_axe_violations(fit_site, new_page, 
         assert axe_violations(page) == []
     finally:
         stop()
+
+
+def test_the_notices_pages_have_no_markup_errors(fit_site):
+    """The Nu HTML checker on the pages that carry the notice (as test_markup does for the shipped site)."""
+    import subprocess
+
+    from npm_tools import vnu_jar
+    from test_markup import KNOWN_THEME, QUICK_JAVA, THEME_SWITCH
+
+    pages = [str(fit_site.path / "site/packs" / rel) for rel in
+             ("testville-45.html", "testville-45/run.html", "testville-online.html", "testville-online/run.html")]
+    out = subprocess.run(["java", *QUICK_JAVA, "-jar", str(vnu_jar()), "--format", "json", *pages],
+                         capture_output=True, text=True, timeout=600)
+    errors = [m for m in json.loads(out.stderr)["messages"] if m["type"] in ("error", "non-document-error")
+              and not (m["message"].startswith(KNOWN_THEME) and THEME_SWITCH in m.get("extract", ""))]
+    assert errors == [], errors[:5]
