@@ -293,3 +293,13 @@ def test_the_notices_pages_have_no_markup_errors(fit_site):
     errors = [m for m in json.loads(out.stderr)["messages"] if m["type"] in ("error", "non-document-error")
               and not (m["message"].startswith(KNOWN_THEME) and THEME_SWITCH in m.get("extract", ""))]
     assert errors == [], errors[:5]
+
+
+def test_iwe_pack_check_names_the_steps_cut_to_fit(project):
+    project.write("packs/testville-45.yml", ISSUE_PACKS["testville-45"])
+    out = project.check(str(project.file("packs/testville-45.yml")))
+    assert out.returncode == 0, out.stdout + out.stderr
+    plan = next(p for p in load_packs(project.path, load_workshop(project.path)) if p.slug == "testville-45")
+    said = " ".join(out.stdout.split())
+    assert plan.cuts and all(" ".join(c.split()) in said for c in plan.cuts), out.stdout
+    assert said.index("Advice:") < said.index(plan.cuts[0])
