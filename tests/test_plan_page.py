@@ -42,6 +42,7 @@ const out = packs.map(pack => {
   return {
     agenda: plan.agenda.map(i => [i.clock, i.minutes, i.title, i.steps.map(s => [s.clock, s.minutes, s.title])]),
     advice: plan.advice.map(a => [a.rule, a.message, a.source]),
+    cuts: plan.cuts,
     allocation: Object.fromEntries(Object.entries(plan.allocation).map(([g, ps]) => [g, ps.map(p => p.id)])),
     shared: plan.shared,
     print_list: plan.print_list.map(i => [i.handout.id, i.copies, i.sheets, i.send, i.sections]),
@@ -105,6 +106,7 @@ def python_result(plan) -> dict:
     return {
         "agenda": [[i.clock, i.minutes, i.title, [[s.clock, s.minutes, s.title] for s in i.steps]] for i in plan.agenda],
         "advice": [[a.rule, a.message, a.source] for a in plan.advice],
+        "cuts": plan.cuts,
         "allocation": {g: [p.id for p in ps] for g, ps in plan.allocation.items()},
         "shared": plan.shared,
         "print_list": [[i.handout.id, i.copies, i.sheets, i.send, i.sections] for i in plan.print_list],
@@ -137,6 +139,7 @@ def test_the_browser_planner_agrees_with_the_engine_on_1000_packs(workshop, tmp_
     # the sample covers what it should: plans that fit, plans with advice, both formats and modes, split workshops
     assert any(e["advice"] for e in expected) and any(not e["advice"] for e in expected)
     assert any("twice" in e["advice"][0][1] for e in expected if e["advice"])
+    assert sum(bool(e["cuts"]) for e in expected) > 50  # sections too short for their steps, cut to fit
     assert sum(e["applied"] is not None for e in expected) > 100
     assert {p["format"] for p in packs} == {"in-person", "virtual"}
     assert {p["self_assessment"] for p in packs} == {"share", "whole"}
@@ -600,6 +603,42 @@ def test_run_the_day_runs_the_plan_from_this_browser(new_page, site_url, built):
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 640})
     assert axe_violations(page) == []
+
+
+def test_a_plan_that_does_not_fit_says_so_first_in_print_and_in_run_mode(new_page, site_url, built, tmp_path):
+    from iwe_pack.model.project import load_pack
+
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
+    fill_new_place(page, attendees="45")
+    page.fill("#f-min-action-planning", "20")  # too short for its groups to share their actions: steps are cut
+    advice = [" ".join(t.split()) for t in page.locator("#plan-advice .iwe-advice-text").all_inner_texts()]
+    assert len(advice) >= 2 and any("cut to fit" in t for t in advice), advice
+    assert "(needs " in page.inner_text("#plan-steps")
+    with page.expect_download() as info:
+        page.click("#download")
+    shutil.copy(info.value.path(), tmp_path / "calderdale.yml")
+    plan = load_pack(tmp_path / "calderdale.yml", load_workshop(ROOT), ROOT)
+    assert plan.cuts and [flat(c) for c in plan.cuts] == [t for t in advice if "cut to fit" in t]
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    text = flat(" ".join(print_document(page, "#print-pack", tmp_path / "pack.pdf")))
+    assert text.index("does not fit yet") < text.index("Agenda Time") and advice[0] in text
+    for item in plan.agenda:  # every step at the clock time and minutes the engine fitted inside its section
+        for s in item.steps:
+            assert f"{s.clock} {s.title} ({s.minutes} min" in text, s.title
+            assert item.start <= s.start and s.end <= item.end
+    page.emulate_media(media="screen")
+    page.evaluate("() => { window.printed = 0; }")
+    agenda = flat(" ".join(print_document(page, "#print-agenda", tmp_path / "agenda.pdf")))
+    assert agenda.index("does not fit yet") < agenda.index("Time What happens")
+    page.emulate_media(media="screen")
+    page.click("#run")
+    page.wait_for_url("**/plan-run.html")
+    notice = page.locator("main > .fit-notice")
+    assert notice.count() == 1 and notice.bounding_box()["y"] < page.locator("#now-panel").bounding_box()["y"]
+    said = " ".join(notice.inner_text().split())
+    assert all(t in said for t in advice), (advice, said)
+    assert ", needs " in page.inner_text("#items")
+    assert errors == [] and axe_violations(page) == []
 
 
 # --- the documents the page prints: facilitator pack, scoring sheets, sign-in sheet -----------------------

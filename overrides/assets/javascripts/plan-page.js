@@ -303,6 +303,7 @@
       var box = el("div", { "class": "admonition warning iwe-advice" });
       box.appendChild(el("p", { "class": "admonition-title" }, "This plan does not fit yet"));
       box.appendChild(el("p", { "class": "iwe-advice-text" }, a.message));
+      (plan.cuts || []).forEach(function (c) { box.appendChild(el("p", { "class": "iwe-advice-text" }, c)); });
       box.appendChild(el("p", { "class": "iwe-advice-source" }, "Where the numbers come from: " + a.source));
       if (plan.recommendation) {
         var b = el("button", { type: "button", "class": "md-button md-button--primary", id: "apply" }, "Make this change");
@@ -317,7 +318,7 @@
     plan.agenda.forEach(function (i) {
       if (!i.steps.length) return;
       steps.appendChild(el("h4", null, i.clock + " " + i.title));
-      steps.appendChild(table(["Time", "Step", "Minutes", "What to do"], i.steps.map(function (s) { return [s.clock, s.title, String(s.minutes), s.do]; }), i.title + ": steps"));
+      steps.appendChild(table(["Time", "Step", "Minutes", "What to do"], i.steps.map(function (s) { return [s.clock, s.title, s.minutes + (s.least > s.minutes ? " (needs " + s.least + ")" : ""), s.do]; }), i.title + ": steps"));
     });
     $("plan-groups").innerHTML = "";
     $("plan-groups").appendChild(table(["Group", "Facilitator", "Principles"], pack.groups.map(function (g) {
@@ -651,8 +652,9 @@
     var plan = current.plan;
     var run = { slug: "plan-your-day", amberShare: data.run.amberShare, place: current.pack.place, date: current.pack.date ? longDate(current.pack.date) : "",
       start: P.parseClock(current.pack.start), total: plan.total, version: data.version,
+      notice: plan.advice.length ? { title: data.words["not-fit-yet"], lines: plan.advice.map(function (a) { return a.message; }).concat(plan.cuts) } : null,
       items: plan.agenda.map(function (i) { return { title: i.title, minutes: i.minutes, clock: i.clock, end: i.end, section: i.section,
-        steps: i.steps.map(function (s) { return { title: s.title, minutes: s.minutes, clock: s.clock, do: s.do }; }) }; }) };
+        steps: i.steps.map(function (s) { return { title: s.title, minutes: s.minutes, least: s.least, clock: s.clock, do: s.do }; }) }; }) };
     try { localStorage.setItem(key + "-run", JSON.stringify(run)); } catch (e) { /* private mode */ }
     window.location.href = "plan-run.html";
   });

@@ -65,7 +65,9 @@
   // --- the documents: each gives the nodes to print and any @page rules it needs ---
   function agenda(ctx) {
     var doc = el("div", { "class": "iwe-doc iwe-doc-agenda" });
-    add(doc, el("h1", null, "Agenda"), lead(ctx), agendaTable(ctx, "What happens"));
+    add(doc, el("h1", null, "Agenda"), lead(ctx));
+    ctx.plan.advice.forEach(function (a) { add(doc, add(el("div", { "class": "advice" }), el("p", null, ctx.data.words["not-fit-yet"] + ". " + a.message))); });
+    add(doc, agendaTable(ctx, "What happens"));
     return { node: doc, css: "" };
   }
 
@@ -78,11 +80,15 @@
         ["Joining link", pack.format === "virtual" ? pack.joining_link : null], ["Technical host", pack.format === "virtual" ? pack.technical_host : null],
         ["Convener", pack.convener], ["Facilitators", pack.facilitators.join(", ")],
         ["People", pack.attendees + " in " + pack.groups.length + " group" + (pack.groups.length !== 1 ? "s" : "")]]));
-    add(doc, el("h2", null, "Agenda"), agendaTable(ctx, "Section"));
-    if (plan.advice.length) {
+    if (plan.advice.length) {  // first, before the agenda: the change to make, and the steps cut to fit meanwhile
       add(doc, el("h2", null, "Does the plan fit?"));
-      plan.advice.forEach(function (a) { add(doc, add(el("div", { "class": "advice" }), el("p", null, a.message), el("p", null, "Why: " + a.source))); });
+      plan.advice.forEach(function (a) {
+        var box = add(el("div", { "class": "advice" }), el("p", null, d.words["not-fit-yet"] + ". " + a.message));
+        plan.cuts.forEach(function (c) { add(box, el("p", null, c)); });
+        add(doc, add(box, el("p", null, "Why: " + a.source)));
+      });
     }
+    add(doc, el("h2", null, "Agenda"), agendaTable(ctx, "Section"));
     add(doc, el("h2", null, "Groups and the matrix"), table(["Group", "Facilitator", "Principles"], pack.groups.map(function (g) {
       return [g.name, g.facilitator || "(roaming facilitator)", plan.shared ? plan.allocation[g.name].map(function (p) { return p.title; }).join("; ") : "All"];
     })));
@@ -98,7 +104,7 @@
         var ol = el("ol", { "class": "steps" });
         item.steps.forEach(function (s) {
           add(ol, add(el("li", { "class": "step" }),
-            add(el("p", { "class": "step-head" }), el("span", { "class": "clock" }, s.clock), " ", el("strong", null, s.title), " (" + s.minutes + " min)"),
+            add(el("p", { "class": "step-head" }), el("span", { "class": "clock" }, s.clock), " ", el("strong", null, s.title), " (" + s.minutes + " min" + (s.least > s.minutes ? ", needs " + s.least : "") + ")"),
             el("p", null, s.do), s.say ? add(el("p", { "class": "say" }), el("em", null, "Say: “" + s.say + "”")) : null));
         });
         add(sec, ol);

@@ -16,6 +16,13 @@
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
   $("run-place").textContent = plan.place + (plan.date ? " · " + plan.date : "");
   document.title = "Run the day: " + plan.place;
+  if (plan.notice) {  // a plan that does not fit says so first, with the change to make (as a place's run mode does)
+    var notice = el("section", "fit-notice");
+    notice.setAttribute("aria-label", plan.notice.title);
+    notice.appendChild(el("h2", null, plan.notice.title));
+    plan.notice.lines.forEach(function (line) { notice.appendChild(el("p", null, line)); });
+    $("now-panel").parentNode.insertBefore(notice, $("now-panel"));
+  }
   var last = plan.items[plan.items.length - 1];
   $("planned").textContent = "Planned: " + plan.items[0].clock + " to " + last.end + ", " + plan.total + " minutes.";
   plan.items.forEach(function (item, n) {
@@ -34,7 +41,7 @@
         var sl = el("li", "step");
         sl.appendChild(el("span", "time", s.clock));
         sl.appendChild(document.createTextNode(" " + s.title + " "));
-        sl.appendChild(el("span", "mins", "(" + s.minutes + " min)"));
+        sl.appendChild(el("span", "mins", "(" + s.minutes + " min" + (s.least > s.minutes ? ", needs " + s.least : "") + ")"));
         ol.appendChild(sl);
       });
       li.appendChild(ol);

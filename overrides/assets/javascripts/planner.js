@@ -51,6 +51,20 @@
   }
   function stepsFor(section, shape) { return section.steps.filter(function (s) { return applies(s, shape); }); }
   function needed(section, shape) { return stepsFor(section, shape).reduce(function (a, s) { return a + leastMinutes(s, shape); }, 0); }
+  // The steps' minutes cut to fit a section of `minutes` (model/steps.py fit_steps): while they take more, the
+  // longest step (of equal ones, the later) gives up a minute, none below 1 while there are minutes for each.
+  function fitSteps(given, minutes) {
+    var out = given.slice(), over = out.reduce(function (a, b) { return a + b; }, 0) - minutes;
+    var floor = minutes >= out.length ? 1 : 0;
+    while (over > 0) {
+      var longest = 0;
+      for (var j = 1; j < out.length; j++) if (out[j] >= out[longest]) longest = j;
+      if (out[longest] <= floor) break;
+      out[longest] -= 1;
+      over -= 1;
+    }
+    return out;
+  }
   function planSection(section, minutes, shape) {
     var chosen = stepsFor(section, shape);
     var least = chosen.map(function (s) { return leastMinutes(s, shape); });
@@ -59,6 +73,7 @@
     for (var i = 0; i < chosen.length; i++) if (chosen[i].minutes.rest != null) { rest = i; break; }
     var given = least.slice();
     if (spare > 0 && chosen.length) given[rest >= 0 ? rest : chosen.length - 1] += spare;
+    given = fitSteps(given, minutes);
     var online = shape.format === "virtual";
     return chosen.map(function (step, j) {
       var v = online && step.online ? step.online : null;
@@ -123,8 +138,10 @@
       (steps[sa.id] || []).some(function (p) { if (p.step.minutes.rest != null) { work = p; return true; } return false; });
       var share = principlesPerGroup(data, setup.groups, setup.self_assessment);
       var least = rules.self_assessment.least_minutes_per_principle;
-      if (work && share && work.minutes < least * share) problems.push({ rule: "principle-time", source: rules.self_assessment.source,
-        message: fill(W["principle-time"], { share: nWord(share, "principle"), minutes: work.minutes, least: least }) });
+      // a section too short for its steps is its own problem: this one is about the time the plan allows
+      var allowed = work ? Math.max(work.minutes, work.least) : 0;
+      if (work && share && allowed < least * share) problems.push({ rule: "principle-time", source: rules.self_assessment.source,
+        message: fill(W["principle-time"], { share: nWord(share, "principle"), minutes: allowed, least: least }) });
     }
     if (setup.format === "virtual") {
       if (!setup.technical_host) problems.push({ rule: "technical-host", message: W["technical-host"], source: rules.technical_host.source });
@@ -254,7 +271,7 @@
     } };
   }
 
-  function join(items) {
+  function joinWords(items) {
     if (!items.length) return "";
     return items.length === 1 ? items[0] : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
   }
@@ -267,13 +284,13 @@
     if (after.groups !== before.groups) parts.push(fill(W["use-groups"], { groups: nWord(after.groups, "group"), size: ceil(after.attendees, after.groups) }));
     if (after.self_assessment !== before.self_assessment) parts.push(after.self_assessment === "share" ? W["mode-share"] : W["mode-whole"]);
     var changed = after.minutes.filter(function (p, i) { return p[1] !== before.minutes[i][1]; });
-    if (changed.length) parts.push("plan " + join(changed.map(function (p) { return p[1] + " minutes for " + titles[p[0]].toLowerCase(); })));
+    if (changed.length) parts.push("plan " + joinWords(changed.map(function (p) { return p[1] + " minutes for " + titles[p[0]].toLowerCase(); })));
     if (JSON.stringify(after.breaks) !== JSON.stringify(before.breaks)) {
       var labels = after.breaks.map(function (b) { return b[1] + " minutes after " + titles[b[0]].toLowerCase(); });
-      parts.push(labels.length ? "have breaks of " + join(labels) : "drop the breaks");
+      parts.push(labels.length ? "have breaks of " + joinWords(labels) : "drop the breaks");
     }
     if (after.technical_host && !before.technical_host) parts.push(W["name-host"]);
-    var text = join(parts) || W["keep-plan"];
+    var text = joinWords(parts) || W["keep-plan"];
     return text[0].toUpperCase() + text.slice(1) + ".";
   }
 
@@ -379,7 +396,7 @@
     var mins = minutesOf(setup), at = parseClock(pack.start), agenda = [];
     data.sections.forEach(function (s) {
       var timed = [], t = at;
-      (evaluation.steps[s.id] || []).forEach(function (p) { timed.push({ start: t, clock: clock(t), minutes: p.minutes, title: p.title, do: p.do, say: p.say, handouts: p.handouts }); t += p.minutes; });
+      (evaluation.steps[s.id] || []).forEach(function (p) { timed.push({ start: t, clock: clock(t), minutes: p.minutes, least: p.least, title: p.title, do: p.do, say: p.say, handouts: p.handouts }); t += p.minutes; });
       agenda.push({ start: at, clock: clock(at), end: clock(at + mins[s.id]), minutes: mins[s.id], title: s.title, section: s.id, steps: timed });
       at += mins[s.id];
       (pack.breaks || []).forEach(function (b) {
@@ -388,10 +405,23 @@
     });
     var al = allocate(data, pack.groups, pack.self_assessment || "share");
     return {
+      cuts: cuts(data, agenda),
       agenda: agenda, evaluation: evaluation, recommendation: rec, advice: advise(data, evaluation, rec),
       allocation: al.allocation, shared: al.shared, print_list: printList(data, pack, evaluation.steps, al.shared),
       introductions: evaluation.shape.introductions, total: agenda.reduce(function (a, i) { return a + i.minutes; }, 0),
     };
+  }
+
+  /* For each section too short for its steps, which steps were cut to fit it and by how much (model/plan.py cuts). */
+  function cuts(data, agenda) {
+    var W = data.words, out = [];
+    agenda.forEach(function (item) {
+      var short = item.steps.filter(function (s) { return s.least > s.minutes; });
+      if (!short.length) return;
+      var parts = joinWords(short.map(function (s) { return fill(W["cut-step"], { step: s.title.toLowerCase(), minutes: s.minutes, least: s.least }); }));
+      out.push(fill(W["cut-to-fit"], { title: item.title, minutes: item.minutes, parts: parts }));
+    });
+    return out;
   }
 
   /* The pack with a recommendation's change made (model/plan.py apply). */

@@ -53,7 +53,7 @@ def agenda(plan: Plan) -> str:
         lines.append(f"  {item.clock}–{item.clock_end}  {item.title:<{width}}{item.minutes:>4} min")
     lines.append(f"  {plan.finish}        {'Finish':<{width}}{plan.total:>4} min in all")
     if plan.advice:
-        lines += ["", "Advice:"] + [f"  - {a.message}" for a in plan.advice]
+        lines += ["", "Advice:"] + [f"  - {a.message}" for a in plan.advice] + [f"  - {c}" for c in plan.cuts]
     else:
         lines += ["", "Advice: none; the plan fits the people coming."]
     return "\n".join(lines)

@@ -14,7 +14,7 @@ from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section
 from ..sources.typed_yaml import LineDict
 from .advice import Advice, advise
 from .feedback import Feedback, feedback
-from .planner import WORDS, Evaluation, Recommendation, Setup
+from .planner import WORDS, Evaluation, Recommendation, Setup, join_words
 from .record import Record
 from .steps import PlannedStep
 from .workshop import Workshop
@@ -169,6 +169,11 @@ class Plan:
         return not (self.evaluation and self.evaluation.problems)
 
     @property
+    def cuts(self) -> list[str]:
+        """What was cut to fit, a sentence a section: empty when every step has the minutes it needs."""
+        return cuts(self.agenda)
+
+    @property
     def start(self) -> str:
         return str(self.pack.start)
 
@@ -190,6 +195,18 @@ def default_minutes(section: Section) -> int:
     r = section.minutes
     middle = (r.min + r.max) // 2
     return max(r.min, middle - middle % 5)
+
+
+def cuts(agenda: list[AgendaItem]) -> list[str]:
+    """For each section too short for its steps, which steps were cut to fit it and by how much."""
+    out = []
+    for item in agenda:
+        short = [s for s in item.steps if s.planned.short]
+        if short:
+            parts = join_words([WORDS["cut-step"].format(step=s.title.lower(), minutes=s.minutes, least=s.planned.least)
+                           for s in short])
+            out.append(WORDS["cut-to-fit"].format(title=item.title, minutes=item.minutes, parts=parts))
+    return out
 
 
 def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int],

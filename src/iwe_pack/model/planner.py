@@ -51,6 +51,9 @@ WORDS = {
     "name-host": "name a technical host",
     "keep-plan": "keep the plan as it is",
     "does-not-fit": "No change to groups, minutes or breaks fits this many people in one workshop.",
+    "not-fit-yet": "This plan does not fit yet",
+    "cut-to-fit": "{title} has {minutes} minutes, less than its steps need, so they are cut to fit: {parts}.",
+    "cut-step": "{step} has {minutes} of the {least} minutes it needs",
     "setting-up": "Setting up",
     "break": "Break",
     "screen-break": "Screen break",
@@ -156,9 +159,11 @@ def evaluate(setup: Setup, workshop: Workshop) -> Evaluation:
         work = _group_work(steps.get(sa.id, []))
         share = principles_per_group(workshop, setup.groups, setup.self_assessment)
         least = rules.self_assessment.least_minutes_per_principle
-        if work is not None and share and work.minutes < least * share:
+        # a section too short for its steps is its own problem: this one is about the time the plan allows
+        allowed = max(work.minutes, work.least) if work is not None else 0
+        if work is not None and share and allowed < least * share:
             problems.append(Problem("principle-time", WORDS["principle-time"].format(
-                share=_n(share, "principle"), minutes=work.minutes, least=least), rules.self_assessment.source))
+                share=_n(share, "principle"), minutes=allowed, least=least), rules.self_assessment.source))
     if setup.format == "virtual":
         if not setup.technical_host:
             problems.append(Problem("technical-host", WORDS["technical-host"], rules.technical_host.source))
@@ -368,13 +373,13 @@ def describe(before: Setup, after: Setup, workshop: Workshop) -> str:
     titles = {s.id: s.title for s in workshop.sections}
     changed = [(sid, m) for (sid, m), (_, was) in zip(after.minutes, before.minutes) if m != was]
     if changed:
-        parts.append("plan " + _join([f"{m} minutes for {titles[sid].lower()}" for sid, m in changed]))
+        parts.append("plan " + join_words([f"{m} minutes for {titles[sid].lower()}" for sid, m in changed]))
     if after.breaks != before.breaks:
         labels = [f"{m} minutes after {titles[a].lower()}" for a, m in after.breaks]
-        parts.append("have breaks of " + _join(labels) if labels else "drop the breaks")
+        parts.append("have breaks of " + join_words(labels) if labels else "drop the breaks")
     if after.technical_host and not before.technical_host:
         parts.append(WORDS["name-host"])
-    text = _join(parts) or WORDS["keep-plan"]
+    text = join_words(parts) or WORDS["keep-plan"]
     return text[0].upper() + text[1:] + "."
 
 
@@ -382,5 +387,5 @@ def _times(n: int) -> str:
     return {2: "twice", 3: "three times"}.get(n, f"{n} times")
 
 
-def _join(items: list[str]) -> str:
+def join_words(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""

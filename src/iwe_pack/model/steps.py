@@ -46,6 +46,11 @@ class PlannedStep:
     def rule(self) -> str:
         return str(self.step.minutes)
 
+    @property
+    def short(self) -> int:
+        """How many minutes less than it needs this step has, when its section is too short for its steps."""
+        return max(0, self.least - self.minutes)
+
 
 def applies(step: Step, shape: Shape) -> bool:
     only = step.only
@@ -78,12 +83,31 @@ def needed(section: Section, shape: Shape) -> int:
     return sum(least_minutes(s, shape) for s in steps_for(section, shape))
 
 
+def fit_steps(given: list[int], minutes: int) -> list[int]:
+    """The steps' minutes cut to fit a section of ``minutes``, so that no step starts or ends outside it.
+
+    While the steps take more than the section has, the longest step gives up a minute (of steps as long as
+    each other, the later one), and no step goes below 1 minute while there are minutes for each. Steps that
+    already fit are left as they are.
+    """
+    out = list(given)
+    over = sum(out) - minutes
+    floor = 1 if minutes >= len(out) else 0
+    while over > 0:
+        longest = max(range(len(out)), key=lambda j: (out[j], j))
+        if out[longest] <= floor:
+            break
+        out[longest] -= 1
+        over -= 1
+    return out
+
+
 def plan_section(section: Section, minutes: int, shape: Shape) -> list[PlannedStep]:
     """Each step with its minutes: the 'what is left' step takes the rest (at least its floor).
 
-    If the section is too short for its steps, the steps still get their least minutes (the planner
-    reports the shortfall as a problem of the plan); if it has no 'what is left' step, extra minutes
-    go to the last step.
+    If it has no 'what is left' step, extra minutes go to the last step. If the section is too short for
+    its steps, they are cut to fit it (:func:`fit_steps`): each keeps the least it needs as ``least``, and
+    ``short`` says by how much it was cut (the planner reports the shortfall as a problem of the plan).
     """
     chosen = steps_for(section, shape)
     least = [least_minutes(s, shape) for s in chosen]
@@ -92,6 +116,7 @@ def plan_section(section: Section, minutes: int, shape: Shape) -> list[PlannedSt
     given = list(least)
     if spare > 0 and chosen:
         given[rest if rest is not None else len(chosen) - 1] += spare
+    given = fit_steps(given, minutes)
     online = shape.format == "virtual"
     out = []
     for step, n, floor in zip(chosen, given, least):

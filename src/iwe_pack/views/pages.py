@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import re
 
 from ..diagnostics.catalogue import guide_table
+from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.feedback import PAGE as FEEDBACK_PAGE, QUESTIONS
 from ..model.plan import Plan
 from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
@@ -41,12 +42,6 @@ TEMPLATE_DIR = "iwe"  # inside overrides/
 
 def section_uri(section) -> str:
     return f"{ON_THE_DAY}/{section.id}.md"
-
-
-ADVICE_TITLES = {
-    "recommendation": "This plan does not fit the people coming yet",
-    "does-not-fit": "This plan does not fit the people coming",
-}
 
 
 PRINT_OFFS = "print-offs"
@@ -198,6 +193,7 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
         }
         out[f"{PACKS}/{plan.slug}/run.html"] = render(
             templates, "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=to_html,
+            advice_titles=ADVICE_TITLES,
             assets="../../assets", back=f"../{plan.slug}.html", version=workshop.version)
     return out
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.plan import PARTS, Plan, PrintItem, default_minutes, generic_print_list
 from ..model.workshop import Workshop
 from ..sources.schema import COPIES_LABELS, group_slug
@@ -65,7 +66,7 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
     stem, such as ``facilitator-pack``)."""
     base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
                 version=workshop.version, created=_created(when), to_html=to_html, only_words=only_words,
-                blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS,
+                blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS, advice_titles=ADVICE_TITLES,
                 evaluation_qr=qr_figure(plan.feedback.link, f"the evaluation form for {plan.pack.place}",
                                         "Or answer on your phone: scan the code, or go to")
                 if plan and plan.feedback.link else None)
