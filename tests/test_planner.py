@@ -72,6 +72,16 @@ def test_every_plan_in_the_grid_fits_or_gets_one_change_that_makes_it_fit(worksh
     assert fitted + changed == len(GRID) > 2000
 
 
+def test_advice_gives_its_sources_as_one_sentence(workshop):
+    """"Why:" lists each source once, each without its own full stop, and ends with one: never "online).; The"."""
+    several = 0
+    for n, g, f, fmt, mode, start in GRID:
+        for a in make_plan(pack(n, g, f, fmt, mode, start), workshop, "testville").advice:
+            assert a.source.endswith(".") and not re.search(r"\.\s*;|\.\.$|;\s*;", a.source), a.source
+            several += ";" in a.source
+    assert several > 10  # the grid has advice with more than one source
+
+
 def test_no_advice_says_a_section_needs_more_than_it_may_take(workshop):
     """A recommendation never asks for more minutes than a section allows, nor calls a need one it cannot meet."""
     ranges = {s.title.lower(): s.minutes for s in workshop.sections}

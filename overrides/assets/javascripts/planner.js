@@ -308,8 +308,11 @@
     if (!evaluation.problems.length) return [];
     var why = evaluation.problems.map(function (p) { return p.message; }).join(" ");
     var seen = [];
-    evaluation.problems.forEach(function (p) { if (seen.indexOf(p.source) < 0) seen.push(p.source); });
-    var sources = seen.join("; ");
+    evaluation.problems.forEach(function (p) {
+      var source = p.source.replace(/[. ]+$/, "");
+      if (seen.indexOf(source) < 0) seen.push(source);
+    });
+    var sources = seen.join("; ") + ".";  // each source without its own full stop, joined, then one (model/advice.py)
     if (!rec) return [{ rule: "does-not-fit", message: why + " " + data.words["does-not-fit"], source: sources }];
     return [{ rule: "recommendation", message: why + " What to change: " + rec.message, source: sources }];
   }

@@ -26,7 +26,8 @@ def advise(evaluation: Evaluation, recommendation: Recommendation | None) -> lis
     if not evaluation.problems:
         return []
     why = " ".join(p.message for p in evaluation.problems)
-    sources = "; ".join(dict.fromkeys(p.source for p in evaluation.problems))
+    # each source without its own full stop, joined, then one full stop: "A (online); B."
+    sources = "; ".join(dict.fromkeys(p.source.rstrip(". ") for p in evaluation.problems)) + "."
     if recommendation is None:
         return [Advice("does-not-fit", f"{why} {WORDS['does-not-fit']}", sources)]
     return [Advice("recommendation", f"{why} What to change: {recommendation.message}", sources)]
