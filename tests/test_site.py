@@ -119,6 +119,7 @@ def test_hostile_text_in_sources_is_shown_not_run(project):
         assert "<script>alert(1)</script>" not in page, page_file
         assert "<b>x</b>" not in page, page_file
         assert 'href="javascript:' not in page, page_file
+        assert "&amp;#x27;" not in page and "&amp;quot;" not in page, page_file  # escaped once, never twice
     page = project.page("on-the-day/self-assessment.html")
     assert "O&#x27;Brien &amp; &quot;Co&quot; &lt;b&gt;x&lt;/b&gt; {{7*7}} &lt;script&gt;alert(1)&lt;/script&gt;" in page
     # the title shows literally, in the page heading and the navigation of every page

@@ -39,7 +39,9 @@ def md_escape(value) -> str:
     if isinstance(value, Trusted):
         return value
     text = " ".join(str(value).split())  # one line: no lists or headings from newlines
-    text = html.escape(text, quote=True)
+    # <, > and & as entities, " as &quot; (a value may sit in an attribute); ' stays: a numeric entity would
+    # be escaped again in the table of contents ("O&amp;#x27;Brien"), and no template quotes with it
+    text = html.escape(text, quote=False).replace('"', "&quot;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
