@@ -125,7 +125,8 @@ def test_pdf_deck_and_handout(built, folder):
     width, height = map(float, re.findall(r"[\d.]+", meta["Page size"])[:2])
     assert abs(width / height - 16 / 9) < 0.01
     assert meta["Tagged"] == "yes" and meta["Title"]
-    assert all(f["emb"] == "yes" for f in fonts(deck))
+    found = fonts(deck)
+    assert found and all(f["emb"] == "yes" for f in found)  # some font, and every one embedded
     assert pages(deck) == slide_count(folder)
     for n, slide in enumerate(DECK["slides"][1:], start=2):
         assert slide["title"] in " ".join(text(deck, n).split())
