@@ -40,7 +40,7 @@ const applied = p => ({attendees: p.attendees, groups: p.groups.map(g => g.name)
 const out = packs.map(pack => {
   const plan = P.makePlan(data, pack);
   return {
-    agenda: plan.agenda.map(i => [i.clock, i.minutes, i.title, i.steps.map(s => [s.clock, s.minutes, s.title])]),
+    agenda: plan.agenda.map(i => [i.clock, i.minutes, i.least, i.title, i.steps.map(s => [s.clock, s.minutes, s.title])]),
     advice: plan.advice.map(a => [a.rule, a.message, a.source]),
     cuts: plan.cuts,
     allocation: Object.fromEntries(Object.entries(plan.allocation).map(([g, ps]) => [g, ps.map(p => p.id)])),
@@ -104,7 +104,8 @@ def as_pack_file(d: dict) -> PackFile:
 
 def python_result(plan) -> dict:
     return {
-        "agenda": [[i.clock, i.minutes, i.title, [[s.clock, s.minutes, s.title] for s in i.steps]] for i in plan.agenda],
+        "agenda": [[i.clock, i.minutes, i.least, i.title, [[s.clock, s.minutes, s.title] for s in i.steps]]
+                   for i in plan.agenda],
         "advice": [[a.rule, a.message, a.source] for a in plan.advice],
         "cuts": plan.cuts,
         "allocation": {g: [p.id for p in ps] for g, ps in plan.allocation.items()},

@@ -322,3 +322,80 @@ def test_a_swipe_changes_the_slide_and_stays_in_the_deck(browser, site_url):
     assert page.inner_text("#counter") == f"Slide 1 of {count}"
     context.close()
 
+
+
+def test_running_late_offers_cuts_that_bring_the_finish_back_and_moves_every_later_time(browser, project):
+    """15 minutes late after the self-assessment, at 768×1024 under a controlled clock: run mode lists cuts down to
+    each later section's least (the engine's AgendaItem.least), with the new finish; making them brings the finish
+    back to the planned time and moves every later clock time, and a reload keeps them."""
+    from test_packs import BASE, PACK
+
+    from browser import serve
+    from iwe_pack.model.project import load_project
+
+    text = (BASE.replace("vision: 45", "vision: 50").replace("action-planning: 20", "action-planning: 25")
+            .replace("wrap-up: 5", "wrap-up: 10"))
+    project.write(PACK, text)
+    plan = next(p for p in load_project(project.path).plans if p.slug == "testville")
+    agenda = plan.agenda
+    sa = next(n for n, i in enumerate(agenda) if i.section and i.section.id == "self-assessment")
+    later = agenda[sa + 1:]
+    assert sum(i.minutes - i.least for i in later) >= 15  # the plan has the slack to make up 15 minutes
+    assert all(i.least == i.minutes for i in later if i.section is None)  # a break is never cut
+    result = project.build_here()
+    assert result.returncode == 0, result.stderr
+    url, stop = serve(project.path / "site", search=False)
+    start = dt.datetime(2026, 6, 10, 9, 0)
+    context = browser.new_context(viewport={"width": 768, "height": 1024})
+    page = context.new_page()
+    page.clock.install(time=start - dt.timedelta(seconds=1))
+    page.clock.pause_at(start)
+    try:
+        page.goto(f"{url}/packs/testville/run.html")
+        page.click("#start")
+        assert not page.is_visible("#catch-up")  # on time: nothing to cut
+        for n, item in enumerate(agenda[:sa + 1]):
+            page.clock.run_for((item.minutes + (15 if n == sa else 0)) * 60_000)
+            page.click("#advance")
+        finish = plan.pack.start.minutes + plan.total
+        assert page.inner_text("#finish") == f"Finish at {clock(finish + 15)} (15 min later than planned)."
+        assert page.inner_text("#catch-up-open") == "Running 15 min late: get back on time"
+        assert_in_view(page, (768, 1024), "with the button to catch up")  # the panel keeps the clock in view
+        press(page, "#catch-up-open")
+        assert page.is_visible("#catch-up-dialog")
+        lines = page.locator("#catch-up-list li").all_inner_texts()
+        cut = 0
+        for line in lines:  # "Developing a vision …: 50 to 45 min"
+            title, _, minutes = line.rpartition(": ")
+            item = next(i for i in later if i.title == title)
+            before, after = (int(x) for x in minutes.removesuffix(" min").split(" to "))
+            assert before == item.minutes and item.least <= after < before
+            cut += before - after
+        assert cut == 15, (lines, page.inner_text("#catch-up-finish"))
+        assert page.inner_text("#catch-up-finish") == f"New finish {clock(finish)}, on time."
+        page.screenshot(path=str(project.path / "catch-up.png"))
+        for part in ("#catch-up-summary", "#catch-up-apply", "#catch-up-close"):
+            assert inside(box(page, part), (768, 1024)) and box(page, part)["seen"], part
+        page.keyboard.press("Escape")  # closed without a change, focus back on its button
+        assert not page.is_visible("#catch-up-dialog")
+        assert page.evaluate("document.activeElement.id") == "catch-up-open"
+        assert page.inner_text("#finish") == f"Finish at {clock(finish + 15)} (15 min later than planned)."
+        page.click("#catch-up-open")
+        page.click("#catch-up-apply")
+        assert page.inner_text("#catch-up-done").startswith("Cut 15 min from the sections left.")
+        for when in ("after the cuts", "after a reload"):
+            assert page.inner_text("#finish") == f"Finish at {clock(finish)} (on time).", when
+            assert not page.is_visible("#catch-up"), when
+            spans = page.locator(".item").evaluate_all("els => els.map(e => e.querySelector('h3 .time').textContent)")
+            at = plan.pack.start.minutes + sum(i.minutes for i in agenda[:sa + 1]) + 15  # now: the vision starts
+            assert spans[sa + 1].startswith(clock(at)), when
+            for n in range(sa + 1, len(agenda)):  # each later item follows the one before, and the last ends on time
+                begin, end = spans[n].split("–")
+                assert begin == (spans[n - 1].split("–")[1] if n > sa + 1 else clock(at)), (when, n)
+            assert spans[-1].split("–")[1] == clock(finish), when
+            steps = page.locator(".item").nth(len(agenda) - 1).locator(".step .time").all_inner_texts()
+            assert steps[0] == spans[-1].split("–")[0], when  # the steps move with their section
+            page.reload()
+    finally:
+        context.close()
+        stop()

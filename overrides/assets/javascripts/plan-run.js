@@ -63,7 +63,7 @@
   data.id = "run-data";
   data.textContent = JSON.stringify({ slug: plan.slug, start: plan.start, total: plan.total, amberShare: plan.amberShare,
     items: plan.items.map(function (i) {
-      return { title: i.title, minutes: i.minutes, section: i.section || null, steps: i.steps };
+      return { title: i.title, minutes: i.minutes, least: i.least, section: i.section || null, steps: i.steps };
     }) });
   document.body.appendChild(data);
   var run = el("script");

@@ -390,6 +390,13 @@
     };
   }
 
+  // The fewest minutes a section can be cut to on the day (model/plan.py AgendaItem.least): its own minimum, and
+  // never less than its steps need for these people
+  function itemLeast(minutes, sectionMin, steps) {
+    var need = steps.reduce(function (a, s) { return a + s.least; }, 0);
+    return Math.min(minutes, Math.max(sectionMin, need));
+  }
+
   function makePlan(data, pack) {
     var chosen = {};
     Object.keys(pack.minutes || {}).forEach(function (id) { if (sectionById(data, id)) chosen[id] = pack.minutes[id]; });
@@ -400,10 +407,11 @@
     data.sections.forEach(function (s) {
       var timed = [], t = at;
       (evaluation.steps[s.id] || []).forEach(function (p) { timed.push({ start: t, clock: clock(t), minutes: p.minutes, least: p.least, title: p.title, do: p.do, say: p.say, handouts: p.handouts }); t += p.minutes; });
-      agenda.push({ start: at, clock: clock(at), end: clock(at + mins[s.id]), minutes: mins[s.id], title: s.title, section: s.id, steps: timed });
+      agenda.push({ start: at, clock: clock(at), end: clock(at + mins[s.id]), minutes: mins[s.id], title: s.title, section: s.id, steps: timed,
+                    least: itemLeast(mins[s.id], s.min, timed) });
       at += mins[s.id];
       (pack.breaks || []).forEach(function (b) {
-        if (b.after === s.id) { agenda.push({ start: at, clock: clock(at), end: clock(at + b.minutes), minutes: b.minutes, title: b.title || data.words["break"], section: null, steps: [] }); at += b.minutes; }
+        if (b.after === s.id) { agenda.push({ start: at, clock: clock(at), end: clock(at + b.minutes), minutes: b.minutes, title: b.title || data.words["break"], section: null, steps: [], least: b.minutes }); at += b.minutes; }
       });
     });
     var al = allocate(data, pack.groups, pack.self_assessment || "share");

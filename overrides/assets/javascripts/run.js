@@ -39,6 +39,89 @@
     return pad(Math.floor((t + data.total) / 60) % 24) + ":" + pad((t + data.total) % 60);
   }
 
+  // Each step's minutes with the time added to or cut from its section: time added goes to the last step; time cut
+  // comes off the steps with the most minutes above the least they need, the later first on a tie (as the engine
+  // fits steps into a section: model/steps.py fit_steps).
+  function stepMinutes(i) {
+    var steps = (data.items[i] && data.items[i].steps) || [], extra = state.added[i] || 0;
+    var mins = steps.map(function (s) { return s.minutes; });
+    if (!mins.length) return mins;
+    if (extra >= 0) { mins[mins.length - 1] += extra; return mins; }
+    for (var cut = -extra; cut > 0; cut--) {
+      var best = -1, most = 0, k;
+      for (k = mins.length - 1; k >= 0; k--) {
+        var spare = mins[k] - (steps[k].least || 1);
+        if (spare > most) { most = spare; best = k; }
+      }
+      if (best < 0) for (k = mins.length - 1; k >= 0 && best < 0; k--) if (mins[k] > 1) best = k;
+      if (best < 0) break;
+      mins[best] -= 1;
+    }
+    return mins;
+  }
+  // The fewest minutes an item can be cut to (the engine's AgendaItem.least: a section's minimum, never less than its
+  // steps need; a break is not cut).
+  function least(n) { var it = data.items[n]; return typeof it.least === "number" ? it.least : it.minutes; }
+  // Getting back on time: the minutes to cut from the items after the current one, to make up ``late`` minutes.
+  // A minute at a time from the item with the most minutes above its least, the later one first on a tie, so no
+  // section is cut far while another keeps all of its time. [[item index, minutes cut], ...] in agenda order.
+  function catchUp(i, late, elapsed) {
+    var spare = {}, cut = {}, n;
+    // the section running now too, but not below the minutes it has already run
+    spare[i] = Math.max(0, planned(i) / 60000 - Math.max(least(i), Math.ceil(elapsed / 60000)));
+    for (n = i + 1; n < data.items.length; n++) spare[n] = Math.max(0, planned(n) / 60000 - least(n));
+    for (; late > 0; late--) {
+      var best = -1;
+      for (n = data.items.length - 1; n >= i; n--) if (spare[n] > 0 && (best < 0 || spare[n] > spare[best])) best = n;
+      if (best < 0) break;
+      spare[best] -= 1;
+      cut[best] = (cut[best] || 0) + 1;
+    }
+    return Object.keys(cut).map(Number).sort(function (a, b) { return a - b; }).map(function (n) { return [n, cut[n]]; });
+  }
+  function showCatchUp(i, finish, late, elapsed) {
+    var box = $("catch-up");
+    var cuts = late > 0 ? catchUp(i, late, elapsed) : [];
+    if (!cuts.length) {
+      box.hidden = true; current.cuts = []; current.key = "";
+      if ($("catch-up-dialog").open) $("catch-up-dialog").close();
+      return;
+    }
+    var total = cuts.reduce(function (a, c) { return a + c[1]; }, 0), still = late - total;
+    var key = JSON.stringify(cuts);
+    box.hidden = false;
+    if (key === current.key) return;  // the same cuts as a second ago: the list is left as it is (and as it is read)
+    current.key = key; current.cuts = cuts;
+    $("catch-up-open").textContent = "Running " + late + " min late: get back on time";
+    $("catch-up-summary").textContent = "Running " + late + " min late";
+    var list = $("catch-up-list");
+    list.innerHTML = "";
+    cuts.forEach(function (c) {
+      var li = document.createElement("li"), mins = planned(c[0]) / 60000;
+      li.textContent = data.items[c[0]].title + ": " + mins + " to " + (mins - c[1]) + " min";
+      list.appendChild(li);
+    });
+    $("catch-up-finish").textContent = "New finish " + clock(finish - total * 60000) +
+      (still > 0 ? ", still " + still + " min late: the sections left are at their shortest. Ask the room if they can stay on, or end the last section early." : ", on time.");
+  }
+  var current = { key: "", cuts: [] };
+  // The clock times of the items after the current one (and of their steps), as the day now runs.
+  // The current one runs from when it started to ``from`` (its planned end, or now if it has run over).
+  function showTimes(i, from) {
+    var at = from;
+    for (var n = i; n < data.items.length; n++) {
+      var el = items[n];
+      if (!el) continue;
+      var begin = n === i ? state.startedAt : at, end = n === i ? from : at + planned(n);
+      var mins = planned(n) / 60000, times = el.querySelectorAll(".time"), label = el.querySelector("h3 .mins");
+      if (times[0]) times[0].textContent = clock(begin) + "–" + clock(end);
+      if (label) label.textContent = "(" + mins + " min" + (mins !== data.items[n].minutes ? ", planned " + data.items[n].minutes : "") + ")";
+      var t = begin, steps = stepMinutes(n);
+      for (var k = 0; k < steps.length && k + 1 < times.length; k++) { times[k + 1].textContent = clock(t); t += steps[k] * 60000; }
+      if (n > i) at = end;
+    }
+  }
+
   // The step of the current section that the clock has reached: steps run back to back at their planned minutes,
   // from the section's start or from the last step moved on to by hand; time added to the section goes to its
   // last step. Returns {k: the step's index, left: ms left in it}, or null for an item without steps.
@@ -46,9 +129,9 @@
     var steps = (data.items[i] && data.items[i].steps) || [];
     if (!steps.length) return null;
     var t = state.times[i], moved = (t && t.steps) || [], last = moved[moved.length - 1];
-    var k = last ? last[0] : 0, elapsed = now - (last ? last[1] : state.startedAt), end = 0;
+    var k = last ? last[0] : 0, elapsed = now - (last ? last[1] : state.startedAt), end = 0, mins = stepMinutes(i);
     for (; k < steps.length; k++) {
-      end += steps[k].minutes * 60000 + (k === steps.length - 1 ? (state.added[i] || 0) * 60000 : 0);
+      end += mins[k] * 60000;
       if (elapsed < end || k === steps.length - 1) break;
     }
     return { k: k, left: end - elapsed };
@@ -81,6 +164,7 @@
       el.classList.toggle("done", i >= 0 && n < i);
     });
     $("step-panel").hidden = true;
+    $("catch-up").hidden = true;  // until the day is running late
     nextStep.disabled = true;  // until showStep finds a step to move on to
     $("start").hidden = i >= 0;
     $("advance").hidden = i < 0;
@@ -126,6 +210,8 @@
     var late = Math.trunc((finish - plannedFinishMs()) / 60000);
     $("finish").textContent = "Finish at " + clock(finish) +
       (late > 0 ? " (" + late + " min later than planned)" : late < 0 ? " (" + (-late) + " min early)" : " (on time)") + ".";
+    showCatchUp(i, finish, late, now - state.startedAt);
+    showTimes(i, endOfThis);
   }
   function plannedFinishMs() {
     // planned finish, today, as a timestamp: from the day's start time and total minutes
@@ -163,6 +249,7 @@
   // heading, which names the item: from there Tab reaches its buttons, and a second Enter does nothing.
   function go(index) {
     var now = Date.now();
+    $("catch-up-done").textContent = "";
     log(index, now);
     state.index = index;
     state.startedAt = state.times[index] ? state.times[index].started : now;
@@ -219,6 +306,21 @@
     save(); tick();
     focusIn(stepLine);
   });
+  // Make the cuts: each item after this one loses its minutes (kept with the time added, so a reload keeps them);
+  // the finish, the clock times below and the steps follow.
+  $("catch-up-apply").addEventListener("click", function () {
+    var cuts = current.cuts, total = 0;
+    if (!cuts.length) return;
+    cuts.forEach(function (c) { state.added[c[0]] = (state.added[c[0]] || 0) - c[1]; total += c[1]; });
+    $("catch-up-dialog").close();
+    save(); tick();
+    $("catch-up-done").textContent = "Cut " + total + " min from the sections left. " + $("finish").textContent;
+    focusIn($("now-title"));
+  });
+  // The cuts open over the page (a modal dialog: the panel keeps its size); Escape or Close goes back to the button.
+  $("catch-up-open").addEventListener("click", function () { $("catch-up-dialog").showModal(); });
+  $("catch-up-close").addEventListener("click", function () { $("catch-up-dialog").close(); });
+  $("catch-up-dialog").addEventListener("close", function () { if (!$("catch-up").hidden) $("catch-up-open").focus(); });
   $("extend").addEventListener("click", function () {
     state.added[state.index] = (state.added[state.index] || 0) + 5; save(); tick();
   });

@@ -96,7 +96,8 @@ CSS_BAD_NUMBER = re.compile(r"(?<![\w#.-])[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)e[+-]
 # would be found by the page's program instead of the real one (so the site's settings could be replaced).
 RESERVED_ID_PREFIXES = ("_", "md-", "iwe-", "slide-")
 RESERVED_IDS = frozenset("""
-    advance agenda agenda-title back clock countdown counter extend finish next notes-toggle now-panel now-title
+    advance agenda agenda-title back catch-up catch-up-apply catch-up-close catch-up-dialog catch-up-done catch-up-finish
+    catch-up-list catch-up-open catch-up-summary clock countdown counter extend finish next notes-toggle now-panel now-title
     prev reset run-data slides start status step-do step-left step-panel step-title
     action-status add-break add-group break-rows copy-letter download download-invitation forget group-rows
     groups-field items

@@ -83,6 +83,14 @@ class AgendaItem(_OnTheClock):
     line: Optional[int] = field(default=None, compare=False)  # where its minutes are set in the pack
     steps: tuple[TimedStep, ...] = ()
 
+    @property
+    def least(self) -> int:
+        """The fewest minutes this item can be cut to on the day: a section's own minimum, and never less than its
+        steps need for these people; a break is not cut. Run mode's "get back on time" cuts down to it."""
+        if self.section is None:
+            return self.minutes
+        return min(self.minutes, max(self.section.minutes.min, sum(s.planned.least for s in self.steps)))
+
 
 # A handout whose layout mixes a part for each copy and a reference part is two print-offs: the reference part
 # goes once to each facilitator. {layout: ((part, copies rule, title after the handout's), ...)}; the first part

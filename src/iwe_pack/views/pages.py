@@ -187,8 +187,10 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
     for plan in plans:
         data = {
             "slug": plan.slug, "start": plan.pack.start.minutes, "total": plan.total, "amberShare": RUN_AMBER_SHARE,
-            "items": [{"title": i.title, "minutes": i.minutes, "section": i.section.id if i.section else None,
-                       "steps": [{"title": s.title, "minutes": s.minutes, "do": s.do} for s in i.steps]}
+            "items": [{"title": i.title, "minutes": i.minutes, "least": i.least,
+                       "section": i.section.id if i.section else None,
+                       "steps": [{"title": s.title, "minutes": s.minutes, "least": s.planned.least, "do": s.do}
+                                 for s in i.steps]}
                       for i in plan.agenda],
         }
         out[f"{PACKS}/{plan.slug}/run.html"] = render(
