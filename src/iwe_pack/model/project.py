@@ -75,7 +75,8 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
         for n, code, found in resource_problems(text, root / name, root / "content"):
             errors.add(root / name, n, None, code, found=found)
     pages = _read_pages(root, errors)
-    check_markers(texts.get("CONTRIBUTING.md", ""), "CONTRIBUTING.md", {"messages"}, errors)
+    # the guide shows the notes' block markers as an example (<!-- iwe:end --> closes a block for one kind of day)
+    check_markers(texts.get("CONTRIBUTING.md", ""), "CONTRIBUTING.md", {"messages", "end"}, errors)
     check_print_styles(root, errors, known_clean=settings.cache_folder(root) / "checks")
     workshop = None
     try:
