@@ -653,6 +653,7 @@
     var run = { slug: "plan-your-day", amberShare: data.run.amberShare, place: current.pack.place, date: current.pack.date ? longDate(current.pack.date) : "",
       start: P.parseClock(current.pack.start), total: plan.total, version: data.version,
       notice: plan.advice.length ? { title: data.words["not-fit-yet"], lines: plan.advice.map(function (a) { return a.message; }).concat(plan.cuts) } : null,
+      day: (current.pack.format || "in-person") + "/" + plan.introductions,  // which notes the day reads (views/day_words.py)
       items: plan.agenda.map(function (i) { return { title: i.title, minutes: i.minutes, least: i.least, clock: i.clock, end: i.end, section: i.section,
         steps: i.steps.map(function (s) { return { title: s.title, minutes: s.minutes, least: s.least, clock: s.clock, do: s.do }; }) }; }) };
     try { localStorage.setItem(key + "-run", JSON.stringify(run)); } catch (e) { /* private mode */ }

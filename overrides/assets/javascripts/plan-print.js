@@ -109,7 +109,9 @@
         });
         add(sec, ol);
       }
-      if (d.print.notes[item.section]) add(sec, markup("notes", d.print.notes[item.section]));
+      // the notes for this kind of day (views/day_words.py day_key)
+      var notes = d.print.notes[item.section] && d.print.notes[item.section][(pack.format || "in-person") + "/" + plan.introductions];
+      if (notes) add(sec, markup("notes", notes));
       add(doc, sec);
     });
     return { node: doc, css: "" };

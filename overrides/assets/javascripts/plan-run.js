@@ -46,7 +46,8 @@
       });
       li.appendChild(ol);
     }
-    var notes = item.section && allNotes[item.section];
+    // the notes for this kind of day (a room or online, a round of the room or a check-in in groups)
+    var notes = item.section && allNotes[item.section] && allNotes[item.section][plan.day || "in-person/whole-room"];
     if (notes) {
       var d = el("details", "notes");
       if (n === 0) d.open = true;

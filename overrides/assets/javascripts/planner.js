@@ -76,11 +76,13 @@
     given = fitSteps(given, minutes);
     var online = shape.format === "virtual";
     return chosen.map(function (step, j) {
-      var v = online && step.online ? step.online : null;
+      var v = online && step.online ? step.online : null, link = step.if_link;
       return {
         step: step, title: step.title, minutes: given[j], least: least[j],
         do: v && v.do ? v.do : step.do, say: v && v.say ? v.say : step.say,
         handouts: v && v.handouts != null ? v.handouts : step.handouts,
+        // said first by a place with an evaluation link; a plan made here has none until its pack is published
+        link_do: link ? (online ? link.online || link.do : link.do) : null,
       };
     });
   }

@@ -4,7 +4,8 @@ and every handout the section lists used at a step."""
 from __future__ import annotations
 
 from ..diagnostics.record import Collector, did_you_mean
-from ..sources.schema import Section, StepsFile, StepMinutes
+from ..sources.format_blocks import ALLOWED as KINDS_ALLOWED, block_problems, contains, parts
+from ..sources.schema import Section, Step, StepsFile, StepMinutes
 
 
 def check_steps(section: Section, steps: StepsFile, handouts: dict, errors: Collector) -> None:
@@ -21,6 +22,7 @@ def check_steps(section: Section, steps: StepsFile, handouts: dict, errors: Coll
                        allowed=", ".join(StepMinutes.RULES))
         if rule.per_person_seconds is None and (rule.plus or rule.people != "room"):
             errors.add(o.file, o.line, o.path, "step.people-without-seconds")
+        check_step_phrases(step, errors)
         names = [("handouts", step.handouts, step.origin)]
         if step.online and step.online.handouts is not None:
             names.append(("online.handouts", step.online.handouts, step.online.origin))
@@ -38,3 +40,42 @@ def check_steps(section: Section, steps: StepsFile, handouts: dict, errors: Coll
         if ref not in used:
             errors.add(section.origin.file, section.origin.line_for("handouts"), f"{section.origin.field('handouts')}.{i}",
                        "step.unused-handout", found=repr(ref), steps=f"content/{section.steps_path}")
+
+
+OTHER = {"room_only": "online days", "online_only": "days in a room"}
+KIND = {"room_only": "in-person", "online_only": "online"}
+
+
+def check_step_phrases(step: Step, errors: Collector) -> None:
+    """A step's room-only phrases are in its in-room words and not in the words an online day reads; its
+    online-only phrases are in its online words and not in the in-room ones."""
+    o, v = step.origin, step.online
+    link = step.if_link
+    room = [step.do, step.say or "", link.do if link else ""]
+    online = [v.do or step.do, v.say or step.say or ""] if v else [step.do, step.say or ""]
+    online.append(link.online or link.do if link else "")
+    own_online = ([v.do or "", v.say or ""] if v else []) + [link.online or "" if link else ""]
+    for key, phrases, home, away, where, elsewhere, todo in (
+            ("room_only", step.room_only, room, online, "the step's do and say",
+             "what the step does online (online.do and online.say, or do and say where they are not given)",
+             "give the step its own words under online:"),
+            ("online_only", step.online_only, own_online, room, "the step's online.do and online.say",
+             "the step's do and say", "keep it under online: only")):
+        for i, phrase in enumerate(phrases, start=1):
+            field = f"{o.field(key)}.{i}"
+            if not any(contains(w, phrase) for w in home):
+                errors.add(o.file, o.line_for(key), field, "phrase.not-found", found=repr(phrase), where=where)
+            elif any(contains(w, phrase) for w in away):
+                errors.add(o.file, o.line_for(key), field, "phrase.other-day", found=repr(phrase), where=elsewhere,
+                           other=OTHER[key], kind=KIND[key], todo=todo)
+
+
+def check_text_blocks(text: str, file: str, room_only: list[str], online_only: list[str], origin,
+                      errors: Collector) -> None:
+    """A Markdown text's <!-- iwe:only --> blocks are well formed, and its declared phrases are each inside a block
+    for their kind of day. ``origin``: where the phrases are declared (a steps file's notes:, a handout)."""
+    for line, code, found in parts(text)[1]:
+        errors.add(file, line, None, code, found=found, allowed=KINDS_ALLOWED)
+    for key, i, code, found in block_problems(text, room_only, online_only):
+        errors.add(origin.file, origin.line_for(key), f"{origin.field(key)}.{i}", code, found=found, where=file,
+                   other=OTHER[key], kind=KIND[key])

@@ -115,6 +115,22 @@ _add(A, "step.handout-not-in-section", "found {found}, which the section {sectio
      "Add the handout to the section's 'handouts:' in content/workshop.yml, or use one it lists.")
 _add(A, "step.unused-handout", "found {found}, which no step of the section uses (see {steps}); allowed: a handout a "
      "step uses", "Name the handout at the step that uses it, or take it off the section's list.")
+_add(A, "notes.block-kind", "found {found} after 'iwe:only'; allowed: one or more of {allowed} (at most one "
+     "of in-person and online, and one of whole-room and in-groups)",
+     "Write the kind of day the block is for, such as <!-- iwe:only online -->.")
+_add(A, "notes.block-nested", "found {found} inside another 'iwe:only' block; allowed: close the first block with "
+     "<!-- iwe:end --> before the next one starts", "Add <!-- iwe:end --> on its own line to close the first block.")
+_add(A, "notes.block-end-alone", "found {found} with no <!-- iwe:only ... --> line above it; allowed: "
+     "<!-- iwe:end --> only to close a block", "Delete the line, or add the line that opens the block.")
+_add(A, "notes.block-open", "the block {found} is never closed; allowed: a line <!-- iwe:end --> after its words",
+     "Add <!-- iwe:end --> on its own line where the block's words end.")
+_add(A, "phrase.not-found", "found {found}, which is not in {where}; allowed: words copied from {where}",
+     "Copy the phrase exactly from the words it is about, or delete it from the list.")
+_add(A, "phrase.outside-block", "found {found} in {where}, where {other} read it too; allowed: the phrase only inside a block "
+     "that starts <!-- iwe:only {kind} --> and ends <!-- iwe:end -->",
+     "Put the words in a block for their kind of day, and give the other kind of day its own words.")
+_add(A, "phrase.other-day", "found {found} in {where} too, which {other} read; allowed: the phrase only in the "
+     "{kind} words ({todo})", "Give the step its own words for the other kind of day.")
 _add(A, "deck.unknown-section", "found {found}{hint}; allowed: the id of a section in content/workshop.yml",
      "Use a section id from content/workshop.yml.")
 _add(A, "deck.no-slides", "found no slides; add at least one", "Add a slide.")

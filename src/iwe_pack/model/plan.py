@@ -52,6 +52,7 @@ class TimedStep(_OnTheClock):
 
     start: int  # minutes since midnight
     planned: PlannedStep
+    link: bool = False  # the place has an evaluation link (its form's address: see Plan.feedback)
 
     @property
     def minutes(self) -> int:
@@ -63,6 +64,8 @@ class TimedStep(_OnTheClock):
 
     @property
     def do(self) -> str:
+        if self.link and self.planned.link_do:
+            return f"{self.planned.link_do} {self.planned.do}"
         return self.planned.do
 
     @property
@@ -218,7 +221,7 @@ def cuts(agenda: list[AgendaItem]) -> list[str]:
 
 
 def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int],
-                 steps: dict[str, list[PlannedStep]] | None = None) -> list[AgendaItem]:
+                 steps: dict[str, list[PlannedStep]] | None = None, link: bool = False) -> list[AgendaItem]:
     clock = pack.start.minutes
     lines = pack.minutes.lines
     out: list[AgendaItem] = []
@@ -226,7 +229,7 @@ def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int],
         minutes = chosen.get(s.id, default_minutes(s))
         timed, at = [], clock
         for planned in (steps or {}).get(s.id, []):
-            timed.append(TimedStep(at, planned))
+            timed.append(TimedStep(at, planned, link))
             at += planned.minutes
         out.append(AgendaItem(clock, minutes, s.title, s, lines.get(s.id), tuple(timed)))
         clock += minutes
@@ -267,18 +270,22 @@ def make_plan(pack: PackFile, workshop: Workshop, slug: str, source: Path | None
     setup = auto_minutes(setup_of(pack, workshop, chosen), workshop, set(chosen))
     evaluation = evaluate(setup, workshop)
     recommendation = recommend(setup, workshop) if evaluation.problems else None
-    agenda = build_agenda(pack, workshop, dict(setup.minutes), evaluation.steps)
+    where = feedback(pack, slug)
+    agenda = build_agenda(pack, workshop, dict(setup.minutes), evaluation.steps, link=bool(where.link))
     shared, allocation = allocate(workshop.matrix.principles, pack.groups, pack.self_assessment)
     return Plan(slug=slug, source=source or Path(f"{slug}.yml"), pack=pack, agenda=agenda,
                 advice=advise(evaluation, recommendation), allocation=allocation, shared=shared,
                 print_list=print_list(pack, workshop, evaluation.steps), evaluation=evaluation,
-                recommendation=recommendation, feedback=feedback(pack, slug))
+                recommendation=recommendation, feedback=where)
 
 
 def with_site_url(plan: Plan, site_url: str) -> Plan:
     """The plan for a site published at ``site_url``: its evaluation form's address is the site's page for it,
     unless the pack names its own ``evaluation_link``."""
-    return replace(plan, feedback=feedback(plan.pack, plan.slug, site_url))
+    where = feedback(plan.pack, plan.slug, site_url)
+    link = bool(where.link)  # the steps' words for a place with an evaluation link, or without one
+    agenda = [replace(i, steps=tuple(replace(s, link=link) for s in i.steps)) for i in plan.agenda]
+    return replace(plan, feedback=where, agenda=agenda)
 
 
 def apply(pack: PackFile, recommendation: Recommendation) -> PackFile:

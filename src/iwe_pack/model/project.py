@@ -20,7 +20,7 @@ from ..checks.packs import check_pack, check_plan_fit
 from ..checks.pages import MARKERS, check_markers
 from ..checks.project_files import check_project_files
 from ..checks.resources import resource_problems
-from ..checks.steps import check_steps
+from ..checks.steps import check_steps, check_text_blocks
 from ..checks.claims import check_claims
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
@@ -75,7 +75,8 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
         for n, code, found in resource_problems(text, root / name, root / "content"):
             errors.add(root / name, n, None, code, found=found)
     pages = _read_pages(root, errors)
-    check_markers(texts.get("CONTRIBUTING.md", ""), "CONTRIBUTING.md", {"messages"}, errors)
+    # the guide shows the notes' block markers as an example (<!-- iwe:end --> closes a block for one kind of day)
+    check_markers(texts.get("CONTRIBUTING.md", ""), "CONTRIBUTING.md", {"messages", "end"}, errors)
     check_print_styles(root, errors, known_clean=settings.cache_folder(root) / "checks")
     workshop = None
     try:
@@ -161,6 +162,8 @@ def load_workshop(root: Path) -> Workshop:
             errors.add(h.origin.file, h.origin.line_for("id"), h.origin.field("id"), "workshop.duplicate-id",
                        found=repr(h.id), kind="handout", first=handouts[h.id].origin.line_for("id"))
         body = _read_markdown(content, f"handouts/{h.id}.md", h, "id", errors, required=h.layout == "text")
+        if body is not None or h.room_only or h.online_only:
+            check_text_blocks(body or "", f"content/handouts/{h.id}.md", h.room_only, h.online_only, h.origin, errors)
         handouts.setdefault(h.id, dataclasses.replace(h, body=body or "", origin=h.origin))
 
     check_ranges(wf, errors)
@@ -189,9 +192,12 @@ def load_workshop(root: Path) -> Workshop:
                 if (code, problem.message) not in known:
                     errors.add(f"content/{s.notes or s.notes_path}", n, None, code, note="note.with-handout",
                                **details)
-        steps = _read_steps(content, s, handouts, errors)
+        steps, phrases = _read_steps(content, s, handouts, errors)
+        if source is not None:
+            check_text_blocks(source, f"content/{s.notes_path}", phrases.room_only if phrases else [],
+                              phrases.online_only if phrases else [], phrases.origin if phrases else None, errors)
         sections.append(dataclasses.replace(s, notes_markdown=notes or "", notes_source=source or "", number=number,
-                                            steps=steps, origin=s.origin))
+                                            steps=steps, notes_phrases=phrases, origin=s.origin))
 
     if not wf.sections:
         errors.add(wf.origin.file, wf.origin.line_for("sections"), "sections", "workshop.no-sections")
@@ -338,12 +344,12 @@ def _read_steps(content: Path, s: Section, handouts: dict, errors: Collector) ->
     if not path.is_file():
         errors.add(s.origin.file, s.origin.line_for("id"), s.origin.field("id"), "step.file-missing",
                    found=f"content/{s.steps_path}")
-        return ()
+        return (), None
     steps: StepsFile | None = typed_yaml.load(path, StepsFile, errors)
     if steps is None:
-        return ()
+        return (), None
     check_steps(s, steps, handouts, errors)
-    return tuple(steps.steps)
+    return tuple(steps.steps), steps.notes
 
 
 def _read_notes(content: Path, s: Section, errors: Collector) -> str | None:

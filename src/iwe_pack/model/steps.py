@@ -37,6 +37,7 @@ class PlannedStep:
     do: str
     say: str | None
     handouts: tuple[str, ...]
+    link_do: str | None = None  # said first when the place has an evaluation link (the step's if_link)
 
     @property
     def title(self) -> str:
@@ -124,5 +125,7 @@ def plan_section(section: Section, minutes: int, shape: Shape) -> list[PlannedSt
         do = variant.do if variant and variant.do else step.do
         say = variant.say if variant and variant.say else step.say
         handouts = variant.handouts if variant and variant.handouts is not None else step.handouts
-        out.append(PlannedStep(step, n, floor, do, say, tuple(handouts)))
+        link = step.if_link
+        link_do = (link.online or link.do) if link and online else link.do if link else None
+        out.append(PlannedStep(step, n, floor, do, say, tuple(handouts), link_do))
     return out

@@ -175,6 +175,15 @@ class StepOnline(Sourced):
 
 
 @dataclass(frozen=True)
+class StepLink(Sourced):
+    """What a step adds, before its own words, when the place has an evaluation link (a form people open from the
+    chat or the last slide's QR code): ``do`` in a room, ``online`` online (``do`` if left out)."""
+
+    do: str
+    online: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class StepWhen(Sourced):
     """The plans a step belongs to (a step without ``only`` is in every plan)."""
 
@@ -192,6 +201,20 @@ class Step(Sourced):
     handouts: list[str] = field(default_factory=list)
     online: Optional[StepOnline] = None
     only: Optional[StepWhen] = None
+    if_link: Optional[StepLink] = None
+    # phrases of the in-room words (do, say) that an online day must not read, and of the online words
+    # (online.do, online.say) that a day in a room must not read: the outputs are tested against them
+    room_only: list[str] = field(default_factory=list)
+    online_only: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FormatPhrases(Sourced):
+    """Phrases of a Markdown text (a section's notes) that belong to one kind of day: each is kept inside a
+    ``<!-- iwe:only in-person -->`` (room_only) or ``<!-- iwe:only online -->`` (online_only) block."""
+
+    room_only: list[str] = field(default_factory=list)
+    online_only: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -199,6 +222,8 @@ class StepsFile(Sourced):
     """The schema of ``content/sections/<id>.yml``: a section's step by step."""
 
     steps: list[Step]
+    # the phrases of the section's notes (sections/<id>.md) that belong to one kind of day
+    notes: Optional[FormatPhrases] = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +244,8 @@ class Section(Sourced):
     notes_source: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)  # as the editor wrote it
     number: int = field(default=0, metadata=NOT_YAML)
     steps: tuple = field(default=(), compare=False, repr=False, metadata=NOT_YAML)  # of Step
+    # the phrases of the notes that belong to one kind of day (the steps file's notes:)
+    notes_phrases: Optional[FormatPhrases] = field(default=None, compare=False, repr=False, metadata=NOT_YAML)
 
     @property
     def format_label(self) -> str:
@@ -267,6 +294,9 @@ class Handout(Sourced):
     # online: send-as-pdf (people print or open it at home), facilitator (only the facilitators print it),
     # or not-used (a sheet for a room)
     online: Literal["send-as-pdf", "facilitator", "not-used"] = "send-as-pdf"
+    # phrases of the body that belong to one kind of day, each inside its <!-- iwe:only ... --> block
+    room_only: list[str] = field(default_factory=list)
+    online_only: list[str] = field(default_factory=list)
     # filled in after loading: the Markdown body
     body: str = field(default="", compare=False, repr=False, metadata=NOT_YAML)
 

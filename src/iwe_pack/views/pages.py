@@ -22,7 +22,9 @@ from ..sources import changelog
 from ..sources.record_email import MAILTO_MOST, email_format
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
+from .day_words import for_day, notes_by_day
 from .editor_markdown import expand_write_in, to_html
+from ..sources.format_blocks import labelled
 from .paths import offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
 from .qr import qr_figure
@@ -82,7 +84,7 @@ def print_off_pages(workshop: Workshop, templates: TemplateSet, generic: list) -
     for h in workshop.handouts.values():
         out[f"{PRINT_OFFS}/{h.id}.md"] = render(
             templates, "iwe/print-off.md.j2", w=workshop, h=h, copies=COPIES_LABELS, pdfs=by_handout[h.id],
-            principles=workshop.matrix.principles, body=Trusted(expand_write_in(h.body.strip())))
+            principles=workshop.matrix.principles, body=Trusted(expand_write_in(labelled(h.body).strip())))
     return out
 
 
@@ -194,7 +196,7 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
                       for i in plan.agenda],
         }
         out[f"{PACKS}/{plan.slug}/run.html"] = render(
-            templates, "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=to_html,
+            templates, "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=for_day(plan),
             advice_titles=ADVICE_TITLES,
             assets="../../assets", back=f"../{plan.slug}.html", version=workshop.version)
     return out
@@ -210,8 +212,7 @@ def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None) -> dic
         PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"]),
         # run mode for the plan kept in the browser: the agenda is built there, the notes are here
         "plan-run.html": render(templates, "run/plan-run.html", assets="assets", version=workshop.version,
-                                notes=json_for_html({s.id: to_html(s.notes_markdown, shift_headings=2)
-                                                     for s in workshop.sections})),
+                                notes=json_for_html(notes_by_day(workshop, shift_headings=2))),
     }
 
 
@@ -286,7 +287,7 @@ def pages(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
     }
     for s in workshop.sections:
         out[section_uri(s)] = render(
-            templates, "iwe/section.md.j2", w=workshop, s=s, notes=Trusted(s.notes_markdown.strip()),
+            templates, "iwe/section.md.j2", w=workshop, s=s, notes=Trusted(labelled(s.notes_markdown).strip()),
             handouts=workshop.handouts_for(s), copies=COPIES_LABELS, only_words=only_words,
         )
     return out

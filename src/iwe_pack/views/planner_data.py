@@ -21,6 +21,7 @@ from ..sources.schema import (FIRST_YEAR, LAST_YEAR, MAX_GROUP_SLUG, MAX_PLACE_S
 from ..sources.fonts import coverage
 from ..sources.typed_yaml import UNPRINTABLE
 from ..sources.templates import TemplateSet
+from .day_words import notes_by_day
 from .editor_markdown import to_html
 from .matrix_words import OWN_MARK, own_key_short
 from .print_jobs import SIGN_IN_LEAST_SPARES, SIGN_IN_PEOPLE_PER_SPARE
@@ -63,6 +64,7 @@ def _step(step) -> dict:
         "minutes": {"fixed": m.fixed, "per_group": m.per_group, "per_person_seconds": m.per_person_seconds,
                     "people": m.people, "plus": m.plus, "rest": m.rest},
         "online": None, "only": None,
+        "if_link": {"do": step.if_link.do, "online": step.if_link.online} if step.if_link else None,
     }
     if step.online:
         out["online"] = {"do": step.online.do, "say": step.online.say,
@@ -144,7 +146,7 @@ def print_data(workshop: Workshop) -> dict:
     m = workshop.matrix
     by_layout = {h.layout: h for h in workshop.handouts.values() if h.layout in ("scoring", "sign-in")}
     return {
-        "notes": {s.id: to_html(s.notes_markdown, shift_headings=1) for s in workshop.sections},
+        "notes": notes_by_day(workshop, shift_headings=1),  # each section's, by day_key(format, introductions)
         "levels": [{"score": lv.score, "name": lv.name, "own": lv.own} for lv in m.levels],
         "own_mark": OWN_MARK, "own_key_short": own_key_short(m),
         "handouts": {layout: {"title": h.title, "body": to_html(h.body)} for layout, h in by_layout.items()},

@@ -18,6 +18,8 @@ from ..model.plan import PARTS, Plan, PrintItem, default_minutes, generic_print_
 from ..model.workshop import Workshop
 from ..sources.schema import COPIES_LABELS, group_slug
 from ..sources.templates import TemplateSet
+from ..sources.format_blocks import labelled
+from .day_words import for_day
 from .editor_markdown import to_html
 from .paths import PRINT, file_stem, folder, run_name as run_path, run_papers
 from .matrix_words import template_words
@@ -47,6 +49,11 @@ class PrintJob:
         return self.path.rsplit("/", 1)[-1]
 
 
+
+def _labelled_html(text: str, shift_headings: int = 0, keep_links: bool = False, **more) -> str:
+    """``to_html`` for the blank generic pack: every kind of day's words, each block under its label."""
+    return to_html(labelled(text), shift_headings=shift_headings, keep_links=keep_links, **more)
+
 def stamp(workshop: Workshop, plan: Plan | None) -> str:
     if plan is None:
         return f"Place: ____________________   Date: ____________   Pack version {workshop.version}"
@@ -65,7 +72,8 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
     characters of attendees' answers it can print. ``names``: only the PDFs of these names (after the place's
     stem, such as ``facilitator-pack``)."""
     base = dict(w=workshop, plan=plan, p=plan.pack if plan else None, stamp=stamp(workshop, plan),
-                version=workshop.version, created=_created(when), to_html=to_html, only_words=only_words,
+                version=workshop.version, created=_created(when), to_html=for_day(plan) if plan else _labelled_html,
+                only_words=only_words,
                 blank_agenda=blank_agenda(workshop), copies=COPIES_LABELS, advice_titles=ADVICE_TITLES,
                 evaluation_qr=qr_figure(plan.feedback.link, f"the evaluation form for {plan.pack.place}",
                                         "Or answer on your phone: scan the code, or go to")
