@@ -39,9 +39,15 @@ class Moment:
 class OffPlan:
     intro: str
     by_section: dict[str, tuple[Moment, ...]]
+    general: tuple[Moment, ...] = ()  # the advice for every section
 
     def for_section(self, section_id: str) -> tuple[Moment, ...]:
+        """Every moment, with the section's own advice where it has some."""
         return self.by_section.get(section_id, ())
+
+    def own(self, section_id: str) -> tuple[Moment, ...]:
+        """Only the section's own advice (in place of the advice for every section)."""
+        return tuple(m for m in self.for_section(section_id) if m.own)
 
 
 def _moment(entry: OffPlanAdvice) -> Moment:
@@ -59,4 +65,4 @@ def off_plan(guide: OffPlanFile, sections: list[str]) -> OffPlan:
     for sid in sections:
         found = [own.get((sid, m)) or general.get(m) for m, _, _ in MOMENTS]
         out[sid] = tuple(_moment(e) for e in found if e is not None)
-    return OffPlan(guide.intro, out)
+    return OffPlan(guide.intro, out, tuple(_moment(general[m]) for m, _, _ in MOMENTS if m in general))

@@ -23,7 +23,7 @@ MOMENTS: tuple[tuple[str, str, str], ...] = (
     ("quiet-group", "A group is quiet or stuck", "A break-out room is quiet or stuck"),
     ("far-apart", "Groups are far apart", "Groups are far apart"),
     ("senior-steer", "A senior person steers the room", "A senior person steers the call"),
-    ("not-now", "The room says \"not now\"", "The call says \"not now\""),
+    ("not-now", "The room says “not now”", "The call says “not now”"),
     ("running-late", "You are running 15 minutes late", "You are running 15 minutes late"),
     ("kit-fails", "The projector or screen fails", "The call fails"),
 )
