@@ -22,7 +22,7 @@ from ..sources.record_email import MAILTO_MOST, email_format
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from .editor_markdown import expand_write_in, to_html
-from .paths import offline_zip_name, wtfc_kit_name
+from .paths import OFF_PLAN_PAGE, offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
 from .qr import qr_figure
 from . import offline_app, report
@@ -37,9 +37,6 @@ from .templates import Trusted, md_code_block, md_escape, render
 
 ON_THE_DAY = "on-the-day"
 TEMPLATE_DIR = "iwe"  # inside overrides/
-
-
-OFF_PLAN_PAGE = f"{ON_THE_DAY}/off-plan.md"  # when things go off plan, for every section
 
 
 def section_uri(section) -> str:
