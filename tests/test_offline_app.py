@@ -53,6 +53,7 @@ def test_each_place_lists_its_pages_for_the_day_and_each_is_in_the_site(built):
         needed = {f"{own}.html", f"{own}/run.html", f"{own}/present.html", f"{own}/scoring.html",
                   f"{own}/evaluation/index.html"}
         needed |= {f"on-the-day/{item.section.id}.html" for item in plan.agenda if item.section}
+        needed.add("on-the-day/off-plan.html")  # what to do when things go off plan, linked from those pages
         assert needed <= set(listed), (plan.slug, needed - set(listed))
         assert (f"{own}/report.html" in listed) == (plan.record is not None)
         assert [u for u in listed if not (site / u).is_file()] == []

@@ -324,6 +324,34 @@
   $("extend").addEventListener("click", function () {
     state.added[state.index] = (state.added[state.index] || 0) + 5; save(); tick();
   });
+  // When things go off plan: the dialog opens at the part for the section the day is in (before the start, in a
+  // break or after the end: the next section, else the last one). Escape or Close shuts it; focus goes back to
+  // the button.
+  var offPlan = $("off-plan"), offPlanOpen = $("off-plan-open");
+  function offPlanSection() {
+    var n, from = Math.max(0, Math.min(state.index, data.items.length - 1));
+    for (n = from; n < data.items.length; n++) if (data.items[n].section) return data.items[n].section;
+    for (n = data.items.length - 1; n >= 0; n--) if (data.items[n].section) return data.items[n].section;
+    return null;
+  }
+  if (offPlan && offPlan.showModal) {
+    offPlanOpen.addEventListener("click", function () {
+      var sid = offPlanSection(), shown = null;
+      Array.prototype.forEach.call(offPlan.querySelectorAll(".off-plan-section"), function (s) {
+        s.hidden = s.getAttribute("data-section") !== sid;
+        if (!s.hidden) shown = s;
+      });
+      if (!shown) return;
+      $("off-plan-title").textContent = "Off plan: " + shown.getAttribute("aria-label");
+      offPlan.showModal();
+      offPlan.scrollTop = 0;
+      $("off-plan-title").focus();
+    });
+    $("off-plan-close").addEventListener("click", function () { offPlan.close(); });
+    offPlan.addEventListener("close", function () { offPlanOpen.focus(); });
+  } else {
+    offPlanOpen.hidden = true;  // no guide in this page, or a browser without dialogs: the pack page links to it
+  }
   $("reset").addEventListener("click", function () {
     if (window.confirm("Reset run mode for this pack on this device?")) { state = blank(); save(); tick(); $("start").focus(); }
   });
@@ -347,7 +375,7 @@
   // Browsers that do not keep a focused element clear of its scroll-margin: move it out from under the panel.
   document.addEventListener("focusin", function (e) {
     var cover = parseFloat(document.documentElement.style.getPropertyValue("--cover")) || 0;
-    if (!cover || panel.contains(e.target)) return;
+    if (!cover || panel.contains(e.target) || (offPlan && offPlan.contains(e.target))) return;
     var r = e.target.getBoundingClientRect();
     if (r.top < cover) window.scrollBy(0, r.top - cover - 8);
   });

@@ -106,6 +106,7 @@ RESERVED_IDS = frozenset("""
     print-agenda print-buttons-label print-doc-style print-pack print-scoring print-sign-in
     evaluation questions send-title send sent privacy-title clear download-times times-what
     answers-list answers-text copied copy copy-box handin handin-email handin-long handin-title privacy-notice
+    off-plan off-plan-close off-plan-open off-plan-title
     apply format-note plan-changed plan-stale plan-stale-list plan-stale-text plan-stale-title print-status
 """.split()) | {
     # the evaluation page's questions: each answer's field, its hint and, for a rating, each of its five choices

@@ -430,6 +430,17 @@ _add(A, "learning.unknown-id", "unknown {what} {found}{hint}; allowed: {allowed}
 _add(A, "learning.unknown-version", "found {found}{hint}; allowed: a version listed in CHANGELOG.md or 'not yet' "
      "({allowed})", "Write the version whose CHANGELOG.md entry says what changed, or 'not yet'.")
 
+# --- when things go off plan ----------------------------------------------------------------------
+A = "When things go off plan (content/off-plan.yml)"
+_add(A, "offplan.unknown-section", "unknown section {found}{hint}; allowed: a section id ({allowed}), or leave "
+     "'section' out for advice for every section", "Use a section id from content/workshop.yml, or leave it out.")
+_add(A, "offplan.duplicate", "moment {found} is given twice for {where} (first on line {first}); allowed: one "
+     "entry for each moment in each section", "Join the two entries into one, or give one of them a section.")
+_add(A, "offplan.missing-moment", "has no advice for every section for the moment {found} ({title}); allowed: an "
+     "entry with 'moment: {found}' and no 'section'", "Add an entry for the moment with no 'section' line.")
+_add(A, "offplan.empty-online", "is empty; allowed: 'do' or 'say' (or both) for what is different online, or leave "
+     "'online' out", "Write what is different online, or delete the 'online' line.")
+
 # --- the machine -------------------------------------------------------------------------------
 A = "The machine (system libraries)"
 _add(A, "system.missing-library", "cannot make PDFs without {found}, not installed here; allowed: install with: sudo "

@@ -100,7 +100,7 @@ class AgendaItem(_OnTheClock):
 # keeps the handout's own copies rule and file name.
 PARTS = {"matrix": (("", None, ""), ("reference", "per-facilitator", ": reference pages"))}
 # Printed on both sides: what people read and keep. Forms to write on, cards to cut and signs are one-sided.
-DOUBLE_SIDED_LAYOUTS = ("text", "agenda")
+DOUBLE_SIDED_LAYOUTS = ("text", "agenda", "off-plan")
 
 
 @dataclass(frozen=True)

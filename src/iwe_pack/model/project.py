@@ -25,16 +25,19 @@ from ..checks.claims import check_claims
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
 from ..checks.learning import check_learning
+from ..checks.off_plan import check_off_plan
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
 from ..sources import changelog, typed_yaml
 from ..sources.learning import LEARNING, LearningFile, Lesson
+from ..sources.off_plan import OFF_PLAN, OffPlanFile
 from ..sources.record_schema import RECORDS
 from ..sources.schema import (AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile,
                               slugify)
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
+from .off_plan import off_plan
 from .plan import Plan, make_plan, with_site_url
 from .record import read_record, record_path
 from .workshop import Workshop
@@ -151,8 +154,10 @@ def load_workshop(root: Path) -> Workshop:
     matrix: Matrix | None = typed_yaml.load(content / "matrix.yml", Matrix, errors)
     advice: AdviceRules | None = typed_yaml.load(content / "advice.yml", AdviceRules, errors)
     deck: Deck | None = typed_yaml.load(content / "slides.yml", Deck, errors)
+    guide: OffPlanFile | None = typed_yaml.load(root / OFF_PLAN, OffPlanFile, errors)
     errors.raise_if_any()
-    assert wf and hf and matrix and advice and deck
+    assert wf and hf and matrix and advice and deck and guide
+    check_off_plan(guide, [s.id for s in wf.sections], errors)
     check_matrix(matrix, errors)
 
     handouts = {}
@@ -227,7 +232,8 @@ def load_workshop(root: Path) -> Workshop:
     return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
                     handouts=handouts, matrix=matrix, advice=advice, deck=deck,
                     released=release.date if release else None,
-                    releases=[r for r in found or [] if r.date])
+                    releases=[r for r in found or [] if r.date],
+                    off_plan=off_plan(guide, [s.id for s in sections]))
 
 
 def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .off_plan import OffPlan
 from ..sources.schema import AdviceRules, Budget, Deck, Handout, Matrix, MinuteRange, PreworkItem, Section
 
 
@@ -22,6 +23,7 @@ class Workshop:
     deck: "Deck"
     released: object = None  # the date of this version in CHANGELOG.md
     releases: list = field(default_factory=list)  # every released version, newest first
+    off_plan: "OffPlan | None" = None  # when things go off plan, by section (content/off-plan.yml)
 
     @property
     def total(self) -> MinuteRange:

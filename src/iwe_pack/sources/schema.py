@@ -284,7 +284,8 @@ class Handout(Sourced):
     copies: Copies
     paper: Paper = "A4 portrait"
     # the print layout, a template in overrides/print/ (default: the Markdown body in content/handouts/<id>.md)
-    layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring", "collation", "results", "grid", "sign"] = "text"
+    layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring", "collation", "results", "grid", "sign",
+                    "off-plan"] = "text"
     group: Literal["workshop", "wtfc", "tools"] = "workshop"
     in_place_packs: bool = True
     # copies printed on one sheet (cards cut from a sheet): the print list counts sheets

@@ -21,6 +21,7 @@ from typing import Callable, Mapping
 from ..model.plan import Plan
 from ..model.project import PACKS, Project
 from ..model.workshop import Workshop
+from .paths import OFF_PLAN_PAGE
 from .templates import render
 
 WORKER = "service-worker.js"  # at the site's root: a worker's scope is the folder it is served from
@@ -43,14 +44,15 @@ def site_path(uri: str) -> str:
 
 def place_pages(plan: Plan, made: Mapping[str, object], section_uri: Callable) -> list[str]:
     """The pages a place needs on the day, by their path in the site: its pack page, each of its own pages
-    (run mode, the presenter, scoring, the evaluation form, the record of the day if it has one) and the notes
-    page of each section on its agenda. Only pages the engine made are listed."""
+    (run mode, the presenter, scoring, the evaluation form, the record of the day if it has one), the notes
+    page of each section on its agenda, and what to do when things go off plan. Only pages the engine made are listed."""
     own = f"{PACKS}/{plan.slug}/"
     pages = [f"{PACKS}/{plan.slug}.md"]
     pages += sorted(uri for uri in made if uri.startswith(own) and uri.endswith((".md", ".html")))
     for item in plan.agenda:
         if item.section and section_uri(item.section) not in pages:
             pages.append(section_uri(item.section))
+    pages.append(OFF_PLAN_PAGE)  # when things go off plan, which the sections' pages link to
     return [site_path(uri) for uri in pages if uri in made]
 
 

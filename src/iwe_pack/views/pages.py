@@ -25,7 +25,7 @@ from ..sources.templates import TemplateSet
 from .day_words import for_day, notes_by_day
 from .editor_markdown import expand_write_in, to_html
 from ..sources.format_blocks import labelled
-from .paths import offline_zip_name, wtfc_kit_name
+from .paths import OFF_PLAN_PAGE, offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
 from .qr import qr_figure
 from . import offline_app, report
@@ -198,7 +198,8 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
         out[f"{PACKS}/{plan.slug}/run.html"] = render(
             templates, "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=for_day(plan),
             advice_titles=ADVICE_TITLES,
-            assets="../../assets", back=f"../{plan.slug}.html", version=workshop.version)
+            assets="../../assets", back=f"../{plan.slug}.html", version=workshop.version,
+            guide=workshop.off_plan, sections=workshop.sections, online=plan.pack.format == "virtual")
     return out
 
 
@@ -212,6 +213,7 @@ def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None) -> dic
         PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"]),
         # run mode for the plan kept in the browser: the agenda is built there, the notes are here
         "plan-run.html": render(templates, "run/plan-run.html", assets="assets", version=workshop.version,
+                                guide=workshop.off_plan, sections=workshop.sections, online=None,
                                 notes=json_for_html(notes_by_day(workshop, shift_headings=2))),
     }
 
@@ -285,6 +287,8 @@ def pages(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
         f"{ON_THE_DAY}/index.md": render(templates, "iwe/running-order.md.j2", w=workshop,
                                          section_uri=lambda s: Trusted(s.id + ".md")),
     }
+    if workshop.off_plan is not None:
+        out[OFF_PLAN_PAGE] = render(templates, "iwe/off-plan.md.j2", w=workshop, guide=workshop.off_plan)
     for s in workshop.sections:
         out[section_uri(s)] = render(
             templates, "iwe/section.md.j2", w=workshop, s=s, notes=Trusted(labelled(s.notes_markdown).strip()),
@@ -335,7 +339,7 @@ def nav(workshop: Workshop) -> list:
     """
     return [{"Running order": f"{ON_THE_DAY}/index.md"}] + [
         {html.escape(f"{s.number}. {s.title}"): section_uri(s)} for s in workshop.sections
-    ]
+    ] + ([{"When things go off plan": OFF_PLAN_PAGE}] if workshop.off_plan is not None else [])
 
 
 def all_pages(project: Project, downloads: dict[str | None, list], texts: dict[str, dict[str, str]]

@@ -10,6 +10,7 @@ from ..model.workshop import Workshop
 PRINT = "print"  # the folder of print templates inside overrides/
 DOWNLOADS = "downloads"  # where PDFs and zips go in the site
 GENERIC = "generic"
+OFF_PLAN_PAGE = "on-the-day/off-plan.md"  # when things go off plan, for every section
 
 
 def folder(plan: Plan | None) -> str:
