@@ -27,8 +27,8 @@ from test_planner import GRID, pack
 
 EXAMPLES = ["kingston-upon-hull", "north-yorkshire", "ynys-mon"]
 
-# Two plans from issue 31 that do not fit: 45 people in 7 groups with a comfort break after the vision, whose
-# vision and action planning are too short for the groups' feedback; 12 people online in one group whose
+# Two plans from issue 31 that do not fit: 45 people in 7 groups with a comfort break after the vision, each group
+# scoring the whole matrix, whose self-assessment and vision are given 40 minutes each, too few for their steps; 12 people online in one group whose
 # introductions have 5 minutes, too few for the round.
 ISSUE_PACKS = {
     "testville-45": """\
@@ -42,7 +42,10 @@ attendees: 45
 groups: [{name: Group 1}, {name: Group 2}, {name: Group 3}, {name: Group 4}, {name: Group 5}, {name: Group 6},
          {name: Group 7}]
 facilitators: [Ann, Ben, Cat, Dev, Eve, Fay, Gus]
-self_assessment: share
+self_assessment: whole
+minutes:
+  self-assessment: 40
+  vision: 40
 breaks:
   - after: vision
     minutes: 5
@@ -113,7 +116,7 @@ def test_no_step_of_any_plan_in_the_grid_or_the_examples_is_outside_its_section(
                 assert f"{s.title.lower()} has {s.minutes} of the {s.planned.least} minutes it needs" in said
         else:
             assert not plan.cuts
-    assert cut > 500, cut  # the grid holds many plans whose sections are too short for their steps
+    assert cut > 200, cut  # the grid holds many plans whose sections are too short for their steps
 
 
 def test_steps_are_cut_longest_first_and_keep_at_least_a_minute(workshop):
@@ -128,7 +131,8 @@ def test_steps_are_cut_longest_first_and_keep_at_least_a_minute(workshop):
 
 def test_the_check_sees_a_step_printed_past_its_section(workshop):
     """The check above fails on the old way: each step at the least it needs, past a section too short for them."""
-    plan = make_plan(pack(45, 7, 7, "in-person", "share"), workshop, "testville")
+    plan = make_plan(pack(45, 7, 7, "in-person", "whole", minutes={"self-assessment": 40, "vision": 40}), workshop,
+                     "testville")
     assert plan.cuts
     unfitted = []
     for item in plan.agenda:
@@ -138,7 +142,7 @@ def test_the_check_sees_a_step_printed_past_its_section(workshop):
             at += steps[-1].minutes
         unfitted.append(replace(item, steps=tuple(steps)))
     found = outside(agenda_times(unfitted))
-    assert found and any("Agree how to keep going" in f for f in found), found
+    assert found and any("Agree the shared vision" in f for f in found), found
 
 
 # --- what a build writes ------------------------------------------------------------------------------------

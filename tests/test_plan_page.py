@@ -43,6 +43,7 @@ const out = packs.map(pack => {
     agenda: plan.agenda.map(i => [i.clock, i.minutes, i.least, i.title, i.steps.map(s => [s.clock, s.minutes, s.title])]),
     advice: plan.advice.map(a => [a.rule, a.message, a.source]),
     cuts: plan.cuts,
+    hosts: plan.hosts,
     allocation: Object.fromEntries(Object.entries(plan.allocation).map(([g, ps]) => [g, ps.map(p => p.id)])),
     shared: plan.shared,
     print_list: plan.print_list.map(i => [i.handout.id, i.copies, i.sheets, i.send, i.sections]),
@@ -68,8 +69,8 @@ def workshop():
 def random_pack(rng: random.Random, workshop) -> dict:
     """A pack as the page's form makes it (the keys of a pack file), varied over what a place may choose."""
     ids = [s.id for s in workshop.sections]
-    attendees = rng.randint(6, 80)
-    groups = rng.randint(1, min(10, attendees))
+    attendees = rng.randint(6, 130)
+    groups = rng.randint(1, min(17, attendees))
     fmt = rng.choice(["in-person", "virtual"])
     minutes = {}
     for s in workshop.sections:
@@ -86,8 +87,9 @@ def random_pack(rng: random.Random, workshop) -> dict:
         "format": fmt, "attendees": attendees,
         "venue": "Town Hall" if fmt == "in-person" else None, "platform": "Teams" if fmt == "virtual" else None,
         "technical_host": "Sam" if fmt == "virtual" and rng.random() < 0.6 else None,
-        "groups": [{"name": f"Group {n}", "facilitator": None} for n in range(1, groups + 1)],
-        "facilitators": [f"Facilitator {n}" for n in range(1, rng.randint(1, 6) + 1)],
+        "groups": [{"name": f"Group {n}", "facilitator": f"Facilitator {n}" if rng.random() < 0.3 else None}
+                   for n in range(1, groups + 1)],
+        "facilitators": [f"Facilitator {n}" for n in range(1, rng.randint(1, 12) + 1)],
         "self_assessment": rng.choice(["share", "whole"]), "minutes": minutes, "breaks": breaks,
     }
 
@@ -95,7 +97,7 @@ def random_pack(rng: random.Random, workshop) -> dict:
 def as_pack_file(d: dict) -> PackFile:
     return PackFile(
         place=d["place"], convener=d["convener"], date=PackDate.parse(d["date"]), start=ClockTime.parse(d["start"]),
-        format=d["format"], attendees=d["attendees"], groups=[Group(name=g["name"]) for g in d["groups"]],
+        format=d["format"], attendees=d["attendees"], groups=[Group(name=g["name"], facilitator=g["facilitator"]) for g in d["groups"]],
         facilitators=list(d["facilitators"]), venue=d["venue"], platform=d["platform"],
         technical_host=d["technical_host"], self_assessment=d["self_assessment"], minutes=LineDict(d["minutes"]),
         breaks=[Break(after=b["after"], minutes=b["minutes"], title=b["title"]) for b in d["breaks"]],
@@ -108,6 +110,7 @@ def python_result(plan) -> dict:
                    for i in plan.agenda],
         "advice": [[a.rule, a.message, a.source] for a in plan.advice],
         "cuts": plan.cuts,
+        "hosts": plan.hosts,
         "allocation": {g: [p.id for p in ps] for g, ps in plan.allocation.items()},
         "shared": plan.shared,
         "print_list": [[i.handout.id, i.copies, i.sheets, i.send, i.sections] for i in plan.print_list],

@@ -96,13 +96,18 @@ def test_no_advice_says_a_section_needs_more_than_it_may_take(workshop):
 
 
 def test_examples_give_the_recommendation_the_issue_describes(workshop):
-    """60 people, 1 facilitator, 3 groups: not 'more groups' then 'fewer groups', but one coherent change."""
+    """60 people, 1 facilitator, 3 groups: not 'more groups' then 'fewer groups', but one coherent change, in one
+    room (issue 23: a room of up to 120 is run, not split)."""
     plan = make_plan(pack(60, 3, 1, "in-person", "share"), workshop, "testville")
     assert len(plan.advice) == 1
     text = plan.advice[0].message
-    assert "What to change:" in text and "twice" in text
+    assert "What to change:" in text and "twice" not in text
     after = apply(plan.pack, plan.recommendation)
-    assert after.attendees == 30 and math.ceil(after.attendees / len(after.groups)) <= 8
+    assert after.attendees == 60 and math.ceil(after.attendees / len(after.groups)) <= 8
+    assert make_plan(after, workshop, "testville").advice == []
+    # above the room's limit, the change is to run it more than once
+    plan = make_plan(pack(130, 17, 1, "in-person", "share"), workshop, "testville")
+    assert "twice" in plan.advice[0].message and apply(plan.pack, plan.recommendation).attendees == 65
     # whole-matrix scoring for many groups is refused for time, and sharing it out is what fixes it
     plan = make_plan(pack(30, 4, 4, "in-person", "whole"), workshop, "testville")
     assert "minutes a principle" in plan.advice[0].message
@@ -126,8 +131,11 @@ def test_feedback_time_grows_with_the_number_of_groups(workshop):
         plan = make_plan(pack(30, groups, groups, "in-person", "share", minutes={"self-assessment": 50}),
                          workshop, "t")
         item = next(i for i in plan.agenda if i.section and i.section.id == "self-assessment")
-        return next(s for s in item.steps if s.title == "Groups feed back").minutes
-    assert feedback(4) == 4 * 3 and feedback(5) == 5 * 3
+        return next(s for s in item.steps if s.title.startswith("Groups feed back"))
+    assert feedback(3).minutes == 3 * 3 and feedback(4).minutes == 4 * 3
+    # from 5 groups, scores first and reasons only where groups differ: a minute a group and 3 for the reasons
+    many = feedback(5)
+    assert many.title == "Groups feed back: scores first" and many.minutes == 5 + 3 < 5 * 3
 
 
 def test_online_steps_say_what_changes_and_the_print_list_holds_no_room_sheet(workshop):

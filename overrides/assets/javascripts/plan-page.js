@@ -322,7 +322,7 @@
     });
     $("plan-groups").innerHTML = "";
     $("plan-groups").appendChild(table(["Group", "Facilitator", "Principles"], pack.groups.map(function (g) {
-      return [g.name, g.facilitator || "(roaming facilitator)", plan.shared ? plan.allocation[g.name].map(function (p) { return p.title; }).join("; ") : "All"];
+      return [g.name, g.facilitator || (plan.hosts.indexOf(g.name) >= 0 ? "(table host, to be asked)" : "(roaming facilitator)"), plan.shared ? plan.allocation[g.name].map(function (p) { return p.title; }).join("; ") : "All"];
     }), "Groups"));
     $("plan-print").innerHTML = "";
     var printed = plan.print_list.filter(function (i) { return !i.send; }), sent = plan.print_list.filter(function (i) { return i.send; });

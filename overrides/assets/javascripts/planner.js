@@ -39,10 +39,23 @@
       (only.introductions == null || only.introductions === shape.introductions) &&
       (only.self_assessment == null || only.self_assessment === shape.self_assessment);
   }
+  // The way of running a step for these people: the first of its variants that applies (model/steps.py variant_for).
+  function variantFor(step, shape) {
+    var vs = step.variants || [];
+    for (var i = 0; i < vs.length; i++) {
+      var when = vs[i].applies;
+      if ((when.format == null || when.format === shape.format) &&
+          (when.groups_at_least == null || shape.groups >= when.groups_at_least)) return vs[i];
+    }
+    return null;
+  }
+  function timingFor(step, shape) { var v = variantFor(step, shape); return v ? v.minutes : step.minutes; }
+  function titled(step, v) { return v ? step.title + ": " + v.name.charAt(0).toLowerCase() + v.name.slice(1) : step.title; }
   function leastMinutes(step, shape) {
-    var r = step.minutes;
+    var r = timingFor(step, shape);
     if (r.fixed != null) return r.fixed;
-    if (r.per_group != null) return r.per_group * Math.max(1, shape.groups);
+    if (r.per_group != null) return r.per_group * Math.max(1, shape.groups) + r.plus;
+    if (r.per_pair != null) return r.per_pair * Math.ceil(Math.max(1, shape.groups) / 2) + r.plus;
     if (r.per_person_seconds != null) {
       var people = r.people === "room" ? shape.attendees : groupSize(shape);
       return Math.ceil(people * r.per_person_seconds / 60) + r.plus;
@@ -70,21 +83,34 @@
     var least = chosen.map(function (s) { return leastMinutes(s, shape); });
     var spare = minutes - least.reduce(function (a, b) { return a + b; }, 0);
     var rest = -1;
-    for (var i = 0; i < chosen.length; i++) if (chosen[i].minutes.rest != null) { rest = i; break; }
+    for (var i = 0; i < chosen.length; i++) if (timingFor(chosen[i], shape).rest != null) { rest = i; break; }
     var given = least.slice();
     if (spare > 0 && chosen.length) given[rest >= 0 ? rest : chosen.length - 1] += spare;
     given = fitSteps(given, minutes);
     var online = shape.format === "virtual";
     return chosen.map(function (step, j) {
-      var v = online && step.online ? step.online : null, link = step.if_link;
+      var way = variantFor(step, shape), link = step.if_link, w = wordsFor(step, online);
+      if (way) {  // a variant's own words, and its own online words, over the step's
+        w = { do: way.do, say: way.say, handouts: way.handouts != null ? way.handouts : w.handouts };
+        if (online && way.online) {
+          w.do = way.online.do || w.do;
+          w.say = way.online.say || w.say;
+          if (way.online.handouts != null) w.handouts = way.online.handouts;
+        }
+      }
       return {
-        step: step, title: step.title, minutes: given[j], least: least[j],
-        do: v && v.do ? v.do : step.do, say: v && v.say ? v.say : step.say,
-        handouts: v && v.handouts != null ? v.handouts : step.handouts,
+        step: step, title: titled(step, way), minutes: given[j], least: least[j], variant: way,
+        timing: way ? way.minutes : step.minutes, do: w.do, say: w.say, handouts: w.handouts,
         // said first by a place with an evaluation link; a plan made here has none until its pack is published
         link_do: link ? (online ? link.online || link.do : link.do) : null,
       };
     });
+  }
+  // What a step does and says, and its handouts, in a room or online (model/steps.py words_for).
+  function wordsFor(step, online) {
+    var v = online && step.online ? step.online : null;
+    return { do: v && v.do ? v.do : step.do, say: v && v.say ? v.say : step.say,
+             handouts: v && v.handouts != null ? v.handouts : step.handouts };
   }
 
   // --- the planner (model/planner.py) ---
@@ -137,7 +163,7 @@
     var sa = sectionById(data, "self-assessment");
     if (sa && sa.steps.length) {
       var work = null;
-      (steps[sa.id] || []).some(function (p) { if (p.step.minutes.rest != null) { work = p; return true; } return false; });
+      (steps[sa.id] || []).some(function (p) { if (p.timing.rest != null) { work = p; return true; } return false; });
       var share = principlesPerGroup(data, setup.groups, setup.self_assessment);
       var least = rules.self_assessment.least_minutes_per_principle;
       // a section too short for its steps is its own problem: this one is about the time the plan allows
@@ -161,10 +187,10 @@
     var share = principlesPerGroup(data, setup.groups, setup.self_assessment);
     var chosen = stepsFor(section, shape);
     var work = null;
-    chosen.some(function (s) { if (s.minutes.rest != null) { work = s; return true; } return false; });
+    chosen.some(function (s) { if (timingFor(s, shape).rest != null) { work = s; return true; } return false; });
     if (!work) return 0;
     var others = chosen.reduce(function (a, s) { return s === work ? a : a + leastMinutes(s, shape); }, 0);
-    return others + Math.max(work.minutes.rest || 0, data.advice.self_assessment.least_minutes_per_principle * share);
+    return others + Math.max(timingFor(work, shape).rest || 0, data.advice.self_assessment.least_minutes_per_principle * share);
   }
 
   function autoMinutes(data, setup, chosen) {
@@ -344,8 +370,18 @@
   var REFERENCE_PART = { handout: "maturity-matrix", copies: "per-facilitator", title: ": reference pages" };
   var PER_GROUP_FILES = "scoring-sheet";
 
+  // The groups that need a table host (model/plan.py host_groups): those with no facilitator named, after each
+  // facilitator not named for a group has taken one of them.
+  function hostGroups(pack) {
+    var named = {};
+    pack.groups.forEach(function (g) { if (g.facilitator) named[g.facilitator] = true; });
+    var free = pack.facilitators.filter(function (f) { return !named[f]; }).length;
+    return pack.groups.filter(function (g) { return !g.facilitator; }).map(function (g) { return g.name; }).slice(free);
+  }
+
   function printList(data, pack, steps, shared) {
-    var counts = { "per-attendee": pack.attendees, "per-group": pack.groups.length, "per-facilitator": pack.facilitators.length, "for-the-room": 1 };
+    var counts = { "per-attendee": pack.attendees, "per-group": pack.groups.length, "per-facilitator": pack.facilitators.length,
+                   "per-table-host": hostGroups(pack).length, "for-the-room": 1 };
     var online = pack.format === "virtual", used = {}, order = [], byId = {};
     data.handouts.forEach(function (h) { byId[h.id] = h; });
     function use(id) { if (!(id in used)) { used[id] = []; order.push(id); } }
@@ -368,6 +404,7 @@
       if (online && h.online === "not-used") return;
       var send = online && h.online === "send-as-pdf";
       var copies = online && h.online === "facilitator" ? counts["per-facilitator"] : counts[h.copies];
+      if (!copies) return;  // nobody to print it for (no table hosts)
       // a scoring sheet for each group of its own principles (model/plan.py print_list); before the PDFs are
       // counted, one page a file
       if (id === PER_GROUP_FILES && shared && !send) copies = pack.groups.length;
@@ -421,7 +458,7 @@
       cuts: cuts(data, agenda),
       agenda: agenda, evaluation: evaluation, recommendation: rec, advice: advise(data, evaluation, rec),
       allocation: al.allocation, shared: al.shared, print_list: printList(data, pack, evaluation.steps, al.shared),
-      introductions: evaluation.shape.introductions, total: agenda.reduce(function (a, i) { return a + i.minutes; }, 0),
+      hosts: hostGroups(pack), introductions: evaluation.shape.introductions, total: agenda.reduce(function (a, i) { return a + i.minutes; }, 0),
     };
   }
 
@@ -451,6 +488,6 @@
     return out;
   }
 
-  var api = { makePlan: makePlan, apply: apply, evaluate: evaluate, allocate: allocate, clock: clock, parseClock: parseClock, fill: fill, defaultMinutes: defaultMinutes };
+  var api = { makePlan: makePlan, apply: apply, hostGroups: hostGroups, evaluate: evaluate, allocate: allocate, clock: clock, parseClock: parseClock, fill: fill, defaultMinutes: defaultMinutes };
   if (typeof module !== "undefined" && module.exports) module.exports = api; else root.IWEPlanner = api;
 })(this);

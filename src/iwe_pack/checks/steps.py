@@ -15,31 +15,45 @@ def check_steps(section: Section, steps: StepsFile, handouts: dict, errors: Coll
         return
     used: set[str] = set()
     for step in steps.steps:
-        rule = step.minutes
-        o = rule.origin
-        if len(rule.rules) != 1:
-            errors.add(o.file, o.line, o.path, "step.one-rule", found=", ".join(rule.rules) or "none",
-                       allowed=", ".join(StepMinutes.RULES))
-        if rule.per_person_seconds is None and (rule.plus or rule.people != "room"):
-            errors.add(o.file, o.line, o.path, "step.people-without-seconds")
-        check_step_phrases(step, errors)
-        names = [("handouts", step.handouts, step.origin)]
-        if step.online and step.online.handouts is not None:
-            names.append(("online.handouts", step.online.handouts, step.online.origin))
-        for key, ids, origin in names:
-            for i, ref in enumerate(ids, start=1):
-                field = f"{origin.field('handouts')}.{i}"
-                if ref not in handouts:
-                    errors.add(origin.file, origin.line_for("handouts"), field, "step.unknown-handout",
-                               found=repr(ref), hint=did_you_mean(ref, list(handouts)))
-                elif ref not in section.handouts:
-                    errors.add(origin.file, origin.line_for("handouts"), field, "step.handout-not-in-section",
-                               found=repr(ref), section=section.id, allowed=", ".join(section.handouts) or "none")
-                used.add(ref)
+        for way in [step, *step.variants]:  # the step's own way of running, then its variants
+            _check_way(section, way, handouts, used, errors)
+        names = [v.name.lower() for v in step.variants]
+        for i, v in enumerate(step.variants, start=1):
+            if names.index(v.name.lower()) != i - 1:
+                errors.add(v.origin.file, v.origin.line_for("name"), v.origin.field("name"), "step.variant-twice",
+                           found=repr(v.name))
     for i, ref in enumerate(section.handouts, start=1):
         if ref not in used:
             errors.add(section.origin.file, section.origin.line_for("handouts"), f"{section.origin.field('handouts')}.{i}",
                        "step.unused-handout", found=repr(ref), steps=f"content/{section.steps_path}")
+
+
+def _check_way(section: Section, way, handouts: dict, used: set[str], errors: Collector) -> None:
+    """One way of running a step (the step itself or one of its variants): one timing rule, its phrases, and
+    handouts that exist and belong to the section."""
+    rule = way.minutes
+    o = rule.origin
+    if len(rule.rules) != 1:
+        errors.add(o.file, o.line, o.path, "step.one-rule", found=", ".join(rule.rules) or "none",
+                   allowed=", ".join(StepMinutes.RULES))
+    if rule.people != "room" and rule.per_person_seconds is None:
+        errors.add(o.file, o.line, o.path, "step.people-without-seconds")
+    if rule.plus and (rule.fixed is not None or rule.rest is not None):  # plus adds to a rule that counts
+        errors.add(o.file, o.line, o.path, "step.plus-without-count")
+    check_step_phrases(way, errors)
+    names = [("handouts", way.handouts, way.origin)] if way.handouts is not None else []
+    if way.online and way.online.handouts is not None:
+        names.append(("online.handouts", way.online.handouts, way.online.origin))
+    for key, ids, origin in names:
+        for i, ref in enumerate(ids, start=1):
+            field = f"{origin.field('handouts')}.{i}"
+            if ref not in handouts:
+                errors.add(origin.file, origin.line_for("handouts"), field, "step.unknown-handout",
+                           found=repr(ref), hint=did_you_mean(ref, list(handouts)))
+            elif ref not in section.handouts:
+                errors.add(origin.file, origin.line_for("handouts"), field, "step.handout-not-in-section",
+                           found=repr(ref), section=section.id, allowed=", ".join(section.handouts) or "none")
+            used.add(ref)
 
 
 OTHER = {"room_only": "online days", "online_only": "days in a room"}
@@ -50,7 +64,7 @@ def check_step_phrases(step: Step, errors: Collector) -> None:
     """A step's room-only phrases are in its in-room words and not in the words an online day reads; its
     online-only phrases are in its online words and not in the in-room ones."""
     o, v = step.origin, step.online
-    link = step.if_link
+    link = getattr(step, "if_link", None)
     room = [step.do, step.say or "", link.do if link else ""]
     online = [v.do or step.do, v.say or step.say or ""] if v else [step.do, step.say or ""]
     online.append(link.online or link.do if link else "")

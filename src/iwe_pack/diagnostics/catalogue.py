@@ -107,8 +107,12 @@ _add(A, "step.file-missing", "the steps file {found} does not exist; each sectio
 _add(A, "step.none", "found no steps; add at least one", "Add the section's steps.")
 _add(A, "step.one-rule", "found {found}; a step's minutes need exactly one of: {allowed}",
      "Give the step one timing rule, such as 'minutes: {fixed: 5}' or 'minutes: {per_group: 3}'.")
-_add(A, "step.people-without-seconds", "'people' and 'plus' go with 'per_person_seconds' only",
-     "Remove them, or time the step per person.")
+_add(A, "step.people-without-seconds", "'people' goes with 'per_person_seconds' only",
+     "Remove it, or time the step per person.")
+_add(A, "step.plus-without-count", "'plus' adds minutes to a per_group, per_pair or per_person_seconds rule only",
+     "Remove it, or give the minutes as one fixed number.")
+_add(A, "step.variant-twice", "found {found} twice; each way of running a step needs its own name",
+     "Give the variant another name, or remove one of the two.")
 _add(A, "step.unknown-handout", "found {found}{hint}; allowed: a handout id from content/handouts.yml",
      "Use an id from content/handouts.yml.")
 _add(A, "step.handout-not-in-section", "found {found}, which the section {section} does not list; allowed: {allowed}",

@@ -185,6 +185,16 @@ class Plan:
         return cuts(self.agenda)
 
     @property
+    def hosts(self) -> list[str]:
+        """The groups that need a table host (see :func:`host_groups`)."""
+        return host_groups(self.pack)
+
+    @property
+    def variants(self) -> list[TimedStep]:
+        """The steps run another way for these people (a gallery walk, one new point each), in the order of the day."""
+        return [s for i in self.agenda for s in i.steps if s.planned.variant is not None]
+
+    @property
     def start(self) -> str:
         return str(self.pack.start)
 
@@ -199,6 +209,15 @@ class Plan:
     @property
     def breaks_total(self) -> int:
         return sum(i.minutes for i in self.agenda if i.section is None)
+
+
+def host_groups(pack: PackFile) -> list[str]:
+    """The groups that need a table host, someone taking part who keeps the group to its task: the groups with no
+    facilitator named, after each facilitator not named for a group has taken one of them (the first ones)."""
+    named = {g.facilitator for g in pack.groups if g.facilitator}
+    free = [f for f in pack.facilitators if f not in named]
+    unled = [g.name for g in pack.groups if not g.facilitator]
+    return unled[len(free):]
 
 
 def default_minutes(section: Section) -> int:
@@ -326,6 +345,7 @@ def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[Planned
         "per-attendee": pack.attendees,
         "per-group": len(pack.groups),
         "per-facilitator": len(pack.facilitators),
+        "per-table-host": len(host_groups(pack)),
         "for-the-room": 1,
     }
     online = pack.format == "virtual"
@@ -348,6 +368,8 @@ def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[Planned
             continue
         send = online and h.online == "send-as-pdf"
         copies = counts["per-facilitator"] if online and h.online == "facilitator" else counts[h.copies]
+        if not copies:  # nobody to print it for (no table hosts)
+            continue
         for part, rule, _ in PARTS.get(h.layout, (("", None, ""),)):
             n = counts[rule] if rule else copies
             if h.layout == "scoring" and shared and not send:  # a sheet for each group, of its own principles

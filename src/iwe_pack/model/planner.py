@@ -20,11 +20,10 @@ import math
 from dataclasses import dataclass, field, replace
 
 from ..sources.schema import Section
-from .steps import PlannedStep, Shape, least_minutes, needed, plan_section, steps_for
+from .steps import PlannedStep, Shape, least_minutes, needed, plan_section, steps_for, timing_for
 from .workshop import Workshop
 
 SCREEN_BREAK = 5  # minutes of a screen break the planner adds online
-MOST_GROUPS = 12
 
 # The planner's words, one template each: the Python engine fills them here, and the site's "Plan your day"
 # page fills the same templates in the browser (exported by views/planner_data.py), so the two cannot differ.
@@ -187,7 +186,7 @@ def _section(workshop: Workshop, section_id: str) -> Section | None:
 
 
 def _group_work(planned: list[PlannedStep]) -> PlannedStep | None:
-    return next((p for p in planned if p.step.minutes.rest is not None), None)
+    return next((p for p in planned if p.timing.rest is not None), None)
 
 
 def _longest_stretch(setup: Setup, workshop: Workshop) -> int:
@@ -251,11 +250,17 @@ def auto_minutes(setup: Setup, workshop: Workshop, chosen: set[str]) -> Setup:
 def _self_assessment_need(section: Section, shape: Shape, setup: Setup, workshop: Workshop) -> int:
     share = principles_per_group(workshop, setup.groups, setup.self_assessment)
     chosen = steps_for(section, shape)
-    work = next((s for s in chosen if s.minutes.rest is not None), None)
+    work = next((s for s in chosen if timing_for(s, shape).rest is not None), None)
     if work is None:
         return 0
     others = sum(least_minutes(s, shape) for s in chosen if s is not work)
-    return others + max(work.minutes.rest or 0, workshop.advice.self_assessment.least_minutes_per_principle * share)
+    return others + max(timing_for(work, shape).rest or 0, workshop.advice.self_assessment.least_minutes_per_principle * share)
+
+
+def most_groups(rules) -> int:
+    """The most groups the planner proposes: enough for the biggest room it runs (content/advice.yml), in groups
+    of the most people a group can have."""
+    return math.ceil(max(rules.room_size.in_person, rules.room_size.virtual) / rules.group_size.most_people)
 
 
 def _candidates(setup: Setup, workshop: Workshop):
@@ -266,7 +271,7 @@ def _candidates(setup: Setup, workshop: Workshop):
     for workshops in range(first, first + 3):
         people = math.ceil(setup.attendees / workshops)
         fewest = max(1, math.ceil(people / rules.group_size.most_people))
-        sizes = sorted(range(fewest, min(people, MOST_GROUPS) + 1), key=lambda g: (abs(g - setup.groups), g))
+        sizes = sorted(range(fewest, min(people, most_groups(rules)) + 1), key=lambda g: (abs(g - setup.groups), g))
         for mode in modes:
             for groups in sizes:
                 base = replace(setup, attendees=people, workshops=workshops, groups=groups, self_assessment=mode,

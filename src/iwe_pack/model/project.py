@@ -197,12 +197,13 @@ def load_workshop(root: Path) -> Workshop:
                 if (code, problem.message) not in known:
                     errors.add(f"content/{s.notes or s.notes_path}", n, None, code, note="note.with-handout",
                                **details)
-        steps, phrases = _read_steps(content, s, handouts, errors)
+        steps, phrases, host = _read_steps(content, s, handouts, errors)
         if source is not None:
             check_text_blocks(source, f"content/{s.notes_path}", phrases.room_only if phrases else [],
                               phrases.online_only if phrases else [], phrases.origin if phrases else None, errors)
         sections.append(dataclasses.replace(s, notes_markdown=notes or "", notes_source=source or "", number=number,
-                                            steps=steps, notes_phrases=phrases, origin=s.origin))
+                                            steps=steps, notes_phrases=phrases, host=host,
+                                            origin=s.origin))
 
     if not wf.sections:
         errors.add(wf.origin.file, wf.origin.line_for("sections"), "sections", "workshop.no-sections")
@@ -350,12 +351,12 @@ def _read_steps(content: Path, s: Section, handouts: dict, errors: Collector) ->
     if not path.is_file():
         errors.add(s.origin.file, s.origin.line_for("id"), s.origin.field("id"), "step.file-missing",
                    found=f"content/{s.steps_path}")
-        return (), None
+        return (), None, None
     steps: StepsFile | None = typed_yaml.load(path, StepsFile, errors)
     if steps is None:
-        return (), None
+        return (), None, None
     check_steps(s, steps, handouts, errors)
-    return tuple(steps.steps), steps.notes
+    return tuple(steps.steps), steps.notes, steps.host
 
 
 def _read_notes(content: Path, s: Section, errors: Collector) -> str | None:

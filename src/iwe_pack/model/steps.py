@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..sources.schema import Section, Step
+from ..sources.schema import Section, Step, StepMinutes, StepVariant
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,20 @@ class PlannedStep:
     say: str | None
     handouts: tuple[str, ...]
     link_do: str | None = None  # said first when the place has an evaluation link (the step's if_link)
+    variant: StepVariant | None = None  # the way of running it chosen for these people, if not its own
 
     @property
     def title(self) -> str:
-        return self.step.title
+        """The step's title, with the way of running it when that is a variant ("Groups feed back: gallery walk")."""
+        return titled(self.step, self.variant)
 
     @property
     def rule(self) -> str:
-        return str(self.step.minutes)
+        return str(self.timing)
+
+    @property
+    def timing(self) -> StepMinutes:
+        return self.variant.minutes if self.variant else self.step.minutes
 
     @property
     def short(self) -> int:
@@ -62,13 +68,37 @@ def applies(step: Step, shape: Shape) -> bool:
             and (only.self_assessment is None or only.self_assessment == shape.self_assessment))
 
 
+def variant_for(step: Step, shape: Shape) -> StepVariant | None:
+    """The way of running a step for these people: the first of its variants that applies, or None for its own."""
+    for v in step.variants:
+        when = v.applies
+        if ((when.format is None or when.format == shape.format)
+                and (when.groups_at_least is None or shape.groups >= when.groups_at_least)):
+            return v
+    return None
+
+
+def timing_for(step: Step, shape: Shape) -> StepMinutes:
+    """The step's minutes rule for these people: its variant's, if one applies."""
+    variant = variant_for(step, shape)
+    return variant.minutes if variant else step.minutes
+
+
+def titled(step: Step, variant: StepVariant | None) -> str:
+    if variant is None:
+        return step.title
+    return f"{step.title}: {variant.name[:1].lower()}{variant.name[1:]}"
+
+
 def least_minutes(step: Step, shape: Shape) -> int:
     """The minutes a step needs for these people (for 'what is left', its floor)."""
-    rule = step.minutes
+    rule = timing_for(step, shape)
     if rule.fixed is not None:
         return rule.fixed
     if rule.per_group is not None:
-        return rule.per_group * max(1, shape.groups)
+        return rule.per_group * max(1, shape.groups) + rule.plus
+    if rule.per_pair is not None:
+        return rule.per_pair * math.ceil(max(1, shape.groups) / 2) + rule.plus
     if rule.per_person_seconds is not None:
         people = shape.attendees if rule.people == "room" else shape.group_size
         return math.ceil(people * rule.per_person_seconds / 60) + rule.plus
@@ -113,7 +143,7 @@ def plan_section(section: Section, minutes: int, shape: Shape) -> list[PlannedSt
     chosen = steps_for(section, shape)
     least = [least_minutes(s, shape) for s in chosen]
     spare = minutes - sum(least)
-    rest = next((i for i, s in enumerate(chosen) if s.minutes.rest is not None), None)
+    rest = next((i for i, s in enumerate(chosen) if timing_for(s, shape).rest is not None), None)
     given = list(least)
     if spare > 0 and chosen:
         given[rest if rest is not None else len(chosen) - 1] += spare
@@ -121,11 +151,24 @@ def plan_section(section: Section, minutes: int, shape: Shape) -> list[PlannedSt
     online = shape.format == "virtual"
     out = []
     for step, n, floor in zip(chosen, given, least):
-        variant = step.online if online and step.online else None
-        do = variant.do if variant and variant.do else step.do
-        say = variant.say if variant and variant.say else step.say
-        handouts = variant.handouts if variant and variant.handouts is not None else step.handouts
+        way = variant_for(step, shape)
+        do, say, handouts = words_for(step, online)
+        if way is not None:  # a variant's own words, and its own online words, over the step's
+            do, say, handouts = way.do, way.say, way.handouts if way.handouts is not None else handouts
+            if online and way.online:
+                do = way.online.do or do
+                say = way.online.say or say
+                handouts = way.online.handouts if way.online.handouts is not None else handouts
         link = step.if_link
         link_do = (link.online or link.do) if link and online else link.do if link else None
-        out.append(PlannedStep(step, n, floor, do, say, tuple(handouts), link_do))
+        out.append(PlannedStep(step, n, floor, do, say, tuple(handouts), link_do, way))
     return out
+
+
+def words_for(step: Step, online: bool) -> tuple[str, str | None, list[str]]:
+    """What a step does and says, and the handouts it uses, in a room or online (its own way of running)."""
+    v = step.online if online and step.online else None
+    do = v.do if v and v.do else step.do
+    say = v.say if v and v.say else step.say
+    handouts = v.handouts if v and v.handouts is not None else step.handouts
+    return do, say, handouts

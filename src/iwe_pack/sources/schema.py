@@ -25,7 +25,7 @@ FORMAT_LABELS = {
     "break-out-then-whole-group": "Small break-out groups, then the whole group",
 }
 
-Copies = Literal["per-attendee", "per-group", "per-facilitator", "for-the-room"]
+Copies = Literal["per-attendee", "per-group", "per-facilitator", "per-table-host", "for-the-room"]
 Paper = Literal["A4 portrait", "A4 landscape", "A3 landscape"]
 GROUP_LABELS = {
     "workshop": "For the workshop",
@@ -37,6 +37,7 @@ COPIES_LABELS = {
     "per-attendee": "one per attendee",
     "per-group": "one per group",
     "per-facilitator": "one per facilitator",
+    "per-table-host": "one per table host",
     "for-the-room": "one for the room",
 }
 
@@ -134,19 +135,21 @@ class StepMinutes(Sourced):
     """How long a step takes: exactly one rule, worked out for the people coming.
 
     ``fixed``: always this many minutes. ``per_group``: this many minutes for each group (feedback).
-    ``per_person_seconds``: this many seconds for each person, in the room or in a group, plus ``plus``
-    minutes. ``rest``: what is left of the section, and at least this many minutes.
+    ``per_pair``: this many minutes for each pair of groups (groups that merge in twos).
+    ``per_person_seconds``: this many seconds for each person, in the room or in a group. ``plus``: minutes added to
+    a per-group, per-pair or per-person rule. ``rest``: what is left of the section, and at least this many minutes.
     """
 
     fixed: Optional[int] = field(default=None, metadata=STEP_MINUTES)
     per_group: Optional[int] = field(default=None, metadata=STEP_MINUTES)
+    per_pair: Optional[int] = field(default=None, metadata=STEP_MINUTES)  # for each two groups (rounded up)
     per_person_seconds: Optional[int] = field(default=None, metadata={"min": 1, "max": 600,
                                               "allowed": "a whole number of seconds from 1 to 600"})
     people: Literal["room", "group"] = "room"
     plus: int = field(default=0, metadata={"min": 0, "max": 60, "allowed": "a whole number of minutes from 0 to 60"})
     rest: Optional[int] = field(default=None, metadata=STEP_MINUTES)
 
-    RULES = ("fixed", "per_group", "per_person_seconds", "rest")
+    RULES = ("fixed", "per_group", "per_pair", "per_person_seconds", "rest")
 
     @property
     def rules(self) -> list[str]:
@@ -156,11 +159,13 @@ class StepMinutes(Sourced):
         """The rule in words, for the section page ("3 minutes a group")."""
         if self.fixed is not None:
             return f"{self.fixed} minute{'s' if self.fixed != 1 else ''}"
+        extra = f", plus {self.plus} minute{'s' if self.plus != 1 else ''}" if self.plus else ""
         if self.per_group is not None:
-            return f"{self.per_group} minute{'s' if self.per_group != 1 else ''} a group"
+            return f"{self.per_group} minute{'s' if self.per_group != 1 else ''} a group{extra}"
+        if self.per_pair is not None:
+            return f"{self.per_pair} minute{'s' if self.per_pair != 1 else ''} for each pair of groups{extra}"
         if self.per_person_seconds is not None:
             where = "each person in the room" if self.people == "room" else "each person in a group"
-            extra = f", plus {self.plus} minute{'s' if self.plus != 1 else ''}" if self.plus else ""
             return f"{self.per_person_seconds} seconds for {where}{extra}"
         return f"what is left of the section (at least {self.rest} minutes)"
 
@@ -193,6 +198,41 @@ class StepWhen(Sourced):
 
 
 @dataclass(frozen=True)
+class VariantWhen(Sourced):
+    """When a way of running a step is used: every condition given must hold."""
+
+    format: Optional[Literal["in-person", "virtual"]] = None
+    groups_at_least: Optional[int] = field(default=None, metadata={"min": 2, "max": 100,
+                                           "allowed": "a whole number of groups from 2 to 100"})
+
+    def __str__(self) -> str:
+        """In words, for the section page ("in a room, with 9 groups or more")."""
+        parts = []
+        if self.format:
+            parts.append("in a room" if self.format == "in-person" else "online")
+        if self.groups_at_least:
+            parts.append(f"with {self.groups_at_least} groups or more")
+        return ", ".join(parts) or "always"
+
+
+@dataclass(frozen=True)
+class StepVariant(Sourced):
+    """Another way of running a step, for a big room or online: used instead of the step's own way when it
+    applies (the first of a step's variants that applies is used). Anything left out is the step's own."""
+
+    name: str
+    applies: VariantWhen
+    minutes: StepMinutes
+    do: str
+    source: str
+    say: Optional[str] = None
+    handouts: Optional[list[str]] = None
+    online: Optional[StepOnline] = None
+    room_only: list[str] = field(default_factory=list)
+    online_only: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Step(Sourced):
     title: str
     minutes: StepMinutes
@@ -206,6 +246,18 @@ class Step(Sourced):
     # (online.do, online.say) that a day in a room must not read: the outputs are tested against them
     room_only: list[str] = field(default_factory=list)
     online_only: list[str] = field(default_factory=list)
+    # other ways of running the step, for big rooms and online (the first that applies is used)
+    variants: list[StepVariant] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HostBrief(Sourced):
+    """A one-page brief for a table host (an attendee who hosts a group that has no facilitator) in one section:
+    what they do, in order, in a room (``do``) and online (``online``, in a break-out room)."""
+
+    do: list[str]
+    online: list[str]
+    source: str
 
 
 @dataclass(frozen=True)
@@ -224,6 +276,8 @@ class StepsFile(Sourced):
     steps: list[Step]
     # the phrases of the section's notes (sections/<id>.md) that belong to one kind of day
     notes: Optional[FormatPhrases] = None
+    # what a table host does in this section (a section where groups work on their own)
+    host: Optional[HostBrief] = None
 
 
 @dataclass(frozen=True)
@@ -246,6 +300,8 @@ class Section(Sourced):
     steps: tuple = field(default=(), compare=False, repr=False, metadata=NOT_YAML)  # of Step
     # the phrases of the notes that belong to one kind of day (the steps file's notes:)
     notes_phrases: Optional[FormatPhrases] = field(default=None, compare=False, repr=False, metadata=NOT_YAML)
+    # what a table host does in this section, if groups work on their own in it (the steps file's host:)
+    host: Optional[HostBrief] = field(default=None, compare=False, repr=False, metadata=NOT_YAML)
 
     @property
     def format_label(self) -> str:
@@ -285,7 +341,7 @@ class Handout(Sourced):
     paper: Paper = "A4 portrait"
     # the print layout, a template in overrides/print/ (default: the Markdown body in content/handouts/<id>.md)
     layout: Literal["text", "card", "agenda", "sign-in", "matrix", "scoring", "collation", "results", "grid", "sign",
-                    "off-plan"] = "text"
+                    "off-plan", "host-brief"] = "text"
     group: Literal["workshop", "wtfc", "tools"] = "workshop"
     in_place_packs: bool = True
     # copies printed on one sheet (cards cut from a sheet): the print list counts sheets

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..diagnostics.catalogue import CATALOGUE
-from ..model.planner import MOST_GROUPS, SCREEN_BREAK, WORDS
+from ..model.planner import SCREEN_BREAK, WORDS, most_groups
 from ..model.plan import default_minutes
 from ..model.workshop import Workshop
 from ..sources.schema import (FIRST_YEAR, LAST_YEAR, MAX_GROUP_SLUG, MAX_PLACE_SLUG, WINDOWS_RESERVED, Break,
@@ -57,18 +57,27 @@ def _js_class(pattern: str) -> str:
     return "".join(c if " " <= c <= "~" else f"\\u{ord(c):04x}" for c in pattern)
 
 
+def _minutes(m) -> dict:
+    return {"fixed": m.fixed, "per_group": m.per_group, "per_pair": m.per_pair,
+            "per_person_seconds": m.per_person_seconds, "people": m.people, "plus": m.plus, "rest": m.rest}
+
+
+def _online(v) -> dict | None:
+    if v is None:
+        return None
+    return {"do": v.do, "say": v.say, "handouts": list(v.handouts) if v.handouts is not None else None}
+
+
 def _step(step) -> dict:
-    m = step.minutes
     out = {
         "title": step.title, "do": step.do, "say": step.say, "handouts": list(step.handouts),
-        "minutes": {"fixed": m.fixed, "per_group": m.per_group, "per_person_seconds": m.per_person_seconds,
-                    "people": m.people, "plus": m.plus, "rest": m.rest},
-        "online": None, "only": None,
+        "minutes": _minutes(step.minutes), "online": _online(step.online), "only": None,
         "if_link": {"do": step.if_link.do, "online": step.if_link.online} if step.if_link else None,
+        "variants": [{"name": v.name, "do": v.do, "say": v.say, "minutes": _minutes(v.minutes),
+                      "handouts": list(v.handouts) if v.handouts is not None else None, "online": _online(v.online),
+                      "applies": {"format": v.applies.format, "groups_at_least": v.applies.groups_at_least}}
+                     for v in step.variants],
     }
-    if step.online:
-        out["online"] = {"do": step.online.do, "say": step.online.say,
-                         "handouts": list(step.online.handouts) if step.online.handouts is not None else None}
     if step.only:
         out["only"] = {"format": step.only.format, "introductions": step.only.introductions,
                        "self_assessment": step.only.self_assessment}
@@ -94,7 +103,7 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts
         "title": workshop.title,
         "budget": {"min": workshop.budget.session.min, "max": workshop.budget.session.max},
         "screen_break": SCREEN_BREAK,
-        "most_groups": MOST_GROUPS,
+        "most_groups": most_groups(a),
         "sections": [{"id": s.id, "number": s.number, "title": s.title, "min": s.minutes.min, "max": s.minutes.max,
                       "default": default_minutes(s), "steps": [_step(st) for st in s.steps]}
                      for s in workshop.sections],

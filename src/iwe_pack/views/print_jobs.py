@@ -105,8 +105,8 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
     add("slides-handout", f"{workshop.deck.title}: slides with speaker notes{place}", "deck-handout.html",
         deck_sources, deck=workshop.deck, **drawn)
     for h in workshop.handouts.values():
-        if plan and not h.in_place_packs:
-            continue
+        if plan and (not h.in_place_packs or (h.copies == "per-table-host" and not plan.hosts)):
+            continue  # not about one place's day, or nobody to give it to
         sources = [f"content/handouts/{h.id}.md"]
         if h.layout in ("matrix", "scoring", "collation", "results"):
             sources.append("content/matrix.yml")
