@@ -15,7 +15,7 @@ import re
 import pytest
 
 from conftest import ROOT, assert_clean_failure
-from iwe_pack import load_workshop
+from iwe_pack import load_packs, load_workshop
 from iwe_pack.model.plan import apply, host_groups, make_plan
 from iwe_pack.views.planner_data import planner_data
 from test_plan_page import as_pack_file, python_result, run_js
@@ -136,3 +136,103 @@ def test_an_unknown_applies_key_is_named_with_what_is_allowed(project):
     before = project.read(rel)
     assert_clean_failure(project.check(), f"{rel}, line {line}", "people_over", "groups_at_least")
     assert project.read(rel) == before  # the check never changes a source
+
+
+# --- a 60-person day in one room, built: its pack page, facilitator pack, table host brief and run mode --------
+
+SIXTY = """\
+place: Testville Sixty
+convener: Testville Council
+date: 2026-06-10
+start: "09:30"
+format: in-person
+venue: Testville Town Hall
+attendees: 60
+groups: [{name: Group 1, facilitator: Ann}, {name: Group 2, facilitator: Ben}, {name: Group 3}, {name: Group 4},
+         {name: Group 5}, {name: Group 6}, {name: Group 7}, {name: Group 8}]
+facilitators: [Ann, Ben]
+self_assessment: share
+breaks:
+  - after: taught-section
+    minutes: 10
+    title: Coffee break
+"""
+
+
+@pytest.fixture(scope="module")
+def sixty(tmp_path_factory):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("sixty") / "project")
+    project.write("packs/testville-sixty.yml", SIXTY)
+    result = project.build(IWE_PACKS="testville-sixty")
+    assert result.returncode == 0, result.stderr[-3000:]
+    plan = next(p for p in load_packs(project.path, load_workshop(project.path))
+                if p.slug == "testville-sixty")
+    return project, plan
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_sixty_people_is_one_room_with_ways_of_running_it_and_six_table_hosts(sixty):
+    _, plan = sixty
+    assert plan.fits and not plan.advice and plan.pack.attendees == 60
+    assert plan.hosts == [f"Group {n}" for n in range(3, 9)]
+    assert {s.planned.variant.name for s in plan.variants} >= {"Gallery walk", "Pairs of groups merge"}
+
+
+def test_the_pack_page_shows_the_variants_the_hosts_and_every_step_with_its_clock_time(sixty):
+    project, plan = sixty
+    from lxml import html as lxml_html
+
+    doc = lxml_html.fromstring(project.page("packs/testville-sixty.html"))
+    text = _words(doc.text_content())
+    assert "Group 3, Group 4, Group 5, Group 6, Group 7, Group 8) need a table host" in text
+    assert doc.xpath("//a[contains(@href, 'print-offs/table-host-brief')]")
+    rows = [_words(r.text_content()) for r in doc.xpath("//h2[@id='step-by-step']/following::table//tbody/tr")]
+    for item in plan.agenda:
+        for step in item.steps:
+            assert any(r.startswith(f"{step.clock} {step.title} {step.minutes}") for r in rows), (step.title, rows)
+    for step in plan.variants:
+        assert any(r.startswith(f"{step.clock} {step.title}") and step.do in r for r in rows)
+    brief = next(r for r in doc.xpath("//tr") if "Table host brief" in r.text_content())
+    assert "6" in [c.text_content().strip() for c in brief.xpath("td")]
+
+
+def test_the_facilitator_pack_and_the_host_brief_show_them_too(sixty):
+    project, plan = sixty
+    import pdfplumber
+
+    folder = project.path / "site/downloads/testville-sixty"
+    with pdfplumber.open(folder / "testville-sixty-facilitator-pack.pdf") as pdf:
+        text = _words(" ".join(p.extract_text() or "" for p in pdf.pages))
+    for step in plan.variants:
+        assert f"{step.title} at {step.clock}" in text
+    assert "Group 3, Group 4, Group 5, Group 6, Group 7, Group 8 have no facilitator" in text
+    with pdfplumber.open(folder / "testville-sixty-table-host-brief.pdf") as pdf:
+        pages = [_words(p.extract_text() or "") for p in pdf.pages]
+    hosted = [s for s in plan.agenda if s.section is not None and s.section.host is not None]
+    assert len(pages) == len(hosted) == 3
+    for page, item in zip(pages, hosted):
+        assert f"{item.title} ({item.clock} to {item.clock_end})" in page
+        assert all(f"{s.clock} {s.title} {s.minutes}" in page for s in item.steps)
+
+
+def test_run_mode_shows_the_variants_and_hosts_at_768_by_1024(sixty, new_page):
+    from browser import serve
+
+    project, plan = sixty
+    url, stop = serve(project.path / "site", search=False)
+    try:
+        page = new_page((768, 1024))
+        page.goto(f"{url}/packs/testville-sixty/run.html", wait_until="load")
+        assert page.locator(".hosts").inner_text().endswith("Group 3, Group 4, Group 5, Group 6, Group 7, Group 8.")
+        steps = [" ".join(t.split()) for t in page.locator("li.step").all_inner_texts()]
+        for step in plan.variants:
+            line = next(t for t in steps if t.startswith(f"{step.clock} {step.title}"))
+            assert step.do in line
+        assert page.evaluate("document.documentElement.scrollWidth") <= 768
+    finally:
+        stop()

@@ -39,10 +39,15 @@ def reading_age(text: str) -> float:
 
 
 def steps_text(path) -> str:
-    steps = yaml.safe_load(path.read_text(encoding="utf-8"))["steps"]
+    """A steps file's words a facilitator or table host reads: each step's and each variant's do, say and online
+    words, and the table host's brief."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     parts = []
-    for s in steps:
-        parts += [s["do"], s.get("say") or "", (s.get("online") or {}).get("do") or ""]
+    for s in data["steps"]:
+        for way in [s, *s.get("variants", [])]:
+            parts += [way["do"], way.get("say") or "", (way.get("online") or {}).get("do") or ""]
+    host = data.get("host") or {}
+    parts += [". ".join(host.get("do", [])), ". ".join(host.get("online", []))]
     return "\n\n".join(p for p in parts if p)
 
 
