@@ -324,13 +324,35 @@ def test_a_swipe_changes_the_slide_and_stays_in_the_deck(browser, site_url):
 
 
 
+def late_after(browser, project, plan, sa: int, late: int, on_time=None):
+    """Build the project, open the plan's run mode at 768×1024 under a controlled clock from the day's start, and
+    run each item to the self-assessment (index ``sa``) on time, that one ``late`` minutes over; then move on.
+    ``on_time``: checked on the page once started. Returns (page, context, stop the server)."""
+    from browser import serve
+
+    result = project.build_here()
+    assert result.returncode == 0, result.stderr
+    url, stop = serve(project.path / "site", search=False)
+    start = dt.datetime.combine(plan.pack.date.date, dt.time(*divmod(plan.pack.start.minutes, 60)))
+    context = browser.new_context(viewport={"width": 768, "height": 1024})
+    page = context.new_page()
+    page.clock.install(time=start - dt.timedelta(seconds=1))
+    page.clock.pause_at(start)
+    page.goto(f"{url}/packs/{plan.slug}/run.html")
+    page.click("#start")
+    assert on_time is None or on_time(page)
+    for n, item in enumerate(plan.agenda[:sa + 1]):
+        page.clock.run_for((item.minutes + (late if n == sa else 0)) * 60_000)
+        page.click("#advance")
+    return page, context, stop
+
+
 def test_running_late_offers_cuts_that_bring_the_finish_back_and_moves_every_later_time(browser, project):
     """15 minutes late after the self-assessment, at 768×1024 under a controlled clock: run mode lists cuts down to
     each later section's least (the engine's AgendaItem.least), with the new finish; making them brings the finish
     back to the planned time and moves every later clock time, and a reload keeps them."""
     from test_packs import BASE, PACK
 
-    from browser import serve
     from iwe_pack.model.project import load_project
 
     text = (BASE.replace("vision: 45", "vision: 50").replace("action-planning: 20", "action-planning: 25")
@@ -342,21 +364,8 @@ def test_running_late_offers_cuts_that_bring_the_finish_back_and_moves_every_lat
     later = agenda[sa + 1:]
     assert sum(i.minutes - i.least for i in later) >= 15  # the plan has the slack to make up 15 minutes
     assert all(i.least == i.minutes for i in later if i.section is None)  # a break is never cut
-    result = project.build_here()
-    assert result.returncode == 0, result.stderr
-    url, stop = serve(project.path / "site", search=False)
-    start = dt.datetime(2026, 6, 10, 9, 0)
-    context = browser.new_context(viewport={"width": 768, "height": 1024})
-    page = context.new_page()
-    page.clock.install(time=start - dt.timedelta(seconds=1))
-    page.clock.pause_at(start)
+    page, context, stop = late_after(browser, project, plan, sa, 15, on_time=lambda p: not p.is_visible("#catch-up"))
     try:
-        page.goto(f"{url}/packs/testville/run.html")
-        page.click("#start")
-        assert not page.is_visible("#catch-up")  # on time: nothing to cut
-        for n, item in enumerate(agenda[:sa + 1]):
-            page.clock.run_for((item.minutes + (15 if n == sa else 0)) * 60_000)
-            page.click("#advance")
         finish = plan.pack.start.minutes + plan.total
         assert page.inner_text("#finish") == f"Finish at {clock(finish + 15)} (15 min later than planned)."
         assert page.inner_text("#catch-up-open") == "Running 15 min late: get back on time"
@@ -395,6 +404,56 @@ def test_running_late_offers_cuts_that_bring_the_finish_back_and_moves_every_lat
             assert spans[-1].split("–")[1] == clock(finish), when
             steps = page.locator(".item").nth(len(agenda) - 1).locator(".step .time").all_inner_texts()
             assert steps[0] == spans[-1].split("–")[0], when  # the steps move with their section
+            page.reload()
+    finally:
+        context.close()
+        stop()
+
+
+def test_hull_running_15_late_gets_back_on_time_with_quicker_ways(browser, project):
+    """Issue 23: Kingston upon Hull's plan as shipped, 15 minutes late after the self-assessment, at 768×1024 under a
+    controlled clock. Cutting the sections left to their least makes up only 5 minutes; run mode also offers the
+    steps' quicker ways (the engine's AgendaItem.shortest and ways), which bring the finish back to the planned time.
+    Making the cuts moves every later clock time, and the steps show the way they now run, after a reload too."""
+    from iwe_pack.model.project import load_project
+
+    plan = next(p for p in load_project(project.path).plans if p.slug == "kingston-upon-hull")
+    agenda = plan.agenda
+    sa = next(n for n, i in enumerate(agenda) if i.section and i.section.id == "self-assessment")
+    later = agenda[sa + 1:]
+    assert sum(i.minutes - i.least for i in later) < 15 <= sum(i.minutes - i.shortest for i in later)
+    ways = {n: i.ways for n, i in enumerate(agenda) if n > sa and i.ways}
+    assert ways
+    page, context, stop = late_after(browser, project, plan, sa, 15)
+    try:
+        finish = plan.pack.start.minutes + plan.total
+        press(page, "#catch-up-open")
+        lines = page.locator("#catch-up-list li").all_inner_texts()
+        cut = 0
+        for line in lines:  # "Action planning: 25 to 20 min, with groups share their actions: one new action each"
+            head, _, with_ways = line.partition(", with ")
+            title, _, minutes = head.rpartition(": ")
+            n = next(k for k, i in enumerate(agenda) if k > sa and i.title == title)
+            before, after = (int(x) for x in minutes.removesuffix(" min").split(" to "))
+            assert before == agenda[n].minutes and agenda[n].shortest <= after < before
+            if after < agenda[n].least:  # below its least only with its quicker ways, which the line names
+                assert with_ways == " and ".join(w.title[0].lower() + w.title[1:] for w in agenda[n].ways)
+            cut += before - after
+        assert cut == 15, lines
+        assert page.inner_text("#catch-up-finish") == f"New finish {clock(finish)}, on time."
+        page.click("#catch-up-apply")
+        for when in ("after the cuts", "after a reload"):
+            assert page.inner_text("#finish") == f"Finish at {clock(finish)} (on time).", when
+            spans = page.locator(".item").evaluate_all("els => els.map(e => e.querySelector('h3 .time').textContent)")
+            at = plan.pack.start.minutes + sum(i.minutes for i in agenda[:sa + 1]) + 15
+            for n in range(sa + 1, len(agenda)):
+                begin, _ = spans[n].split("–")
+                assert begin == (spans[n - 1].split("–")[1] if n > sa + 1 else clock(at)), (when, n)
+            assert spans[-1].split("–")[1] == clock(finish), when
+            for n, item_ways in ways.items():
+                steps = page.locator(".item").nth(n).locator("li.step").all_inner_texts()
+                for w in item_ways:
+                    assert w.title in steps[w.index] and w.do in " ".join(steps[w.index].split()), (when, steps)
             page.reload()
     finally:
         context.close()

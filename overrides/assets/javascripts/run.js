@@ -17,7 +17,7 @@
 
   // times: {item index: {started: ms, ended: ms or null, steps: [[step index, started ms], ...]}} for each item
   // that has been run; steps lists the steps moved on to with "Next step", in order
-  function blank() { return { index: -1, startedAt: null, added: {}, times: {} }; }
+  function blank() { return { index: -1, startedAt: null, added: {}, times: {}, ways: {} }; }
   function load() {
     try {
       var s = JSON.parse(localStorage.getItem(key) || "null");
@@ -62,22 +62,54 @@
   // The fewest minutes an item can be cut to (the engine's AgendaItem.least: a section's minimum, never less than its
   // steps need; a break is not cut).
   function least(n) { var it = data.items[n]; return typeof it.least === "number" ? it.least : it.minutes; }
+  // With its steps run their quicker ways (the engine's AgendaItem.shortest, such as a gallery walk for feedback).
+  function shortest(n) { var it = data.items[n]; return typeof it.shortest === "number" ? it.shortest : least(n); }
+  // The quicker ways made (state.ways: {item index: true}): each step's title, words and least become the way's, in
+  // the data and in the agenda below, so the steps, their countdowns and the cuts follow them.
+  function showWays() {
+    Object.keys(state.ways || {}).forEach(function (n) {
+      var it = data.items[n];
+      if (!it || !it.ways) return;
+      it.least = it.shortest;
+      it.ways.forEach(function (w) {
+        var s = it.steps[w.step];
+        s.title = w.title; s.do = w.do; s.least = w.least;
+        var li = items[n] && items[n].querySelectorAll("li.step")[w.step];
+        if (li) {
+          li.childNodes[1].textContent = " " + w.title + " ";
+          var how = li.querySelector(".how");
+          if (!how) { how = document.createElement("p"); how.className = "how"; li.appendChild(how); }
+          how.textContent = w.do;
+        }
+      });
+    });
+  }
   // Getting back on time: the minutes to cut from the items after the current one, to make up ``late`` minutes.
   // A minute at a time from the item with the most minutes above its least, the later one first on a tie, so no
   // section is cut far while another keeps all of its time. [[item index, minutes cut], ...] in agenda order.
+  // First down to each item's least; if that is not enough, down to its shortest, with its steps run their quicker
+  // ways. [[item index, minutes cut, quicker ways needed], ...] in agenda order.
   function catchUp(i, late, elapsed) {
-    var spare = {}, cut = {}, n;
-    // the section running now too, but not below the minutes it has already run
-    spare[i] = Math.max(0, planned(i) / 60000 - Math.max(least(i), Math.ceil(elapsed / 60000)));
-    for (n = i + 1; n < data.items.length; n++) spare[n] = Math.max(0, planned(n) / 60000 - least(n));
-    for (; late > 0; late--) {
-      var best = -1;
-      for (n = data.items.length - 1; n >= i; n--) if (spare[n] > 0 && (best < 0 || spare[n] > spare[best])) best = n;
-      if (best < 0) break;
-      spare[best] -= 1;
-      cut[best] = (cut[best] || 0) + 1;
+    var spare = {}, cut = {}, n, floor = [least, shortest];
+    for (var pass = 0; pass < 2 && late > 0; pass++) {
+      // the section running now too, but not below the minutes it has already run, and to its quicker ways only if
+      // the steps they change are still to come
+      var now = i < data.items.length ? stepNow(i, Date.now()) : null, ways = data.items[i] && data.items[i].ways;
+      var ahead = now && ways && ways.length && ways.every(function (w) { return w.step > now.k; });
+      spare[i] = Math.max(0, planned(i) / 60000 - (cut[i] || 0) -
+                             Math.max((pass && ahead ? shortest : least)(i), Math.ceil(elapsed / 60000)));
+      for (n = i + 1; n < data.items.length; n++) spare[n] = Math.max(0, planned(n) / 60000 - (cut[n] || 0) - floor[pass](n));
+      for (; late > 0; late--) {
+        var best = -1;
+        for (n = data.items.length - 1; n >= i; n--) if (spare[n] > 0 && (best < 0 || spare[n] > spare[best])) best = n;
+        if (best < 0) break;
+        spare[best] -= 1;
+        cut[best] = (cut[best] || 0) + 1;
+      }
     }
-    return Object.keys(cut).map(Number).sort(function (a, b) { return a - b; }).map(function (n) { return [n, cut[n]]; });
+    return Object.keys(cut).map(Number).sort(function (a, b) { return a - b; }).map(function (n) {
+      return [n, cut[n], planned(n) / 60000 - cut[n] < least(n)];
+    });
   }
   function showCatchUp(i, finish, late, elapsed) {
     var box = $("catch-up");
@@ -98,7 +130,8 @@
     list.innerHTML = "";
     cuts.forEach(function (c) {
       var li = document.createElement("li"), mins = planned(c[0]) / 60000;
-      li.textContent = data.items[c[0]].title + ": " + mins + " to " + (mins - c[1]) + " min";
+      li.textContent = data.items[c[0]].title + ": " + mins + " to " + (mins - c[1]) + " min" + (c[2] ?
+        ", with " + data.items[c[0]].ways.map(function (w) { return w.title.charAt(0).toLowerCase() + w.title.slice(1); }).join(" and ") : "");
       list.appendChild(li);
     });
     $("catch-up-finish").textContent = "New finish " + clock(finish - total * 60000) +
@@ -311,9 +344,12 @@
   $("catch-up-apply").addEventListener("click", function () {
     var cuts = current.cuts, total = 0;
     if (!cuts.length) return;
-    cuts.forEach(function (c) { state.added[c[0]] = (state.added[c[0]] || 0) - c[1]; total += c[1]; });
+    cuts.forEach(function (c) {
+      state.added[c[0]] = (state.added[c[0]] || 0) - c[1]; total += c[1];
+      if (c[2]) (state.ways = state.ways || {})[c[0]] = true;
+    });
     $("catch-up-dialog").close();
-    save(); tick();
+    showWays(); save(); tick();
     $("catch-up-done").textContent = "Cut " + total + " min from the sections left. " + $("finish").textContent;
     focusIn($("now-title"));
   });
@@ -353,7 +389,12 @@
     offPlanOpen.hidden = true;  // no guide in this page, or a browser without dialogs: the pack page links to it
   }
   $("reset").addEventListener("click", function () {
-    if (window.confirm("Reset run mode for this pack on this device?")) { state = blank(); save(); tick(); $("start").focus(); }
+    if (window.confirm("Reset run mode for this pack on this device?")) {
+      var hadWays = Object.keys(state.ways || {}).length;
+      state = blank(); save();
+      if (hadWays) { window.location.reload(); return; }  // the steps' own ways again, from the page
+      tick(); $("start").focus();
+    }
   });
 
   // The panel stays at the top of the screen (position: sticky in run.css) wherever it leaves room: beside the
@@ -382,6 +423,7 @@
   if ("ResizeObserver" in window) new ResizeObserver(layout).observe(panel);
   window.addEventListener("resize", layout);
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";  // the page puts the day in view
+  showWays();
   tick();
   layout();
   // back where the day had got to, after a reload (and again once the page and its font have loaded, as the

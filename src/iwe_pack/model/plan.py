@@ -16,7 +16,7 @@ from .advice import Advice, advise
 from .feedback import Feedback, feedback
 from .planner import WORDS, Evaluation, Recommendation, Setup, join_words
 from .record import Record
-from .steps import PlannedStep
+from .steps import PlannedStep, QuickerWay, Shape, quicker_ways
 from .workshop import Workshop
 
 
@@ -85,14 +85,25 @@ class AgendaItem(_OnTheClock):
     section: Optional[Section] = None
     line: Optional[int] = field(default=None, compare=False)  # where its minutes are set in the pack
     steps: tuple[TimedStep, ...] = ()
+    ways: tuple[QuickerWay, ...] = ()  # steps that can run a quicker way, when the day runs late
 
     @property
     def least(self) -> int:
         """The fewest minutes this item can be cut to on the day: a section's own minimum, and never less than its
-        steps need for these people; a break is not cut. Run mode's "get back on time" cuts down to it."""
+        steps need for these people; a break is not cut. Run mode's "get back on time" cuts down to it first."""
         if self.section is None:
             return self.minutes
         return min(self.minutes, max(self.section.minutes.min, sum(s.planned.least for s in self.steps)))
+
+    @property
+    def shortest(self) -> int:
+        """The fewest minutes with its steps run their quicker ways (``ways``), never below the section's minimum:
+        what run mode cuts down to when cutting to ``least`` everywhere is not enough."""
+        if self.section is None:
+            return self.minutes
+        quicker = {w.index: w.least for w in self.ways}
+        need = sum(quicker.get(k, s.planned.least) for k, s in enumerate(self.steps))
+        return min(self.least, max(self.section.minutes.min, need))
 
 
 # A handout whose layout mixes a part for each copy and a reference part is two print-offs: the reference part
@@ -240,7 +251,8 @@ def cuts(agenda: list[AgendaItem]) -> list[str]:
 
 
 def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int],
-                 steps: dict[str, list[PlannedStep]] | None = None, link: bool = False) -> list[AgendaItem]:
+                 steps: dict[str, list[PlannedStep]] | None = None, link: bool = False,
+                 shape: Shape | None = None) -> list[AgendaItem]:
     clock = pack.start.minutes
     lines = pack.minutes.lines
     out: list[AgendaItem] = []
@@ -250,7 +262,8 @@ def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int],
         for planned in (steps or {}).get(s.id, []):
             timed.append(TimedStep(at, planned, link))
             at += planned.minutes
-        out.append(AgendaItem(clock, minutes, s.title, s, lines.get(s.id), tuple(timed)))
+        ways = tuple(quicker_ways((steps or {}).get(s.id, []), shape)) if shape else ()
+        out.append(AgendaItem(clock, minutes, s.title, s, lines.get(s.id), tuple(timed), ways))
         clock += minutes
         for b in pack.breaks:
             if b.after == s.id:
@@ -290,7 +303,8 @@ def make_plan(pack: PackFile, workshop: Workshop, slug: str, source: Path | None
     evaluation = evaluate(setup, workshop)
     recommendation = recommend(setup, workshop) if evaluation.problems else None
     where = feedback(pack, slug)
-    agenda = build_agenda(pack, workshop, dict(setup.minutes), evaluation.steps, link=bool(where.link))
+    agenda = build_agenda(pack, workshop, dict(setup.minutes), evaluation.steps, link=bool(where.link),
+                          shape=evaluation.shape)
     shared, allocation = allocate(workshop.matrix.principles, pack.groups, pack.self_assessment)
     return Plan(slug=slug, source=source or Path(f"{slug}.yml"), pack=pack, agenda=agenda,
                 advice=advise(evaluation, recommendation), allocation=allocation, shared=shared,

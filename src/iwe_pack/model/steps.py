@@ -92,7 +92,11 @@ def titled(step: Step, variant: StepVariant | None) -> str:
 
 def least_minutes(step: Step, shape: Shape) -> int:
     """The minutes a step needs for these people (for 'what is left', its floor)."""
-    rule = timing_for(step, shape)
+    return rule_minutes(timing_for(step, shape), shape)
+
+
+def rule_minutes(rule: StepMinutes, shape: Shape) -> int:
+    """The minutes a timing rule gives for these people."""
     if rule.fixed is not None:
         return rule.fixed
     if rule.per_group is not None:
@@ -172,3 +176,32 @@ def words_for(step: Step, online: bool) -> tuple[str, str | None, list[str]]:
     say = v.say if v and v.say else step.say
     handouts = v.handouts if v and v.handouts is not None else step.handouts
     return do, say, handouts
+
+
+@dataclass(frozen=True)
+class QuickerWay:
+    """A way of running a planned step that needs fewer minutes for these people: what run mode offers when the
+    day runs late and the sections left are at their least (such as a gallery walk instead of feedback in turn)."""
+
+    index: int  # the step's place in its section
+    variant: StepVariant
+    least: int  # the minutes it needs this way
+    title: str
+    do: str
+
+
+def quicker_ways(planned: list[PlannedStep], shape: Shape) -> list[QuickerWay]:
+    """For each planned step, the variant for the day's format (whatever the number of groups) that needs the
+    fewest minutes, if it needs fewer than the step as planned."""
+    out = []
+    online = shape.format == "virtual"
+    for k, p in enumerate(planned):
+        ways = [(rule_minutes(v.minutes, shape), n, v) for n, v in enumerate(p.step.variants)
+                if v is not p.variant and v.applies.format in (None, shape.format)]
+        if not ways:
+            continue
+        least, _, best = min(ways, key=lambda w: (w[0], w[1]))
+        if least < p.least:
+            do = (best.online.do if online and best.online and best.online.do else None) or best.do
+            out.append(QuickerWay(k, best, least, titled(p.step, best), do))
+    return out

@@ -189,7 +189,8 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
     for plan in plans:
         data = {
             "slug": plan.slug, "start": plan.pack.start.minutes, "total": plan.total, "amberShare": RUN_AMBER_SHARE,
-            "items": [{"title": i.title, "minutes": i.minutes, "least": i.least,
+            "items": [{"title": i.title, "minutes": i.minutes, "least": i.least, "shortest": i.shortest,
+                       "ways": [{"step": w.index, "least": w.least, "title": w.title, "do": w.do} for w in i.ways],
                        "section": i.section.id if i.section else None,
                        "steps": [{"title": s.title, "minutes": s.minutes, "least": s.planned.least, "do": s.do}
                                  for s in i.steps]}
