@@ -3,7 +3,8 @@
 The pages model (views/print_counts.py) says how many pages each print-off of a plan takes; print-counts.js is its
 copy in the browser. The agreement test counts 1,000 varied plans with both (the plans from planner.js and the
 Python engine, which test_plan_page.py shows agree) and compares every row: print-off, copies, sheets, paper and
-sides.
+sides. The model is checked against the real PDFs of the three example places, read with poppler, using the
+pages the built "Plan your day" page carries, and the page's own print list in Chromium against the engine's.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from test_plan_page import PLANNER_JS, as_pack_file, assert_agree, node, random_pack
+from pdfutil import pages as pdf_pages
+from test_plan_page import PLANNER_JS, as_pack_file, assert_agree, fill_new_place, node, open_plan, random_pack
 from iwe_pack import load_workshop
 from iwe_pack.model.plan import make_plan
-from iwe_pack.views.print_counts import page_facts, print_rows
+from iwe_pack.model.project import load_pack, load_project
+from iwe_pack.views import print_jobs
+from iwe_pack.views.print_counts import BY_PLAN, page_facts, pages_of, print_rows
 from iwe_pack.views.planner_data import planner_data
 
 COUNTS_JS = ROOT / "overrides" / "assets" / "javascripts" / "print-counts.js"
@@ -98,3 +102,55 @@ def test_the_agreement_test_can_fail(workshop, tmp_path):
     data["print"]["pages"] = json.loads(json.dumps(facts))
     data["print"]["pages"]["sign_in"]["per_page"] = 5
     assert js_rows(packs, data, tmp_path) != expected
+
+
+def built_page_facts(site: Path) -> dict:
+    """The pages model's facts the built "Plan your day" page gives its print list."""
+    html = (site / "plan.html").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="iwe-planner-data">(.*?)</script>', html, re.S)
+    return json.loads(found.group(1))["print"]["pages"]
+
+
+def test_the_pages_model_gives_each_example_places_real_pdf_pages(built):
+    site = built.path / "site"
+    facts = built_page_facts(site)
+    assert facts["measured"]
+    assert not {n for n in facts["fixed"] if n.startswith(("sign-in-sheet", "scoring-sheet"))}  # from the plan
+    plan_text = (site / "plan.html").read_text(encoding="utf-8")
+    assert "one page for each print-off" not in plan_text and "print-offs/index.html" in plan_text
+    plans = load_project(built.path).plans
+    assert {p.slug for p in plans} == {"kingston-upon-hull", "north-yorkshire", "ynys-mon"}
+    checked, by_plan = 0, set()
+    for plan in plans:
+        for item in plan.print_list:
+            if item.send:
+                continue
+            real = tuple(pdf_pages(site / path) for _, path in print_jobs.file_paths(plan, item))
+            assert pages_of(item, plan, facts) == real, (plan.slug, item.name)
+            checked += len(real)
+            if item.handout.layout in BY_PLAN:
+                by_plan.add((item.handout.layout, real))
+    assert checked > 40
+    # what changes with the plan did change: sign-in sheets of 1 and 3 pages (online, none); scoring sheets of
+    # 1 and 2 pages (a group's) and 8 (the whole room's)
+    assert {r for layout, rs in by_plan if layout == "sign-in" for r in rs} == {1, 3}
+    assert {r for layout, rs in by_plan if layout == "scoring" for r in rs} >= {1, 2, 8}
+
+
+def test_the_plan_pages_print_list_shows_the_engines_counts(new_page, site_url, built, tmp_path):
+    """A plan typed into the page: its print list's rows are those the engine counts for the pack file it saves."""
+    page, errors = open_plan(new_page, f"{site_url}/plan.html")
+    fill_new_place(page)
+    shown = page.eval_on_selector_all("#plan-print tbody tr",
+                                      "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+    with page.expect_download() as info:
+        page.click("#download")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert errors == []
+    plan = load_pack(saved, load_workshop(ROOT), ROOT)
+    rows = print_rows(plan, plan.print_list, built_page_facts(built.path / "site"))
+    titles = [i.title for i in plan.print_list if not i.send]
+    assert [[t, r["copies"], r["paper"], r["sheets"]] for t, r in zip(titles, rows)] == \
+        [[c[0], int(c[2]), c[3], int(c[5].split()[0])] for c in shown]
+    assert any(r["item"] == "sign-in-sheet" and r["sheets"] > 1 for r in rows)  # more than the old one page
