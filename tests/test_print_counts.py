@@ -154,3 +154,14 @@ def test_the_plan_pages_print_list_shows_the_engines_counts(new_page, site_url, 
     assert [[t, r["copies"], r["paper"], r["sheets"]] for t, r in zip(titles, rows)] == \
         [[c[0], int(c[2]), c[3], int(c[5].split()[0])] for c in shown]
     assert any(r["item"] == "sign-in-sheet" and r["sheets"] > 1 for r in rows)  # more than the old one page
+
+
+def test_a_build_without_pdfs_says_its_counts_take_one_page_a_print_off(project):
+    """With nothing measured, the page does not claim real pages: it says the fixed print-offs count one page."""
+    out = project.build_here()
+    assert out.returncode == 0, out.stdout + out.stderr
+    site = project.path / "site"
+    facts = built_page_facts(site)
+    assert not facts["measured"] and facts["fixed"] == {}
+    text = " ".join((site / "plan.html").read_text(encoding="utf-8").split())
+    assert "made without its PDFs" in text and "count the real pages" not in text
