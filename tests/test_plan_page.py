@@ -147,6 +147,11 @@ def test_the_browser_planner_agrees_with_the_engine_on_1000_packs(workshop, tmp_
     assert sum(e["applied"] is not None for e in expected) > 100
     assert {p["format"] for p in packs} == {"in-person", "virtual"}
     assert {p["self_assessment"] for p in packs} == {"share", "whole"}
+    assert_agree(packs, expected, got)
+
+
+def assert_agree(packs: list[dict], expected: list, got: list) -> None:
+    """Each pack's result from Python and from the browser the same; else the first that differs, shown."""
     mismatched = [(i, packs[i], e, g) for i, (e, g) in enumerate(zip(expected, got)) if e != g]
     assert not mismatched, "first of {} disagreements:\npack {}\npython {}\njs     {}".format(
         len(mismatched), *[json.dumps(x) for x in mismatched[0][1:]])

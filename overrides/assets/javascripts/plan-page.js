@@ -325,9 +325,10 @@
       return [g.name, g.facilitator || (plan.hosts.indexOf(g.name) >= 0 ? "(table host, to be asked)" : "(roaming facilitator)"), plan.shared ? plan.allocation[g.name].map(function (p) { return p.title; }).join("; ") : "All"];
     }), "Groups"));
     $("plan-print").innerHTML = "";
-    var printed = plan.print_list.filter(function (i) { return !i.send; }), sent = plan.print_list.filter(function (i) { return i.send; });
-    $("plan-print").appendChild(table(["Print-off", "Used in", "Copies", "Sheets"], printed.map(function (i) {
-      return [i.handout.title, i.sections.join(", "), String(i.copies), i.sheets + (i.handout.per_sheet > 1 ? " (" + i.handout.per_sheet + " to a sheet)" : "")];
+    var sent = plan.print_list.filter(function (i) { return i.send; });
+    // the sheets from each print-off's pages, as the engine counts them (print-counts.js)
+    $("plan-print").appendChild(table(["Print-off", "Used in", "Copies", "Paper", "Sides", "Sheets"], window.IWEPrintCounts.print_rows(data, pack, plan).map(function (r) {
+      return [r.title, r.sections.join(", "), String(r.copies), r.paper, r.sides === "double-sided" ? "both" : "one", r.sheets + (r.per_sheet > 1 ? " (" + r.per_sheet + " to a sheet)" : "")];
     }), "What to print"));
     if (sent.length) {
       $("plan-print").appendChild(el("p", null, "Send before the day, as PDFs with the joining instructions:"));

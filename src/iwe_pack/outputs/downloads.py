@@ -20,7 +20,7 @@ from ..model.project import FONTS, PACKS, Project
 from ..sources.fonts import truetype
 from ..model.workshop import Workshop
 from ..sources.settings import Settings
-from ..views import pages, paths, print_jobs, slides
+from ..views import pages, paths, print_counts, print_jobs, slides
 from ..views.whole_site import Rendered
 from . import atomic, pdf
 from .archive import write_zip
@@ -73,6 +73,8 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
             if render:  # print runs, like zips, only in a full build
                 runs[slug] = print_jobs.print_runs(workshop, plan, items, project.templates, when)
                 more += [(r.job, sheets_cache) for r in runs[slug]]
+            if len(counted) == len(per_place):  # the last counted: the planner's pages model is measured
+                _plan_page_again(project, rendered, counted)
         for slug, place_runs in runs.items():  # merged as soon as their sheets are made, while the rest render
             if slug in merged or not all(r.job.path in done for r in place_runs):
                 continue
@@ -178,6 +180,14 @@ def _page_again(project: Project, rendered: Rendered, plan) -> None:
     if page in rendered.pages:
         made = pages.pack_pages([plan], project.workshop, project.templates, rendered.letters, rendered.listings)
         rendered.pages[page] = made[page]
+
+
+def _plan_page_again(project: Project, rendered: Rendered, counted: dict) -> None:
+    """"Plan your day" made again with each print-off's pages measured from the counted PDFs, for its print list."""
+    if pages.PLAN_PAGE in rendered.pages:
+        facts = print_counts.page_facts(project.workshop, counted)
+        made = pages.plan_page(project.workshop, project.templates, project.root / FONTS, facts)
+        rendered.pages[pages.PLAN_PAGE] = made[pages.PLAN_PAGE]
 
 
 def _kept_truetype(fonts_dir: Path, weight: int, cache: Path) -> bytes:

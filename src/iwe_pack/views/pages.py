@@ -207,11 +207,14 @@ def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> 
 PLAN_PAGE = "plan.md"
 
 
-def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None) -> dict[str, str]:
-    """"Plan your day": a form for a pack file that plans the day in the browser (planner.js), from the data here."""
-    data = planner_data(workshop, templates, fonts_dir) | {"run": {"amberShare": RUN_AMBER_SHARE}}
+def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None, page_facts: dict | None = None
+              ) -> dict[str, str]:
+    """"Plan your day": a form for a pack file that plans the day in the browser (planner.js), from the data here.
+    ``page_facts``: the print-offs' pages measured from the built PDFs (print_counts.page_facts), once made."""
+    data = planner_data(workshop, templates, fonts_dir, page_facts) | {"run": {"amberShare": RUN_AMBER_SHARE}}
     return {
-        PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"]),
+        PLAN_PAGE: render(templates, "iwe/plan.md.j2", data=json_for_html(data), sections=data["sections"],
+                          pages=data["print"]["pages"]),
         # run mode for the plan kept in the browser: the agenda is built there, the notes are here
         "plan-run.html": render(templates, "run/plan-run.html", assets="assets", version=workshop.version,
                                 guide=workshop.off_plan, sections=workshop.sections, online=None,

@@ -24,6 +24,7 @@ from ..sources.templates import TemplateSet
 from .day_words import notes_by_day
 from .editor_markdown import to_html
 from .matrix_words import OWN_MARK, own_key_short
+from .print_counts import page_facts
 from .print_jobs import SIGN_IN_LEAST_SPARES, SIGN_IN_PEOPLE_PER_SPARE
 from .templates import render
 
@@ -95,8 +96,10 @@ def _ranges(points) -> list[list[int]]:
     return out
 
 
-def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts_dir: Path | None = None) -> dict:
-    """Everything the browser's planner and form checks use, as plain JSON-ready data."""
+def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts_dir: Path | None = None,
+                 pages: dict | None = None) -> dict:
+    """Everything the browser's planner and form checks use, as plain JSON-ready data. ``pages``: the pages model's
+    facts (print_counts.page_facts), measured from the built PDFs once they are made."""
     a = workshop.advice
     data = {
         "version": str(workshop.version),
@@ -141,6 +144,7 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts
         },
     }
     data["print"] = print_data(workshop)
+    data["print"]["pages"] = pages or page_facts(workshop)  # print-counts.js: the print list's real sheets
     if fonts_dir is not None:  # the same test as `iwe-pack check` (pack.font-cannot-print)
         data["font"] = _ranges(coverage(Path(fonts_dir)))
     if templates is not None:

@@ -118,7 +118,7 @@ def jobs(workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt
         principles = workshop.matrix.principles
         for part, _, title in PARTS.get(h.layout, (("", None, ""),)):  # a reference part is a print-off apart
             add(f"{h.id}-{part}" if part else h.id, f"{h.title}{title}{place}", f"{h.layout}.html", sources, h.paper,
-                part=part, handout=h, principles=principles, group=None, rows=_sign_in_rows(plan),
+                part=part, handout=h, principles=principles, group=None, rows=sign_in_rows(plan),
                 cards=h.per_sheet)
     if plan and plan.record:
         record = plan.record
@@ -133,7 +133,7 @@ SIGN_IN_LEAST_SPARES = 3
 SIGN_IN_PEOPLE_PER_SPARE = 10
 
 
-def _sign_in_rows(plan: Plan | None) -> int:
+def sign_in_rows(plan: Plan | None) -> int:
     if not plan:
         return 16
     return plan.pack.attendees + max(SIGN_IN_LEAST_SPARES, math.ceil(plan.pack.attendees / SIGN_IN_PEOPLE_PER_SPARE))
