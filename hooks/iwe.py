@@ -43,11 +43,12 @@ class PrintFile(File):
     still rendering (serve)."""
 
     def copy_file(self, dirty: bool = False) -> None:
-        if not os.path.exists(self.abs_src_path):
+        src = self.abs_src_path
+        if src is None or not os.path.exists(src):
             return
         if dirty and not self.is_modified():
             return
-        atomic.link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+        atomic.link_or_copy(Path(src), Path(self.abs_dest_path))
 
 
 def _show_engine_log() -> None:
@@ -67,7 +68,8 @@ def _build(config: MkDocsConfig) -> SiteBuild:
 def _serving(config: MkDocsConfig) -> bool:
     """``mkdocs serve`` points site_url at its own address before the build starts."""
     host, port = config.dev_addr
-    return bool(config.site_url) and config.site_url.startswith(f"http://{host}:{port}/")
+    site_url = config.site_url
+    return bool(site_url) and site_url is not None and site_url.startswith(f"http://{host}:{port}/")
 
 
 def _engine(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -96,8 +98,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _expand_nav(nav: list | None, expansions: dict[str, list]) -> list | None:
     """Replace each nav entry that points at a key of ``expansions`` with its pages."""
-    if nav is None:
-        return None
+    return None if nav is None else _expand_entries(nav, expansions)
+
+
+def _expand_entries(nav: list, expansions: dict[str, list]) -> list:
     out = []
     for item in nav:
         if isinstance(item, dict):
@@ -106,7 +110,7 @@ def _expand_nav(nav: list | None, expansions: dict[str, list]) -> list | None:
                 out.append({title: expansions[value]})
                 continue
             if isinstance(value, list):
-                out.append({title: _expand_nav(value, expansions)})
+                out.append({title: _expand_entries(value, expansions)})
                 continue
         out.append(item)
     return out

@@ -14,26 +14,37 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
+from ..checks.claims import check_claims
 from ..checks.editor_html import markdown_problems
+from ..checks.learning import check_learning
+from ..checks.off_plan import check_off_plan
 from ..checks.packs import check_pack, check_plan_fit
-from ..checks.pages import MARKERS, check_markers
+from ..checks.pages import check_markers
 from ..checks.project_files import check_project_files
 from ..checks.resources import resource_problems
 from ..checks.steps import check_steps, check_text_blocks
-from ..checks.claims import check_claims
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
-from ..checks.learning import check_learning
-from ..checks.off_plan import check_off_plan
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
 from ..sources import changelog, typed_yaml
 from ..sources.learning import LEARNING, LearningFile, Lesson
 from ..sources.off_plan import OFF_PLAN, OffPlanFile
 from ..sources.record_schema import RECORDS
-from ..sources.schema import (AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile,
-                              slugify)
+from ..sources.schema import (
+    AdviceRules,
+    Deck,
+    Handout,
+    HandoutsFile,
+    Matrix,
+    PackFile,
+    Section,
+    StepsFile,
+    WorkshopFile,
+    slugify,
+)
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
@@ -64,7 +75,7 @@ class Project:
     lessons: tuple[Lesson, ...] = ()  # what the editors learned from places' records (content/learning.yml)
 
 
-def load_project(root: Path, settings: Settings | None = None, extra_packs: list[Path] = ()) -> Project:
+def load_project(root: Path, settings: Settings | None = None, extra_packs: Sequence[Path] = ()) -> Project:
     """Read and check every source; raise SourceErrors listing every problem found.
 
     With ``extra_packs`` (pack files to check by themselves), those are the only packs loaded.
@@ -98,6 +109,7 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
     lessons = read_learning(root, workshop, errors) if workshop is not None else ()
     errors.raise_if_any()
     plans = [with_site_url(plan, settings.site_url) for plan in plans]
+    assert workshop is not None  # no workshop is an error, raised above
     return Project(root, settings, workshop, plans, templates, texts, pages, lessons)
 
 
@@ -160,7 +172,7 @@ def load_workshop(root: Path) -> Workshop:
     check_off_plan(guide, [s.id for s in wf.sections], errors)
     check_matrix(matrix, errors)
 
-    handouts = {}
+    handouts: dict[str, Handout] = {}
     for h in hf.handouts:
         check_slug(h.id, h, "id", errors)
         if h.id in handouts:
@@ -190,11 +202,11 @@ def load_workshop(root: Path) -> Workshop:
                            "workshop.unknown-handout", found=repr(ref), hint=hint)
         source = _read_notes(content, s, errors)
         notes = expand_handouts(source, handouts, s, errors) if source else source
-        if notes != source:  # handout text put into the notes: check the HTML they make together
-            known = {(e.code, e.message) for e in errors.errors}
+        if notes is not None and notes != source:  # handout text put into the notes: check their HTML together
+            said = {(e.code, e.message) for e in errors.errors}
             for n, code, details in markdown_problems(notes, made_from=source):
                 problem = Diagnostic(code, "", details=details)
-                if (code, problem.message) not in known:
+                if (code, problem.message) not in said:
                     errors.add(f"content/{s.notes or s.notes_path}", n, None, code, note="note.with-handout",
                                **details)
         steps, phrases = _read_steps(content, s, handouts, errors)
@@ -291,7 +303,7 @@ def stray_pack_files(root: Path) -> list[SourceError]:
     return errors.errors
 
 
-def _load_each(paths: list[Path], workshop: Workshop, root: Path) -> list[Plan]:
+def _load_each(paths: Sequence[Path], workshop: Workshop, root: Path) -> list[Plan]:
     plans, problems = [], []
     for path in paths:
         try:

@@ -23,10 +23,10 @@ from typing import Optional
 from ..checks.records import check_clock, check_dates, check_record, check_scores, check_times
 from ..diagnostics.record import Collector
 from ..sources import record_csv, record_email
-from . import feedback
 from ..sources.record_csv import RATINGS, TEXTS
 from ..sources.record_schema import RECORDS, FromFile, Governance, NotNow, RecordFile, Ref, load_record
 from ..sources.schema import Level, Matrix, PackDate, PackFile, Principle, Section
+from . import feedback
 
 # The evaluation's questions, in the words the evaluation page asks them (the ids are the record's ``columns:`` fields).
 QUESTIONS = {q.id: q.words for q in feedback.QUESTIONS if q.id in RATINGS + TEXTS}
@@ -110,7 +110,7 @@ class RatingSummary:
     question: str
     count: int
     mean: Optional[float]  # None when nobody answered
-    counts: tuple[int, int, int, int, int]  # how many gave 1, 2, 3, 4 and 5
+    counts: tuple[int, ...]  # how many gave 1, 2, 3, 4 and 5
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ class Record:
 
     def mean_score(self) -> Optional[float]:
         """The mean of the agreed scores, or None when nothing was scored."""
-        return mean(s.score for s in self.scored) if self.scored else None
+        return mean(s.score for s in self.scored if s.score is not None) if self.scored else None
 
     def score_for(self, principle_id: str) -> Optional[ScoreEntry]:
         return next((s for s in self.scores if s.principle.id == principle_id), None)
@@ -226,7 +226,7 @@ def read_record(path: Path, pack: PackFile, matrix: Matrix, planned: list[tuple[
     for p in matrix.principles:
         score, ref = scores.get(p.id, (None, None))
         entries.append(ScoreEntry(p, score, None if score is None else levels.get(int(score)), ref))
-    actions = tuple(AgreedAction(a.what, a.who, a.by, a.smart, by_id.get(a.principle) if a.principle else None,
+    actions = tuple(AgreedAction(a.what, a.who or "", a.by, a.smart, by_id.get(a.principle) if a.principle else None,
                                  Ref(rf.origin.file, a.origin.line, a.origin.path)) for a in rf.actions)
     timed = tuple(SectionTime(s, minutes, *times.get(s.id, (None, None, None, None))) for s, minutes in planned) \
         if rf.minutes is not None else ()
@@ -286,7 +286,7 @@ def _evaluation(rf: RecordFile, records: Path, attendees: int, errors: Collector
     path = record_csv.locate(records, rf.evaluation, "evaluation", errors, folder_ok=True)
     read = record_email.read_emails if path and record_email.is_emails(path) else record_csv.read_evaluation
     answers = read(path, rf.evaluation, attendees, errors) if path else None
-    if answers is None:
+    if answers is None or path is None:
         return None
     return summarise(answers, Ref(errors.rel(path), None))
 

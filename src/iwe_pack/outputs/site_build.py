@@ -15,16 +15,17 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
-from ..checks.resources import html_resource_problems
 from ..checks.links import check_links
+from ..checks.resources import html_resource_problems
 from ..diagnostics.record import Collector, Diagnostic, SourceErrors
 from ..model.project import PACKS, Project, load_project
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
-from ..views.templates import REMEMBERED as COMPILED_TEMPLATES, template_problem
+from ..views.templates import REMEMBERED as COMPILED_TEMPLATES
+from ..views.templates import template_problem
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .downloads import Downloads, downloads, write_offline_zip
@@ -33,7 +34,7 @@ from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised
 log = logging.getLogger("iwe_pack")
 
 
-def validate(root: Path, settings: Settings, extra_packs: list[Path] = ()) -> tuple[Project, Rendered]:
+def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -> tuple[Project, Rendered]:
     """Read and check every source, then render every view: the build's whole validation.
 
     ``extra_packs`` are pack files to check as if they were in ``packs/`` (``iwe-pack check FILE``);

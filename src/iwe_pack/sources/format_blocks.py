@@ -41,7 +41,7 @@ def parts(text: str) -> tuple[list[Part], list[tuple[int, str, str]]]:
     out: list[Part] = []
     problems: list[tuple[int, str, str]] = []
     kinds: tuple[str, ...] = ()
-    start, lines = 1, []
+    start, lines = 1, list[str]()
     for n, line in enumerate(text.split("\n"), start=1):
         m = OPEN.match(line)
         if m:
