@@ -1,0 +1,30 @@
+"""The unit ring: each module of sources/, checks/ and model/ tested in-process on small inputs written here
+(no project copy, no build, no browser). Everything under tests/unit is marked ``unit`` (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iwe_pack.diagnostics.record import Collector
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def errors(tmp_path: Path) -> Collector:
+    """A collector whose file names are relative to ``tmp_path``."""
+    return Collector(tmp_path)
+
+
+def codes(errors: Collector) -> list[str]:
+    return [e.code for e in errors.errors]
+
+
+@pytest.fixture(scope="session")
+def workshop():
+    """The shipped workshop, read (not copied) once: for the model's functions that take a whole workshop."""
+    from iwe_pack.model.project import load_workshop
+
+    return load_workshop(ROOT)
