@@ -23,6 +23,11 @@ build: debian-build $(STAMP)
 test: lint debian-test $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -n auto
 
+# The unit ring alone (tests/unit: each module of sources/, checks/ and model/ in-process, in seconds), in one
+# process: starting pytest-xdist's workers would take longer than the ring.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m unit tests/unit
+
 # The linter (ruff: pyflakes, pycodestyle, import order, bugbear) and the type checker (mypy, on the engine and
 # the hook): configured in pyproject.toml.
 lint: $(STAMP)

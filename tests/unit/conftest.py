@@ -28,3 +28,18 @@ def workshop():
     from iwe_pack.model.project import load_workshop
 
     return load_workshop(ROOT)
+
+
+def load_text(tmp_path: Path, errors: Collector, name: str, text: str, schema: type):
+    """``text`` written to ``tmp_path/name`` and loaded as ``schema`` (None, with problems, if it does not load)."""
+    from iwe_pack.sources import typed_yaml
+
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return typed_yaml.load(path, schema, errors)
+
+
+def shipped(rel: str) -> str:
+    """A shipped source's text, to load (changed or not) from a test's own folder."""
+    return (ROOT / rel).read_text(encoding="utf-8")
