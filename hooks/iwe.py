@@ -25,7 +25,6 @@ from iwe_pack.diagnostics.record import SourceErrors
 from iwe_pack.outputs import atomic
 from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBuild
 from iwe_pack.sources.settings import Settings
-from iwe_pack.views.print_jobs import PrintJob
 
 log = logging.getLogger(f"{MkDocsConfig.__module__.split('.')[0]}.hooks.iwe")
 
@@ -116,16 +115,11 @@ def _expand_entries(nav: list, expansions: dict[str, list]) -> list:
     return out
 
 
-def _progress(done: int, total: int, job: PrintJob, cached: bool) -> None:
-    if not cached:
-        log.info(f"Print-offs: {done}/{total} rendered ({job.name})")
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build(config)
     for f in [f for f in files if f.src_uri.split("/", 1)[0] in build.template_folders()]:
         files.remove(f)
-    generated, copies = _engine(build.generate, progress=_progress)
+    generated, copies = _engine(build.generate)  # its progress is said on iwe_pack.progress (_show_engine_log)
     for uri, content in generated.items():
         inclusion = InclusionLevel.INCLUDED if build.in_nav(uri) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
