@@ -23,13 +23,21 @@ from typing import Optional, Union, get_args, get_origin
 import yaml
 
 from ..diagnostics.record import Collector, did_you_mean
-from .schema import PackDate, Sourced
+from .schema import Matrix, PackDate, Sourced
 from .typed_yaml import _FAILED, Converter, Invalid, ScalarType, compose, line_of
 
 RECORDS = "records"  # the folder inside packs/ that holds the records and the files they name
 
 HALF_STEP_SCORE = "a score from 1 to 4 in steps of 0.5, such as 2 or 2.5"
 MOST_MINUTES = 600
+
+
+def score_range(matrix: Matrix) -> tuple[int, int]:
+    """The lowest and highest score a record may agree: the matrix's levels."""
+    scores = [lv.score for lv in matrix.levels]
+    return min(scores), max(scores)
+
+
 WHOLE_MINUTES = {"min": 0, "max": MOST_MINUTES, "allowed": "a whole number of minutes from 0 to 600"}
 
 

@@ -12,7 +12,6 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..checks.pages import MARKERS
 from ..diagnostics.catalogue import guide_table
 from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.feedback import PAGE as FEEDBACK_PAGE
@@ -21,7 +20,7 @@ from ..model.plan import Plan
 from ..model.project import FONTS, GUIDE, PACKS, Project
 from ..model.workshop import Workshop
 from ..sources import changelog
-from ..sources.format_blocks import labelled
+from ..sources.format_blocks import MARKERS, labelled
 from ..sources.record_email import MAILTO_MOST, email_format
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet

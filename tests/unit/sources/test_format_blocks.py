@@ -40,3 +40,8 @@ def test_block_problems_finds_missing_and_misplaced_phrases():
     out = fb.block_problems(TEXT, room_only=["Use the chat", "Not there"], online_only=["Use the chat"])
     assert out == [("room_only", 1, "phrase.outside-block", "'Use the chat' (line 3)"),
                    ("room_only", 2, "phrase.not-found", "'Not there'")]
+
+
+def test_page_markers_name_what_goes_there():
+    text = "Before <!-- iwe:prework --> and <!--iwe:contact-->, not <!-- iwe:only online -->."
+    assert [m.group(1) for m in fb.MARKERS.finditer(text)] == ["prework", "contact"]

@@ -1,6 +1,6 @@
 import pytest
 
-from iwe_pack.sources.record_schema import EvaluationFrom, FromFile, Ref, Score, load_record
+from iwe_pack.sources.record_schema import EvaluationFrom, FromFile, Ref, Score, load_record, score_range
 from iwe_pack.sources.typed_yaml import Invalid
 
 RECORD = """held: 2026-03-12
@@ -49,3 +49,8 @@ def test_ref_says_where_a_value_came_from():
     assert str(Ref("a.csv", 3, "agreed", row=2)) == "a.csv, row 2, agreed"
     assert str(Ref("a.yml", 7)) == "a.yml, line 7"
     assert str(Ref("a.yml", None)) == "a.yml"
+
+
+def test_score_range_is_the_matrix_levels(workshop):
+    scores = [lv.score for lv in workshop.matrix.levels]
+    assert score_range(workshop.matrix) == (min(scores), max(scores)) and min(scores) < max(scores)
