@@ -21,8 +21,7 @@ import pytest
 
 from conftest import ROOT
 from iwe_pack.diagnostics.record import Collector
-from iwe_pack.model.project import FONTS, load_project
-from iwe_pack.model.record import read_record
+from iwe_pack.model.project import FONTS, load_project, read_record
 from iwe_pack.views.record_page import record_data
 
 JS = ROOT / "overrides" / "assets" / "javascripts"
