@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve clean debian-build debian-test audit
+.PHONY: build test test-fast lint check serve clean debian-build debian-test audit
 
 # make build PACKS="kingston-upon-hull ynys-mon" builds only those place packs (for parallel CI jobs).
 # make build ENGINE=properdocs builds with ProperDocs, MkDocs 1.6's maintained fork, instead of MkDocs.
@@ -20,8 +20,19 @@ build: debian-build $(STAMP)
 	@echo "Built the site in site/ (open site/index.html)."
 
 # -n auto: one worker per core (pytest-xdist); tests that share a costly fixture go to one worker (tests/conftest.py).
-test: debian-test $(STAMP) $(NODE_STAMP)
+test: lint debian-test $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -n auto
+
+# The unit ring alone (tests/unit: each module of sources/, checks/ and model/ in-process, in seconds), in one
+# process: starting pytest-xdist's workers would take longer than the ring.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m unit tests/unit
+
+# The linter (ruff: pyflakes, pycodestyle, import order, bugbear) and the type checker (mypy, on the engine and
+# the hook): configured in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 check: $(STAMP)
 	$(BIN)/iwe-pack check

@@ -25,7 +25,6 @@ from iwe_pack.diagnostics.record import SourceErrors
 from iwe_pack.outputs import atomic
 from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBuild
 from iwe_pack.sources.settings import Settings
-from iwe_pack.views.print_jobs import PrintJob
 
 log = logging.getLogger(f"{MkDocsConfig.__module__.split('.')[0]}.hooks.iwe")
 
@@ -43,11 +42,12 @@ class PrintFile(File):
     still rendering (serve)."""
 
     def copy_file(self, dirty: bool = False) -> None:
-        if not os.path.exists(self.abs_src_path):
+        src = self.abs_src_path
+        if src is None or not os.path.exists(src):
             return
         if dirty and not self.is_modified():
             return
-        atomic.link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+        atomic.link_or_copy(Path(src), Path(self.abs_dest_path))
 
 
 def _show_engine_log() -> None:
@@ -67,7 +67,8 @@ def _build(config: MkDocsConfig) -> SiteBuild:
 def _serving(config: MkDocsConfig) -> bool:
     """``mkdocs serve`` points site_url at its own address before the build starts."""
     host, port = config.dev_addr
-    return bool(config.site_url) and config.site_url.startswith(f"http://{host}:{port}/")
+    site_url = config.site_url
+    return bool(site_url) and site_url is not None and site_url.startswith(f"http://{host}:{port}/")
 
 
 def _engine(call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -96,8 +97,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _expand_nav(nav: list | None, expansions: dict[str, list]) -> list | None:
     """Replace each nav entry that points at a key of ``expansions`` with its pages."""
-    if nav is None:
-        return None
+    return None if nav is None else _expand_entries(nav, expansions)
+
+
+def _expand_entries(nav: list, expansions: dict[str, list]) -> list:
     out = []
     for item in nav:
         if isinstance(item, dict):
@@ -106,22 +109,17 @@ def _expand_nav(nav: list | None, expansions: dict[str, list]) -> list | None:
                 out.append({title: expansions[value]})
                 continue
             if isinstance(value, list):
-                out.append({title: _expand_nav(value, expansions)})
+                out.append({title: _expand_entries(value, expansions)})
                 continue
         out.append(item)
     return out
-
-
-def _progress(done: int, total: int, job: PrintJob, cached: bool) -> None:
-    if not cached:
-        log.info(f"Print-offs: {done}/{total} rendered ({job.name})")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build(config)
     for f in [f for f in files if f.src_uri.split("/", 1)[0] in build.template_folders()]:
         files.remove(f)
-    generated, copies = _engine(build.generate, progress=_progress)
+    generated, copies = _engine(build.generate)  # its progress is said on iwe_pack.progress (_show_engine_log)
     for uri, content in generated.items():
         inclusion = InclusionLevel.INCLUDED if build.in_nav(uri) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))

@@ -265,9 +265,28 @@ def _stop_shared_builds() -> None:
 NICER = 5  # how much less of the CPU the tests ask for than the first cold build
 
 
+UNIT = Path(__file__).resolve().parent / "unit"
+BROWSER_FIXTURES = {"browser", "new_page", "_shared_context"}
+BUILD_FIXTURES = {"project", "warm_cache", *COLD_PAIR}
+
+
+def mark_tiers(items) -> None:
+    """The rings as markers (pyproject.toml): ``unit`` for everything under tests/unit, ``browser`` for a test that
+    drives Chromium, ``build`` for one that copies the project or needs a build (pytest -m unit, -m "not browser")."""
+    for item in items:
+        if item.path.is_relative_to(UNIT):
+            item.add_marker(pytest.mark.unit)
+        elif BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+        elif BUILD_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Start the cold pair at once if any test needs it, in the background, and run the tests that need it last:
-    until then every worker has other tests to run. (Each worker sorts the same way, as pytest-xdist requires.)"""
+    """Mark each test's ring; start the cold pair at once if any test needs it, in the background, and run the
+    tests that need it last: until then every worker has other tests to run. (Each worker sorts the same way, as
+    pytest-xdist requires.)"""
+    mark_tiers(items)
     needed = [name for name in COLD_PAIR if any(name in item.fixturenames for item in items)]
     if "built" in needed:
         start_shared_build("built")

@@ -13,9 +13,8 @@ import yaml
 from conftest import ROOT, assert_clean_failure, strip_ansi
 from iwe_pack.checks import editor_html
 from iwe_pack.checks.editor_html import markdown_problems
-from iwe_pack.diagnostics.record import Diagnostic
 from iwe_pack.checks.project_files import check_project_files
-from iwe_pack.diagnostics.record import Collector
+from iwe_pack.diagnostics.record import Collector, Diagnostic
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
@@ -153,7 +152,8 @@ def test_handout_text_put_into_notes_is_checked_as_it_is_published(project):
 
 
 def test_a_page_title_cannot_carry_html(project):
-    project.write("content/accessibility.md", '---\ntitle: "Access\\x3cscript>"\n---\n' + project.read("content/accessibility.md"))
+    project.write("content/accessibility.md",
+                  '---\ntitle: "Access\\x3cscript>"\n---\n' + project.read("content/accessibility.md"))
     assert_clean_failure(project.check(), "content/accessibility.md, line 2: found '<' in the page's 'title'")
 
 

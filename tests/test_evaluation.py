@@ -382,9 +382,8 @@ YM_RECORD = "packs/records/ynys-mon.yml"
 def test_the_privacy_notice_names_the_convener_on_the_page_and_the_sign_in_sheet(built, new_page):
     import yaml
 
-    from pdfutil import text
-
     from conftest import ROOT
+    from pdfutil import text
 
     pack = yaml.safe_load((ROOT / "packs/north-yorkshire.yml").read_text())
     page = new_page((320, 640))

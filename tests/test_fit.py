@@ -28,8 +28,8 @@ from test_planner import GRID, pack
 EXAMPLES = ["kingston-upon-hull", "north-yorkshire", "ynys-mon"]
 
 # Two plans from issue 31 that do not fit: 45 people in 7 groups with a comfort break after the vision, each group
-# scoring the whole matrix, whose self-assessment and vision are given 40 minutes each, too few for their steps; 12 people online in one group whose
-# introductions have 5 minutes, too few for the round.
+# scoring the whole matrix, whose self-assessment and vision are given 40 minutes each, too few for their steps;
+# 12 people online in one group whose introductions have 5 minutes, too few for the round.
 ISSUE_PACKS = {
     "testville-45": """\
 place: Testville 45

@@ -16,11 +16,13 @@ WS = "content/workshop.yml"
 def test_a_section_cannot_hand_out_a_blank_only_sheet(project):
     project.replace(WS, "handouts: [evaluation-form, reflective-notes]",
                     "handouts: [evaluation-form, reflective-notes, wtfc-photo-checklist]")
-    assert_clean_failure(project.check(), "field sections.6.handouts.3", "found 'wtfc-photo-checklist', which is only printed blank")
+    assert_clean_failure(project.check(), "field sections.6.handouts.3",
+                         "found 'wtfc-photo-checklist', which is only printed blank")
 
 
 def test_a_link_cannot_attach_a_project_file_to_a_pdf(project):
-    project.replace("content/handouts/two-loops.md", "\n## ", '\nSee <a rel="attachment" href="../../mkdocs.yml">notes</a>.\n\n## ', 1)
+    project.replace("content/handouts/two-loops.md", "\n## ",
+                    '\nSee <a rel="attachment" href="../../mkdocs.yml">notes</a>.\n\n## ', 1)
     line = project.line_of("content/handouts/two-loops.md", 'rel="attachment"')
     assert_clean_failure(project.check(), f"content/handouts/two-loops.md, line {line}: found rel=\"attachment\" on <a> "
                                           "(it would put a file into the PDF)")

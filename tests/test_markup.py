@@ -9,7 +9,6 @@ import pytest
 
 from npm_tools import vnu_jar
 
-
 # Markup from the theme (Material for MkDocs) that we keep on purpose; content/accessibility.md lists it.
 # Its hidden menu and search switches carry autocomplete="off", which stops Firefox reopening them on 'Back'.
 KNOWN_THEME = ("Attribute “autocomplete” is only allowed when the input type is",)

@@ -111,7 +111,7 @@ def test_matrix_page_shows_the_short_form_first_and_the_full_text_folded(built):
 def test_matrix_page_says_which_parts_are_the_packs_own(built):
     page = built.page("matrix/index.html")
     cards = _sections(page)
-    for n, p in enumerate(MATRIX["principles"], start=1):
+    for p in MATRIX["principles"]:
         heading = _plain(re.search(r"<h3.*?</h3>", cards[p["id"]], re.S).group(0))
         assert (OWN in heading) == bool(p.get("own")), heading
         if p.get("own"):

@@ -39,8 +39,8 @@ def test_the_guidance_reads_at_age_12_or_lower():
     assert len(texts) > 20
     age = reading_age("\n\n".join(texts))
     assert age <= MOST, f"{OFF_PLAN}: reading age about {age:.1f}; write shorter sentences and plainer words"
-    for text in texts:  # no one piece hides behind the others' plainness
-        assert reading_age(text) <= MOST + 2, f"reading age about {reading_age(text):.1f}: {text}"
+    for piece in texts:  # no one piece hides behind the others' plainness
+        assert reading_age(piece) <= MOST + 2, f"reading age about {reading_age(piece):.1f}: {piece}"
 
 
 @pytest.mark.skipif(not OWN_WORDS.is_file() or not SOURCES.is_dir(), reason="the own-words check is not here")

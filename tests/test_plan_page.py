@@ -8,8 +8,6 @@ download the pack file and run ``iwe-pack check`` on it in-process.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import random
 import re
@@ -699,6 +697,7 @@ def assert_stamped(texts: list[str], pdf: Path) -> None:
     """Every page names the place, date and pack version, and no text is smaller than print.css allows: the
     stamp in the top margin at --min-footer or more, the rest at --min-body or more."""
     import pdfplumber
+
     from test_print_pages import stated_minimums
 
     version = load_workshop(ROOT).version

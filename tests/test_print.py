@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import assert_clean_failure, BIN, ROOT, strip_ansi
+from conftest import BIN, ROOT, assert_clean_failure, strip_ansi
 from pdfutil import fonts, info, needs_poppler, pages, poppler, text
 
 pytestmark = needs_poppler

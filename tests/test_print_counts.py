@@ -18,14 +18,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from pdfutil import pages as pdf_pages
-from test_plan_page import PLANNER_JS, as_pack_file, assert_agree, fill_new_place, node, open_plan, random_pack
 from iwe_pack import load_workshop
 from iwe_pack.model.plan import make_plan
 from iwe_pack.model.project import load_pack, load_project
 from iwe_pack.views import print_jobs
-from iwe_pack.views.print_counts import BY_PLAN, page_facts, pages_of, print_rows
 from iwe_pack.views.planner_data import planner_data
+from iwe_pack.views.print_counts import BY_PLAN, page_facts, pages_of, print_rows
+from pdfutil import pages as pdf_pages
+from test_plan_page import PLANNER_JS, as_pack_file, assert_agree, fill_new_place, node, open_plan, random_pack
 
 COUNTS_JS = ROOT / "overrides" / "assets" / "javascripts" / "print-counts.js"
 PLANS = 1000

@@ -20,7 +20,6 @@ import pytest
 
 from conftest import ROOT
 
-
 PRINT_CSS = ROOT / "overrides/print/print.css"
 UNITS_PT = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "px": 0.75}
 SOURCE_LINE = re.compile(r"Sources?:")

@@ -22,7 +22,6 @@ import pytest
 from browser import serve
 from conftest import assert_clean_failure, copy_project, problems, strip_ansi
 
-
 SLUG = "ynys-mon"  # two groups that both score the whole matrix (so midpoints can be half steps), and a break
 RECORDS = "packs/records"
 ZONE = "Europe/London"  # the browser's time zone: run mode writes local times

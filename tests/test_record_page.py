@@ -21,8 +21,7 @@ import pytest
 
 from conftest import ROOT
 from iwe_pack.diagnostics.record import Collector
-from iwe_pack.model.project import FONTS, load_project
-from iwe_pack.model.record import read_record
+from iwe_pack.model.project import FONTS, load_project, read_record
 from iwe_pack.views.record_page import record_data
 
 JS = ROOT / "overrides" / "assets" / "javascripts"
@@ -142,7 +141,8 @@ def survey_csv(rng, attendees, p_bad):
     header = ["ID", "Email", "Name", "How useful?", "How well run?", "How confident?", "What resonated?", "Improve?"]
     rows = []
     for n in range(rng.randint(1, 6) if rng.random() > p_bad / 10 else 4 * attendees + 21):
-        rating = lambda: pick(rng, ["1", "3", "5", "4 - Good", ""], ["six", "0", "4.5", "10"], p_bad / 8)
+        def rating():
+            return pick(rng, ["1", "3", "5", "4 - Good", ""], ["six", "0", "4.5", "10"], p_bad / 8)
         text = pick(rng, ["Good", "More time, please", ""], ["x" * 4001], p_bad / 20)
         rows.append([str(n + 1), "a@example.org", rng.choice(["Sam", "anonymous", ""]), rating(), rating(), rating(), text,
                      "Less talk"])

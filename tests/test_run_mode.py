@@ -351,9 +351,8 @@ def test_running_late_offers_cuts_that_bring_the_finish_back_and_moves_every_lat
     """15 minutes late after the self-assessment, at 768×1024 under a controlled clock: run mode lists cuts down to
     each later section's least (the engine's AgendaItem.least), with the new finish; making them brings the finish
     back to the planned time and moves every later clock time, and a reload keeps them."""
-    from test_packs import BASE, PACK
-
     from iwe_pack.model.project import load_project
+    from test_packs import BASE, PACK
 
     text = (BASE.replace("vision: 45", "vision: 50").replace("action-planning: 20", "action-planning: 25")
             .replace("wrap-up: 5", "wrap-up: 10"))

@@ -58,7 +58,7 @@ def test_cut_suggestions_add_up_to_the_overrun_and_keep_each_section_valid(proje
     cuts = re.findall(r"- (.+): max (\d+) → (\d+) \(line (\d+)\), leaving (\d+)–(\d+) minutes", out)
     assert cuts, out
     assert sum(int(old) - int(new) for _, old, new, *_ in cuts) == 22
-    for name, old, new, line, lo, hi in cuts:
+    for _name, _old, new, line, lo, hi in cuts:
         assert int(lo) <= int(hi) == int(new)
         assert "minutes: {min:" in project.read(WS).splitlines()[int(line) - 1]
     # the sections that grew give back most
@@ -70,7 +70,7 @@ def test_cut_suggestions_add_up_to_the_overrun_and_keep_each_section_valid(proje
     shutil.rmtree(project.file("packs"))
     project.file("content/learning.yml").unlink()  # its lessons name the example places
     text = project.read(WS).splitlines()
-    for name, old, new, line, lo, hi in cuts:
+    for _name, old, new, line, _lo, _hi in cuts:
         text[int(line) - 1] = text[int(line) - 1].replace(f"max: {old}", f"max: {new}")
     project.write(WS, "\n".join(text) + "\n")
     assert project.check().returncode == 0

@@ -21,11 +21,10 @@ Where a page fetches files from (images, ``url()`` in styles) is checked by
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import difflib
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from ..sources.record_csv import EVALUATION_FIELDS
@@ -215,7 +214,7 @@ def _out(problems: list[tuple]) -> list[tuple[int | None, str, dict]]:
 def _source_line(source: str, made: str, line: int) -> int:
     """The line of ``source`` that line ``line`` of ``made`` came from (text put in: the line it replaced)."""
     matcher = difflib.SequenceMatcher(None, source.splitlines(), made.splitlines(), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
         if j1 < line <= j2:
             return i1 + (line - j1) if tag == "equal" else i1 + 1
     return len(source.splitlines()) or 1
@@ -384,9 +383,8 @@ FRONT_BAD = re.compile(r"[<>\"]")
 
 def front_matter_problems(text: str) -> list[tuple[int | None, tuple]]:
     """Values in a page's front matter (YAML between '---' lines, or 'key: value' lines) with < > or "."""
-    return [(line, _p("html.front-matter", found=repr(FRONT_BAD.search(value).group(0)), key=repr(key),
-                      value=_short(value)))
-            for key, value, line in _front_matter(text) if FRONT_BAD.search(value)]
+    return [(line, _p("html.front-matter", found=repr(bad.group(0)), key=repr(key), value=_short(value)))
+            for key, value, line in _front_matter(text) if (bad := FRONT_BAD.search(value))]
 
 
 def _front_matter(text: str) -> Iterator[tuple[str, str, int]]:

@@ -7,8 +7,19 @@ from pathlib import Path
 
 from ..diagnostics.record import Collector, did_you_mean
 from ..sources.fonts import describe, missing
-from ..sources.schema import (MAX_GROUP_SLUG, MAX_PLACE_SLUG, WINDOWS_RESERVED, Group, MinuteRange, PackFile,
-                              format_clock, group_slug, safe_file_slug, slugify)
+from ..sources.schema import (
+    MAX_GROUP_SLUG,
+    MAX_PLACE_SLUG,
+    WINDOWS_RESERVED,
+    Group,
+    MinuteRange,
+    PackFile,
+    format_clock,
+    group_slug,
+    safe_file_slug,
+    slugify,
+)
+from ..sources.typed_yaml import LineDict
 from .timing import Timed, check_fit
 
 
@@ -51,7 +62,7 @@ def check_pack(pack: PackFile, path: Path, sections: list, fonts_dir: Path, erro
     ids = [s.id for s in sections]
     by_id = {s.id: s for s in sections}
     chosen: dict[str, int] = {}
-    lines = pack.minutes.lines
+    lines = pack.minutes.lines if isinstance(pack.minutes, LineDict) else {}
     for key, value in pack.minutes.items():
         line = lines.get(key, src.line_for("minutes"))
         if key not in ids:

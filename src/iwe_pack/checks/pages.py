@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics.record import Collector
+from ..sources.format_blocks import MARKERS
 
-# markers a hand-written page may hold; each is replaced with data from the model when the page is made
-MARKERS = re.compile(r"<!--\s*iwe:(\w+)\s*-->")
 # the markers the site's pages expand (views/pages.py expand_markers): the pre-work, where to report a problem,
 # and the resources the slides list (content/slides.yml)
 PAGE_MARKERS = frozenset({"prework", "contact", "resources"})

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics.record import Collector, did_you_mean
 from ..sources.fonts import describe, missing
-from ..sources.record_schema import RecordFile, Ref
+from ..sources.record_schema import RecordFile, Ref, score_range
 from ..sources.schema import Matrix, Section
 
 
@@ -23,11 +23,6 @@ def report(errors: Collector, ref: Ref, problem: str, **details) -> None:
         errors.add(ref.file, ref.line, ref.field, f"record.csv-{problem}", row=ref.row, **details)
     else:
         errors.add(ref.file, ref.line, ref.field, f"record.{problem}", **details)
-
-
-def score_range(matrix: Matrix) -> tuple[int, int]:
-    scores = [lv.score for lv in matrix.levels]
-    return min(scores), max(scores)
 
 
 def check_scores(scores: list[tuple[str, float | None, Ref]], id_ref: dict[str, Ref], matrix: Matrix,

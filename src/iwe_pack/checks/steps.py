@@ -4,8 +4,9 @@ and every handout the section lists used at a step."""
 from __future__ import annotations
 
 from ..diagnostics.record import Collector, did_you_mean
-from ..sources.format_blocks import ALLOWED as KINDS_ALLOWED, block_problems, contains, parts
-from ..sources.schema import Section, Step, StepsFile, StepMinutes
+from ..sources.format_blocks import ALLOWED as KINDS_ALLOWED
+from ..sources.format_blocks import block_problems, contains, parts
+from ..sources.schema import Section, Step, StepMinutes, StepsFile
 
 
 def check_steps(section: Section, steps: StepsFile, handouts: dict, errors: Collector) -> None:
@@ -44,7 +45,7 @@ def _check_way(section: Section, way, handouts: dict, used: set[str], errors: Co
     names = [("handouts", way.handouts, way.origin)] if way.handouts is not None else []
     if way.online and way.online.handouts is not None:
         names.append(("online.handouts", way.online.handouts, way.online.origin))
-    for key, ids, origin in names:
+    for _key, ids, origin in names:
         for i, ref in enumerate(ids, start=1):
             field = f"{origin.field('handouts')}.{i}"
             if ref not in handouts:

@@ -15,10 +15,10 @@ from ..diagnostics.record import Diagnostic, SourceErrors
 from ..diagnostics.report import for_github
 from ..model.plan import Plan, default_minutes
 from ..model.project import PACKS, load_project, load_workshop
-from ..outputs.site_build import validate
-from ..sources.settings import Settings
 from ..model.workshop import Workshop
+from ..outputs.site_build import validate
 from ..sources.schema import MAX_PLACE_SLUG, PackDate, safe_file_slug, slugify
+from ..sources.settings import Settings
 from ..sources.typed_yaml import Invalid
 
 
@@ -102,7 +102,7 @@ def cmd_new(args) -> int:
             return 1
     slug = slugify(place)
     if len(slug) > MAX_PLACE_SLUG:
-        problem = Diagnostic("pack.name-too-long", "the place", found=len(slug), allowed=MAX_PLACE_SLUG,
+        problem = Diagnostic("pack.name-too-long", "the place", found=str(len(slug)), allowed=str(MAX_PLACE_SLUG),
                              details={"what": "place", "example": slug[:24]})
         print(f"iwe-pack: {problem}", file=sys.stderr)
         return 1

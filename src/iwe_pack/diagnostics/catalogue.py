@@ -100,7 +100,8 @@ _add(A, "workshop.notes-not-markdown", "found {found}; allowed: a Markdown (.md)
      "Point 'notes:' at a .md file inside content/.")
 _add(A, "workshop.text-missing", "the {what} file content/{found} does not exist; create it, {todo}",
      "Create the file it names, or point to the right one.")
-_add(A, "workshop.unknown-handout-marker", "found the marker for handout {found}; allowed: a handout id from content/handouts.yml",
+_add(A, "workshop.unknown-handout-marker",
+     "found the marker for handout {found}; allowed: a handout id from content/handouts.yml",
      "Use an id from content/handouts.yml in the marker.")
 _add(A, "step.file-missing", "the steps file {found} does not exist; each section's step by step is kept there",
      "Create the file with a 'steps:' list (copy another section's file to start).")

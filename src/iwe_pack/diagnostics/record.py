@@ -10,8 +10,8 @@ command line and the MkDocs hook print them (see :mod:`.report`) and stop.
 
 from __future__ import annotations
 
-import difflib
 import dataclasses
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -46,7 +46,7 @@ class Diagnostic:
         values = {"found": self.found, "allowed": self.allowed, "hint": self.hint or "", **self.details}
         text = CATALOGUE[self.code].text.format(**values)
         note = self.details.get("note")  # a second catalogue entry that says more about where it was found
-        return f"{text} {CATALOGUE[note].text}" if note else text
+        return f"{text} {CATALOGUE[str(note)].text}" if note else text
 
     @property
     def where(self) -> str:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from .planner import WORDS, Evaluation, Recommendation
 
-
 # The heading each output puts over the advice, by its rule: first on the pack page, the facilitator pack and run mode.
 TITLES = {
     "recommendation": "This plan does not fit the people coming yet",

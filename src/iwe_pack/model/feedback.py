@@ -50,7 +50,7 @@ class Feedback:
 def feedback(pack: PackFile, slug: str, site_url: str = "") -> Feedback:
     """The pack's ``evaluation_email``, else the first email address in its ``contact``; its ``evaluation_link``,
     else the place's evaluation page on the published site (``site_url``), else none."""
-    email = pack.evaluation_email
+    email: str | None = pack.evaluation_email
     if not email and pack.contact:
         found = _EMAIL_IN_TEXT.search(pack.contact)
         email = found.group(0) if found else None

@@ -59,8 +59,8 @@ def _moment(entry: OffPlanAdvice) -> Moment:
 
 def off_plan(guide: OffPlanFile, sections: list[str]) -> OffPlan:
     """Each section's advice for every moment, in the order of :data:`MOMENTS`."""
-    general = {e.moment: e for e in guide.advice if e.section is None}
-    own = {(e.section, e.moment): e for e in guide.advice if e.section is not None}
+    general: dict[str, OffPlanAdvice] = {e.moment: e for e in guide.advice if e.section is None}
+    own: dict[tuple[str, str], OffPlanAdvice] = {(e.section, e.moment): e for e in guide.advice if e.section is not None}
     out = {}
     for sid in sections:
         found = [own.get((sid, m)) or general.get(m) for m, _, _ in MOMENTS]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section, format_clock, group_slug, slugify
+from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section, format_clock
 from ..sources.typed_yaml import LineDict
 from .advice import Advice, advise
 from .feedback import Feedback, feedback
@@ -55,7 +55,7 @@ class TimedStep(_OnTheClock):
     link: bool = False  # the place has an evaluation link (its form's address: see Plan.feedback)
 
     @property
-    def minutes(self) -> int:
+    def minutes(self) -> int:  # type: ignore[override]  # _OnTheClock's minutes, read from the planned step
         return self.planned.minutes
 
     @property
@@ -254,7 +254,7 @@ def build_agenda(pack: PackFile, workshop: Workshop, chosen: dict[str, int],
                  steps: dict[str, list[PlannedStep]] | None = None, link: bool = False,
                  shape: Shape | None = None) -> list[AgendaItem]:
     clock = pack.start.minutes
-    lines = pack.minutes.lines
+    lines = pack.minutes.lines if isinstance(pack.minutes, LineDict) else {}  # where each is set, once read
     out: list[AgendaItem] = []
     for s in workshop.sections:
         minutes = chosen.get(s.id, default_minutes(s))
@@ -370,11 +370,11 @@ def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[Planned
             used[h.id] = [WORDS["setting-up"]]
     for s in workshop.sections:
         names = [h for p in (steps or {}).get(s.id, []) for h in p.handouts] if steps else list(s.handouts)
-        for h in names:
-            if h in workshop.handouts and workshop.handouts[h].in_place_packs:
-                used.setdefault(h, [])
-                if s.title not in used[h]:
-                    used[h].append(s.title)
+        for hid in names:
+            if hid in workshop.handouts and workshop.handouts[hid].in_place_packs:
+                used.setdefault(hid, [])
+                if s.title not in used[hid]:
+                    used[hid].append(s.title)
     out = []
     for hid, titles in used.items():
         h = workshop.handouts[hid]
@@ -427,6 +427,7 @@ def with_pages(plan_list: list[PrintItem], pages: dict[tuple[str, str], int]) ->
     An item whose files are not all counted keeps its estimate."""
     out = []
     for item in plan_list:
-        found = tuple(pages.get((item.name, who)) for who, _ in item.files)
-        out.append(counted(item, found) if found and all(found) else item)
+        found = [pages.get((item.name, who)) for who, _ in item.files]
+        known = tuple(n for n in found if n)
+        out.append(counted(item, known) if known and len(known) == len(found) else item)
     return out

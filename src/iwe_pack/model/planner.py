@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from ..sources.schema import Section
 from .steps import PlannedStep, Shape, least_minutes, needed, plan_section, steps_for, timing_for
 from .workshop import Workshop
 
+SelfAssessment = Literal["share", "whole"]
 SCREEN_BREAK = 5  # minutes of a screen break the planner adds online
 
 # The planner's words, one template each: the Python engine fills them here, and the site's "Plan your day"
@@ -66,7 +68,7 @@ class Setup:
     groups: int
     facilitators: int
     format: str
-    self_assessment: str
+    self_assessment: SelfAssessment  # share or whole
     minutes: tuple[tuple[str, int], ...]  # (section id, minutes) in running order
     breaks: tuple[tuple[str, int], ...]  # (after section id, minutes)
     technical_host: bool
@@ -267,7 +269,8 @@ def _candidates(setup: Setup, workshop: Workshop):
     rules = workshop.advice
     limit = rules.room_size.virtual if setup.format == "virtual" else rules.room_size.in_person
     first = max(1, math.ceil(setup.attendees / limit))
-    modes = [setup.self_assessment] + [m for m in ("share", "whole") if m != setup.self_assessment]
+    modes: list[SelfAssessment] = [setup.self_assessment] + [m for m in ("share", "whole")
+                                                              if m != setup.self_assessment]
     for workshops in range(first, first + 3):
         people = math.ceil(setup.attendees / workshops)
         fewest = max(1, math.ceil(people / rules.group_size.most_people))
@@ -301,9 +304,10 @@ def _fit_minutes(setup: Setup, workshop: Workshop) -> Setup | None:
             minutes[section.id] = min(section.minutes.max, math.ceil(need / 5) * 5)
     breaks = list(setup.breaks)
     if setup.format == "virtual":
-        breaks = _screen_breaks(workshop, minutes, breaks, rules.screen_breaks.most_minutes_online)
-        if breaks is None:
+        with_screen_breaks = _screen_breaks(workshop, minutes, breaks, rules.screen_breaks.most_minutes_online)
+        if with_screen_breaks is None:
             return None
+        breaks = with_screen_breaks
     budget = workshop.budget.session
     over = sum(minutes.values()) + sum(m for _, m in breaks) - budget.max
     for section in sorted(workshop.sections, key=lambda s: -(minutes[s.id] - floor[s.id])):

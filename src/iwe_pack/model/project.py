@@ -14,32 +14,44 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
-from ..checks.editor_html import markdown_problems
-from ..checks.packs import check_pack, check_plan_fit
-from ..checks.pages import MARKERS, check_markers
-from ..checks.project_files import check_project_files
-from ..checks.resources import resource_problems
-from ..checks.steps import check_steps, check_text_blocks
 from ..checks.claims import check_claims
-from ..checks.styles import check_print_styles
-from ..checks.timing import Timed, check_fit
+from ..checks.editor_html import markdown_problems
 from ..checks.learning import check_learning
 from ..checks.off_plan import check_off_plan
+from ..checks.packs import check_pack, check_plan_fit
+from ..checks.pages import check_markers
+from ..checks.project_files import check_project_files
+from ..checks.records import check_clock, check_dates, check_record, check_scores, check_times
+from ..checks.resources import resource_problems
+from ..checks.steps import check_steps, check_text_blocks
+from ..checks.styles import check_print_styles
+from ..checks.timing import Timed, check_fit
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
-from ..sources import changelog, typed_yaml
+from ..sources import changelog, record_csv, record_email, typed_yaml
 from ..sources.learning import LEARNING, LearningFile, Lesson
 from ..sources.off_plan import OFF_PLAN, OffPlanFile
-from ..sources.record_schema import RECORDS
-from ..sources.schema import (AdviceRules, Deck, HandoutsFile, Matrix, PackFile, Section, StepsFile, WorkshopFile,
-                              slugify)
+from ..sources.record_schema import RECORDS, FromFile, RecordFile, Ref, load_record
+from ..sources.schema import (
+    AdviceRules,
+    Deck,
+    Handout,
+    HandoutsFile,
+    Matrix,
+    PackFile,
+    Section,
+    StepsFile,
+    WorkshopFile,
+    slugify,
+)
 from ..sources.settings import Settings
 from ..sources.templates import TemplateSet, read_templates
 from ..sources.text import read_text
 from .off_plan import off_plan
 from .plan import Plan, make_plan, with_site_url
-from .record import read_record, record_path
+from .record import EvaluationSummary, Record, make_record, record_path, summarise
 from .workshop import Workshop
 
 PACKS = "packs"
@@ -64,7 +76,7 @@ class Project:
     lessons: tuple[Lesson, ...] = ()  # what the editors learned from places' records (content/learning.yml)
 
 
-def load_project(root: Path, settings: Settings | None = None, extra_packs: list[Path] = ()) -> Project:
+def load_project(root: Path, settings: Settings | None = None, extra_packs: Sequence[Path] = ()) -> Project:
     """Read and check every source; raise SourceErrors listing every problem found.
 
     With ``extra_packs`` (pack files to check by themselves), those are the only packs loaded.
@@ -98,6 +110,7 @@ def load_project(root: Path, settings: Settings | None = None, extra_packs: list
     lessons = read_learning(root, workshop, errors) if workshop is not None else ()
     errors.raise_if_any()
     plans = [with_site_url(plan, settings.site_url) for plan in plans]
+    assert workshop is not None  # no workshop is an error, raised above
     return Project(root, settings, workshop, plans, templates, texts, pages, lessons)
 
 
@@ -160,7 +173,7 @@ def load_workshop(root: Path) -> Workshop:
     check_off_plan(guide, [s.id for s in wf.sections], errors)
     check_matrix(matrix, errors)
 
-    handouts = {}
+    handouts: dict[str, Handout] = {}
     for h in hf.handouts:
         check_slug(h.id, h, "id", errors)
         if h.id in handouts:
@@ -190,11 +203,11 @@ def load_workshop(root: Path) -> Workshop:
                            "workshop.unknown-handout", found=repr(ref), hint=hint)
         source = _read_notes(content, s, errors)
         notes = expand_handouts(source, handouts, s, errors) if source else source
-        if notes != source:  # handout text put into the notes: check the HTML they make together
-            known = {(e.code, e.message) for e in errors.errors}
+        if notes is not None and notes != source:  # handout text put into the notes: check their HTML together
+            said = {(e.code, e.message) for e in errors.errors}
             for n, code, details in markdown_problems(notes, made_from=source):
                 problem = Diagnostic(code, "", details=details)
-                if (code, problem.message) not in known:
+                if (code, problem.message) not in said:
                     errors.add(f"content/{s.notes or s.notes_path}", n, None, code, note="note.with-handout",
                                **details)
         steps, phrases, host = _read_steps(content, s, handouts, errors)
@@ -257,6 +270,84 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
     return plan
 
 
+# --- the record of the day (packs/records/<slug>.yml and the files it names) ---------------------------------
+
+def read_record(path: Path, pack: PackFile, matrix: Matrix, planned: list[tuple[Section, int]], fonts_dir: Path,
+                errors: Collector) -> Record | None:
+    """Read and check a record and the files it names; None (with the problems in ``errors``) if it has any.
+
+    ``planned`` is the place's sections in agenda order with their planned minutes."""
+    rf = load_record(path, errors)
+    if rf is None:
+        return None
+    n = len(errors.errors)
+    records = path.parent
+    sections = [s for s, _ in planned]
+    # the day of the workshop, which dates and times are checked against
+    day, whence = (rf.held.date, "held: in the record") if rf.held else (pack.date.date, "the pack's date")
+    check_record(rf, matrix, fonts_dir, errors)
+    check_dates(rf, day, whence, errors)
+    scores = _scores(rf, records, matrix, errors)
+    times = _times(rf, records, sections, errors)
+    check_clock([(at, Ref(ref.file, ref.line, column, ref.row)) for _, ref, *clock in times.values()
+                 for column, at in zip(("started", "ended"), clock) if at is not None], day, whence, errors)
+    evaluation = _evaluation(rf, records, pack.attendees, errors)
+    if len(errors.errors) > n:
+        return None
+    return make_record(path.stem, rf, pack, matrix, planned, scores, times, evaluation)
+
+
+def _imported(records: Path, source: FromFile, field: str, read, errors: Collector):
+    """The rows of the file a record names for ``field`` (``from:``), or None if it is missing or wrong."""
+    path = record_csv.locate(records, source, field, errors)
+    return read(path, errors) if path else None
+
+
+def _scores(rf: RecordFile, records: Path, matrix: Matrix, errors: Collector) -> dict[str, tuple[float | None, Ref]]:
+    """Principle id -> (score or None, where it was written), from the YAML or the scoring tool's CSV (none when
+    the record has no scores, or names a file that is missing or wrong)."""
+    if isinstance(rf.scores, FromFile):
+        rows = _imported(records, rf.scores, "scores", record_csv.read_scores, errors) or []
+        found = [(r.principle_id, r.score, r.ref) for r in rows]
+        id_refs = {r.principle_id: Ref(r.ref.file, r.ref.line, "principle_id", r.ref.row) for r in rows}
+    else:
+        lines = getattr(rf.scores, "lines", {})
+        found = [(pid, score, Ref(rf.origin.file, lines.get(pid, rf.origin.line_for("scores")), f"scores.{pid}"))
+                 for pid, score in (rf.scores or {}).items()]
+        id_refs = {}
+    check_scores(found, id_refs, matrix, errors)
+    return {pid: (score, ref) for pid, score, ref in found}
+
+
+def _times(rf: RecordFile, records: Path, sections: list[Section], errors: Collector) -> dict[str, tuple]:
+    """Section id -> (actual minutes, where, started, ended), from the YAML or run mode's timing CSV (none when the
+    record has no minutes, or names a file that is missing or wrong)."""
+    if isinstance(rf.minutes, FromFile):
+        rows = _imported(records, rf.minutes, "minutes", record_csv.read_times, errors) or []
+        found = {r.section_id: (r.actual, r.ref, r.started, r.ended) for r in rows}
+        check_times([(r.section_id, Ref(r.ref.file, r.ref.line, "section_id", r.ref.row)) for r in rows], sections,
+                    errors)
+        return found
+    minutes = rf.minutes or {}
+    lines = getattr(minutes, "lines", {})
+    refs = {sid: Ref(rf.origin.file, lines.get(sid, rf.origin.line_for("minutes")), f"minutes.{sid}")
+            for sid in minutes}
+    check_times(list(refs.items()), sections, errors)
+    return {sid: (m, refs[sid], None, None) for sid, m in minutes.items()}
+
+
+def _evaluation(rf: RecordFile, records: Path, attendees: int, errors: Collector) -> EvaluationSummary | None:
+    if rf.evaluation is None:
+        return None
+    path = record_csv.locate(records, rf.evaluation, "evaluation", errors, folder_ok=True)
+    read = record_email.read_emails if path and record_email.is_emails(path) else record_csv.read_evaluation
+    answers = read(path, rf.evaluation, attendees, errors) if path else None
+    if answers is None or path is None:
+        return None
+    return summarise(answers, Ref(errors.rel(path), None))
+
+
+
 def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) -> list[Plan]:
     """Load every pack (or those named in ``only``); raise SourceErrors for all problems together."""
     plans, problems = [], []
@@ -292,7 +383,7 @@ def stray_pack_files(root: Path) -> list[SourceError]:
     return errors.errors
 
 
-def _load_each(paths: list[Path], workshop: Workshop, root: Path) -> list[Plan]:
+def _load_each(paths: Sequence[Path], workshop: Workshop, root: Path) -> list[Plan]:
     plans, problems = [], []
     for path in paths:
         try:

@@ -3,8 +3,8 @@
 A place runs its day, then an editor (or the convening organisation) writes down what the room
 agreed: the self-assessment scores, the vision and shared purpose, the actions with their owners,
 how the work will be looked after, the next meeting, what the room chose not to do now, how long each
-section took, and what attendees said about the day. :func:`read_record` reads it (and the files it
-names), checks it and makes a :class:`Record`, which the pack's :class:`~.plan.Plan` holds as
+section took, and what attendees said about the day. :func:`~.project.read_record` reads it (and the files
+it names) and checks it; :func:`make_record` makes the :class:`Record`, which the pack's :class:`~.plan.Plan` holds as
 ``plan.record``. Views only read it.
 
 Every value keeps where it came from (``origin``: a :class:`~..sources.record_schema.Ref`, the file
@@ -20,13 +20,11 @@ from pathlib import Path
 from statistics import mean
 from typing import Optional
 
-from ..checks.records import check_clock, check_dates, check_record, check_scores, check_times
-from ..diagnostics.record import Collector
-from ..sources import record_csv, record_email
-from . import feedback
+from ..sources import record_csv
 from ..sources.record_csv import RATINGS, TEXTS
-from ..sources.record_schema import RECORDS, FromFile, Governance, NotNow, RecordFile, Ref, load_record
+from ..sources.record_schema import RECORDS, Governance, NotNow, RecordFile, Ref
 from ..sources.schema import Level, Matrix, PackDate, PackFile, Principle, Section
+from . import feedback
 
 # The evaluation's questions, in the words the evaluation page asks them (the ids are the record's ``columns:`` fields).
 QUESTIONS = {q.id: q.words for q in feedback.QUESTIONS if q.id in RATINGS + TEXTS}
@@ -110,7 +108,7 @@ class RatingSummary:
     question: str
     count: int
     mean: Optional[float]  # None when nobody answered
-    counts: tuple[int, int, int, int, int]  # how many gave 1, 2, 3, 4 and 5
+    counts: tuple[int, ...]  # how many gave 1, 2, 3, 4 and 5
 
 
 @dataclass(frozen=True)
@@ -172,7 +170,7 @@ class Record:
 
     def mean_score(self) -> Optional[float]:
         """The mean of the agreed scores, or None when nothing was scored."""
-        return mean(s.score for s in self.scored) if self.scored else None
+        return mean(s.score for s in self.scored if s.score is not None) if self.scored else None
 
     def score_for(self, principle_id: str) -> Optional[ScoreEntry]:
         return next((s for s in self.scores if s.principle.id == principle_id), None)
@@ -198,97 +196,26 @@ class Record:
         return tuple(a for a in self.actions if not a.smart)
 
 
-def read_record(path: Path, pack: PackFile, matrix: Matrix, planned: list[tuple[Section, int]], fonts_dir: Path,
-                errors: Collector) -> Record | None:
-    """Read and check a record and the files it names; None (with the problems in ``errors``) if it has any.
-
-    ``planned`` is the place's sections in agenda order with their planned minutes."""
-    rf = load_record(path, errors)
-    if rf is None:
-        return None
-    n = len(errors.errors)
-    records = path.parent
-    sections = [s for s, _ in planned]
-    # the day of the workshop, which dates and times are checked against
-    day, whence = (rf.held.date, "held: in the record") if rf.held else (pack.date.date, "the pack's date")
-    check_record(rf, matrix, fonts_dir, errors)
-    check_dates(rf, day, whence, errors)
-    scores = _scores(rf, records, matrix, errors)
-    times = _times(rf, records, sections, errors)
-    check_clock([(at, Ref(ref.file, ref.line, column, ref.row)) for _, ref, *clock in times.values()
-                 for column, at in zip(("started", "ended"), clock) if at is not None], day, whence, errors)
-    evaluation = _evaluation(rf, records, pack.attendees, errors)
-    if len(errors.errors) > n:
-        return None
+def make_record(slug: str, rf: RecordFile, pack: PackFile, matrix: Matrix, planned: list[tuple[Section, int]],
+                scores: dict[str, tuple[float | None, Ref]], times: dict[str, tuple],
+                evaluation: EvaluationSummary | None) -> Record:
+    """The record of the day from a checked record file and what the files it names held: ``scores`` by principle
+    id (score or None, where), ``times`` by section id (actual minutes, where, started, ended); ``planned`` is the
+    place's sections in agenda order with their planned minutes."""
     by_id = {p.id: p for p in matrix.principles}
     levels = {lv.score: lv for lv in matrix.levels}
     entries = []
     for p in matrix.principles:
         score, ref = scores.get(p.id, (None, None))
         entries.append(ScoreEntry(p, score, None if score is None else levels.get(int(score)), ref))
-    actions = tuple(AgreedAction(a.what, a.who, a.by, a.smart, by_id.get(a.principle) if a.principle else None,
+    actions = tuple(AgreedAction(a.what, a.who or "", a.by, a.smart, by_id.get(a.principle) if a.principle else None,
                                  Ref(rf.origin.file, a.origin.line, a.origin.path)) for a in rf.actions)
     timed = tuple(SectionTime(s, minutes, *times.get(s.id, (None, None, None, None))) for s, minutes in planned) \
         if rf.minutes is not None else ()
-    return Record(slug=path.stem, illustrative=rf.illustrative, held=rf.held or pack.date, scores=tuple(entries),
+    return Record(slug=slug, illustrative=rf.illustrative, held=rf.held or pack.date, scores=tuple(entries),
                   vision=rf.vision, purpose=tuple(rf.purpose), actions=actions, governance=rf.governance,
                   next_meeting=rf.next_meeting, next_meeting_note=rf.next_meeting_note, not_now=tuple(rf.not_now),
                   times=timed, evaluation=evaluation, origin=Ref(rf.origin.file, 1))
-
-
-def _imported(records: Path, source: FromFile, field: str, read, errors: Collector):
-    """The rows of the file a record names for ``field`` (``from:``), or None if it is missing or wrong."""
-    path = record_csv.locate(records, source, field, errors)
-    return read(path, errors) if path else None
-
-
-def _scores(rf: RecordFile, records: Path, matrix: Matrix, errors: Collector) -> dict[str, tuple[float | None, Ref]]:
-    """Principle id -> (score or None, where it was written), from the YAML or the scoring tool's CSV."""
-    if rf.scores is None:
-        return {}
-    if isinstance(rf.scores, FromFile):
-        rows = _imported(records, rf.scores, "scores", record_csv.read_scores, errors)
-        if rows is None:
-            return {}
-        found = [(r.principle_id, r.score, r.ref) for r in rows]
-        id_refs = {r.principle_id: Ref(r.ref.file, r.ref.line, "principle_id", r.ref.row) for r in rows}
-    else:
-        lines = getattr(rf.scores, "lines", {})
-        found = [(pid, score, Ref(rf.origin.file, lines.get(pid, rf.origin.line_for("scores")), f"scores.{pid}"))
-                 for pid, score in rf.scores.items()]
-        id_refs = {}
-    check_scores(found, id_refs, matrix, errors)
-    return {pid: (score, ref) for pid, score, ref in found}
-
-
-def _times(rf: RecordFile, records: Path, sections: list[Section], errors: Collector) -> dict[str, tuple]:
-    """Section id -> (actual minutes, where, started, ended), from the YAML or run mode's timing CSV."""
-    if rf.minutes is None:
-        return {}
-    if isinstance(rf.minutes, FromFile):
-        rows = _imported(records, rf.minutes, "minutes", record_csv.read_times, errors)
-        if rows is None:
-            return {}
-        found = {r.section_id: (r.actual, r.ref, r.started, r.ended) for r in rows}
-        check_times([(r.section_id, Ref(r.ref.file, r.ref.line, "section_id", r.ref.row)) for r in rows], sections,
-                    errors)
-        return found
-    lines = getattr(rf.minutes, "lines", {})
-    refs = {sid: Ref(rf.origin.file, lines.get(sid, rf.origin.line_for("minutes")), f"minutes.{sid}")
-            for sid in rf.minutes}
-    check_times(list(refs.items()), sections, errors)
-    return {sid: (m, refs[sid], None, None) for sid, m in rf.minutes.items()}
-
-
-def _evaluation(rf: RecordFile, records: Path, attendees: int, errors: Collector) -> EvaluationSummary | None:
-    if rf.evaluation is None:
-        return None
-    path = record_csv.locate(records, rf.evaluation, "evaluation", errors, folder_ok=True)
-    read = record_email.read_emails if path and record_email.is_emails(path) else record_csv.read_evaluation
-    answers = read(path, rf.evaluation, attendees, errors) if path else None
-    if answers is None:
-        return None
-    return summarise(answers, Ref(errors.rel(path), None))
 
 
 def summarise(answers: record_csv.Answers, origin: Ref) -> EvaluationSummary:

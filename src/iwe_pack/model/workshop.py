@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .off_plan import OffPlan
 from ..sources.schema import AdviceRules, Budget, Deck, Handout, Matrix, MinuteRange, PreworkItem, Section
+from .off_plan import OffPlan
 
 
 @dataclass(frozen=True)

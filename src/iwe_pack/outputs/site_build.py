@@ -15,25 +15,37 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Sequence
 
-from ..checks.resources import html_resource_problems
 from ..checks.links import check_links
+from ..checks.resources import html_resource_problems
 from ..diagnostics.record import Collector, Diagnostic, SourceErrors
 from ..model.project import PACKS, Project, load_project
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
-from ..views.templates import REMEMBERED as COMPILED_TEMPLATES, template_problem
+from ..views.templates import REMEMBERED as COMPILED_TEMPLATES
+from ..views.templates import template_problem
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .downloads import Downloads, downloads, write_offline_zip
 from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
 
 log = logging.getLogger("iwe_pack")
+# The print-offs' progress, on a logger of its own (as WeasyPrint says what it does on "weasyprint"): a child of
+# "iwe_pack", so whatever shows the engine's log shows it too (the MkDocs hook attaches the site engine's handlers
+# there), and a program can listen to it, or quieten it, alone.
+progress = logging.getLogger("iwe_pack.progress")
 
 
-def validate(root: Path, settings: Settings, extra_packs: list[Path] = ()) -> tuple[Project, Rendered]:
+def say_progress(done: int, total: int, job: PrintJob, cached: bool) -> None:
+    """One line for each print-off rendered (none for those taken from the cache). Handed to the renderer, which
+    still takes a callback (outputs/pdf.py; that file is being changed elsewhere): it can log here itself later."""
+    if not cached:
+        progress.info("Print-offs: %d/%d rendered (%s)", done, total, job.name)
+
+
+def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -> tuple[Project, Rendered]:
     """Read and check every source, then render every view: the build's whole validation.
 
     ``extra_packs`` are pack files to check as if they were in ``packs/`` (``iwe-pack check FILE``);
@@ -126,11 +138,11 @@ class SiteBuild:
         """Folders of ``overrides/`` that hold the engine's templates, not site files."""
         return (pages.TEMPLATE_DIR, paths.PRINT)
 
-    def generate(self, progress: Callable[[int, int, PrintJob, bool], None] | None = None
-                 ) -> tuple[dict[str, str | bytes], dict[str, Path]]:
-        """The generated pages ({docs path: Markdown or bytes}) and the files to copy ({site path: file})."""
+    def generate(self) -> tuple[dict[str, str | bytes], dict[str, Path]]:
+        """The generated pages ({docs path: Markdown or bytes}) and the files to copy ({site path: file}); each
+        print-off rendered is said on the ``iwe_pack.progress`` logger."""
         if self.project.settings.pdf:
-            self.made = downloads(self.project, self.rendered, render=not self.serving, progress=progress)
+            self.made = downloads(self.project, self.rendered, render=not self.serving, progress=say_progress)
         files = dict(self.made.files)
         cache = pdf.cache_dir(self.project.root, self.project.settings)
         for job in self.made.pending:  # serve: link now, render in the background

@@ -18,6 +18,9 @@ from dataclasses import dataclass
 
 OPEN = re.compile(r"^\s*<!--\s*iwe:only\b(.*?)-->\s*$")
 END = re.compile(r"^\s*<!--\s*iwe:end\s*-->\s*$")
+# a marker a hand-written page may hold (<!-- iwe:prework -->): replaced with data from the model when the page is
+# made (views/pages.py); which ones a page may hold is a rule (checks/pages.py)
+MARKERS = re.compile(r"<!--\s*iwe:(\w+)\s*-->")
 
 # each kind: what it is about, and the value the plan has for it
 KINDS = {"in-person": ("format", "in-person"), "online": ("format", "virtual"),
@@ -41,7 +44,7 @@ def parts(text: str) -> tuple[list[Part], list[tuple[int, str, str]]]:
     out: list[Part] = []
     problems: list[tuple[int, str, str]] = []
     kinds: tuple[str, ...] = ()
-    start, lines = 1, []
+    start, lines = 1, list[str]()
     for n, line in enumerate(text.split("\n"), start=1):
         m = OPEN.match(line)
         if m:

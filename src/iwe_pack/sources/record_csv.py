@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..diagnostics.record import Collector, did_you_mean
-from .record_schema import HALF_STEP_SCORE, RECORDS, WHOLE_MINUTES, EvaluationFrom, FromFile, Ref, Score
+from .record_schema import HALF_STEP_SCORE, MOST_MINUTES, RECORDS, WHOLE_MINUTES, EvaluationFrom, FromFile, Ref, Score
 from .text import read_text
 from .typed_yaml import Invalid
 
@@ -307,13 +307,13 @@ def read_times(path: Path, errors: Collector) -> list[TimeRow] | None:
                 errors.add(table.file, line, "actual_minutes", "record.csv-bad-minutes", row=row,
                            found=repr(cells["actual_minutes"]))
                 ok = False
-            elif int(cells["actual_minutes"]) > WHOLE_MINUTES["max"]:  # the same limit as minutes: in the YAML
+            elif int(cells["actual_minutes"]) > MOST_MINUTES:  # the same limit as minutes: in the YAML
                 errors.add(table.file, line, "actual_minutes", "record.csv-minutes-too-long", row=row,
                            found=repr(cells["actual_minutes"]), allowed=WHOLE_MINUTES["allowed"])
                 ok = False
             else:
                 actual = int(cells["actual_minutes"])
-        times = {}
+        times: dict[str, dt.datetime | None] = {}
         for col in ("started", "ended"):
             times[col] = None
             if cells[col]:

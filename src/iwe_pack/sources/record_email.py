@@ -32,8 +32,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics.record import Collector, did_you_mean
-from .record_csv import (EVALUATION_FIELDS, MAX_ANSWER, NAME, RATING_ALLOWED, RATINGS, TEXTS, Answers, Response,
-                         answer_rows_allowed, parse_rating)
+from .record_csv import (
+    EVALUATION_FIELDS,
+    MAX_ANSWER,
+    NAME,
+    RATING_ALLOWED,
+    RATINGS,
+    TEXTS,
+    Answers,
+    Response,
+    answer_rows_allowed,
+    parse_rating,
+)
 from .record_schema import EvaluationFrom, Ref
 from .text import MAX_BYTES, read_text
 

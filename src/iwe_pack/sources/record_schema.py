@@ -6,29 +6,39 @@ the exports of the scoring tool and run mode (``{from: <file name>}``); attendee
 come from a file (``evaluation: {from: ..., columns: ...}``): a survey's CSV export, or the emails the
 evaluation page prepares, pasted one after another into a ``.txt`` file, saved as ``.eml`` files, or kept
 in a folder of such files (``evaluation: {from: <file or folder name>}``, no ``columns:``: each answer in
-an email is named). The files it names are read by :mod:`.record_csv` and :mod:`.record_email`. ``from`` is a Python keyword, so a ``{from: ...}`` mapping is read by
+an email is named). The files it names are read by :mod:`.record_csv` and :mod:`.record_email`. ``from`` is
+a Python keyword, so a ``{from: ...}`` mapping is read by
 :class:`RecordConverter` into :class:`FromFile` (its ``file`` field).
 """
 
 from __future__ import annotations
 
 import re
+import types
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union, get_args, get_origin
-import types
-import typing
 
 import yaml
 
 from ..diagnostics.record import Collector, did_you_mean
-from .schema import PackDate, Sourced
+from .schema import Matrix, PackDate, Sourced
 from .typed_yaml import _FAILED, Converter, Invalid, ScalarType, compose, line_of
 
 RECORDS = "records"  # the folder inside packs/ that holds the records and the files they name
 
 HALF_STEP_SCORE = "a score from 1 to 4 in steps of 0.5, such as 2 or 2.5"
-WHOLE_MINUTES = {"min": 0, "max": 600, "allowed": "a whole number of minutes from 0 to 600"}
+MOST_MINUTES = 600
+
+
+def score_range(matrix: Matrix) -> tuple[int, int]:
+    """The lowest and highest score a record may agree: the matrix's levels."""
+    scores = [lv.score for lv in matrix.levels]
+    return min(scores), max(scores)
+
+
+WHOLE_MINUTES = {"min": 0, "max": MOST_MINUTES, "allowed": "a whole number of minutes from 0 to 600"}
 
 
 @dataclass(frozen=True)
@@ -164,7 +174,9 @@ class RecordConverter(Converter):
         if not isinstance(node, yaml.MappingNode):
             return self.fail(node, path, "yaml.wrong-type", found=repr(getattr(node, "value", "")),
                              allowed=f"keys {allowed}, such as {{from: file-name.csv}}")
-        values, lines, ok = {}, {}, True
+        values: dict[str, object] = {}
+        lines: dict[str, int] = {}
+        ok = True
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             sub = f"{path}.{key}"

@@ -7,10 +7,10 @@ is the key an editor writes, its type is what the value must be. Fields with
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 from .typed_yaml import Invalid, LineDict, Origin, ScalarType

@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics.record import did_you_mean, SourceError, SourceErrors
+from ..diagnostics.record import SourceError, SourceErrors, did_you_mean
 
 TYPES = {"working-well": "ww", "not-working-well": "nww", "important-for-the-future": "iff"}
 SHORT = {v: k for k, v in TYPES.items()}
@@ -78,21 +78,22 @@ def read(path: Path) -> list[Card]:
     rows = []
     while True:
         try:
-            row = next(reader)
+            line_cells = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             raise SourceErrors(errors + [SourceError("csv.bad-row", name, reader.line_num,
                                                      details={"row": reader.line_num, "reason": exc})]) from None
-        rows.append(row)
-    for row_number, row in enumerate(rows, start=2):
-        if not any(cell.strip() for cell in row):
+        rows.append(line_cells)
+    for row_number, cells_in_row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in cells_in_row):
             continue
-        if len(row) != len(header):
-            errors.append(SourceError("csv.cell-count", name, row_number, found=len(row), allowed=len(header),
+        if len(cells_in_row) != len(header):
+            errors.append(SourceError("csv.cell-count", name, row_number, found=str(len(cells_in_row)),
+                                      allowed=str(len(header)),
                                       details={"row": row_number}))
             continue
-        cells = dict(zip(header, (c.strip() for c in row)))
+        cells = dict(zip(header, (c.strip() for c in cells_in_row)))
         statement = " ".join(cells["text"].split())
         kind = cells["type"].lower()
         code = (cells.get("code") or "").lower() or None

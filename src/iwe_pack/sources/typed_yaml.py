@@ -28,7 +28,6 @@ from ..diagnostics.catalogue import CATALOGUE
 from ..diagnostics.record import Collector, did_you_mean
 from .text import read_text
 
-
 # How deep lists and keys may nest in a source: the deepest the sources need is 6; PyYAML's composer (and every
 # reader after it) calls itself once a level, so a file nested a thousand deep would end in a RecursionError.
 MAX_DEPTH = 32
@@ -58,7 +57,9 @@ class _NoAliasLoader(_NoAliases, yaml.SafeLoader):
     """PyYAML's own reader, in Python: what every mistake is reported from."""
 
 
-class _QuickNoAliasLoader(_NoAliases, yaml.composer.Composer, yaml.cyaml.CParser if yaml.__with_libyaml__ else object,
+# mypy cannot type a base chosen at run time (libyaml is optional in PyYAML)
+class _QuickNoAliasLoader(_NoAliases, yaml.composer.Composer,
+                          yaml.cyaml.CParser if yaml.__with_libyaml__ else object,  # type: ignore[misc]
                           yaml.resolver.Resolver):
     """The same nodes, from libyaml's reader (in C, about five times quicker; the composer is still PyYAML's).
     Only a document it reads without a problem is taken from it: otherwise the Python reader reads it again, so
@@ -190,7 +191,7 @@ def compose(path: Path, errors: Collector) -> yaml.Node | None:
         elif exc.context and exc.context not in problem:
             problem = f"{exc.context}, {problem}"
         hint, field = "", None
-        if "nested more than" in problem:
+        if "nested more than" in problem and mark is not None:
             field = _field_at_line(text, mark.line)
         if "'\\t'" in problem:
             problem, hint = "found a tab character", "; indent with spaces, not tabs"
@@ -233,7 +234,7 @@ def _describe(node: yaml.Node) -> str:
         return "a list of keys and values"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    if node.tag.endswith(":null") and node.style is None:
+    if node.tag.endswith(":null") and getattr(node, "style", None) is None:
         return "nothing"
     text = node.value if len(node.value) <= 60 else node.value[:57] + "..."
     return repr(text)
@@ -341,7 +342,7 @@ class Converter:
             return "a whole number"
         if tp is str:
             return "some text"
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             return "keys " + ", ".join(allowed_keys(tp))
         if get_origin(tp) is list:
             return "a list (one item a line, each starting with '- ')"

@@ -86,7 +86,8 @@ def _param(value: str) -> str:
 
 def _fold(line: str) -> str:
     """A content line folded at 75 octets, never inside a UTF-8 character (RFC 5545 3.1)."""
-    out, current, size = [], "", 0
+    out: list[str] = []
+    current, size = "", 0
     for ch in line:
         width = len(ch.encode("utf-8"))
         if size + width > (75 if not out else 74):

@@ -14,7 +14,7 @@ from statistics import mean
 from typing import Optional
 
 from ..model.plan import Plan
-from ..model.record import RatingSummary, ScoreEntry, SectionTime
+from ..model.record import RatingSummary, Record, ScoreEntry, SectionTime, TextSummary
 from ..model.workshop import Workshop
 from ..sources.changelog import anchor
 from ..sources.learning import NOT_YET, Lesson
@@ -33,9 +33,15 @@ class Place:
     colour: int
 
     @property
+    def record(self) -> Record:
+        """The place's record of the day (a place is only charted when it has one)."""
+        assert self.plan.record is not None
+        return self.plan.record
+
+    @property
     def label(self) -> str:
         """The place's name, marked when its record is made up."""
-        return self.plan.pack.place + (" (made up)" if self.plan.record.illustrative else "")
+        return self.plan.pack.place + (" (made up)" if self.record.illustrative else "")
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ class SectionOverrun:
 
     @property
     def mean_difference(self) -> Optional[float]:
-        return mean(t.difference for _, t in self.times) if self.times else None
+        return mean(t.difference for _, t in self.times if t.difference is not None) if self.times else None
 
 
 @dataclass(frozen=True)
@@ -65,23 +71,24 @@ class LessonView:
 def learning_page(workshop: Workshop, plans: list[Plan], lessons: tuple[Lesson, ...], templates: TemplateSet
                   ) -> dict[str, str]:
     places = [Place(plan, n % CHART_COLOURS + 1) for n, plan in enumerate(p for p in plans if p.record)]
-    scores: list[tuple[Principle, list[tuple[Place, ScoreEntry]]]] = [
-        (pr, [(pl, pl.plan.record.score_for(pr.id)) for pl in places]) for pr in workshop.matrix.principles]
+    scores: list[tuple[Principle, list[tuple[Place, Optional[ScoreEntry]]]]] = [
+        (pr, [(pl, pl.record.score_for(pr.id)) for pl in places]) for pr in workshop.matrix.principles]
     top = max(lv.score for lv in workshop.matrix.levels)
     overruns = []
     for s in workshop.sections:
-        timed = tuple((pl, t) for pl in places for t in pl.plan.record.times if t.section.id == s.id
+        timed = tuple((pl, t) for pl in places for t in pl.record.times if t.section.id == s.id
                       and t.actual is not None)
         overruns.append(SectionOverrun(s, timed))
     questions: dict[str, str] = {}
     for pl in places:
-        e = pl.plan.record.evaluation
-        for q in (*e.ratings, *e.texts) if e else ():
+        e = pl.record.evaluation
+        asked: list[RatingSummary | TextSummary] = [*e.ratings, *e.texts] if e else []
+        for q in asked:
             questions.setdefault(q.id, q.question)
     ratings = [(qid, question, [(pl, _rating(pl, qid)) for pl in places]) for qid, question in questions.items()
                if any(_rating(pl, qid) for pl in places)]
-    texts = [(question, [(pl, pl.plan.record.evaluation.text(qid)) for pl in places
-                         if pl.plan.record.evaluation and pl.plan.record.evaluation.text(qid)])
+    texts = [(question, [(pl, pl.record.evaluation.text(qid)) for pl in places
+                         if pl.record.evaluation and pl.record.evaluation.text(qid)])
              for qid, question in questions.items()]
     texts = [(q, found) for q, found in texts if found]
     return {LEARNING_PAGE: render(
@@ -92,7 +99,7 @@ def learning_page(workshop: Workshop, plans: list[Plan], lessons: tuple[Lesson, 
 
 
 def _rating(place: Place, qid: str) -> Optional[RatingSummary]:
-    e = place.plan.record.evaluation
+    e = place.record.evaluation
     return e.rating(qid) if e else None
 
 

@@ -9,32 +9,32 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 
 from ..diagnostics.catalogue import guide_table
 from ..model.advice import TITLES as ADVICE_TITLES
-from ..model.feedback import PAGE as FEEDBACK_PAGE, QUESTIONS
+from ..model.feedback import PAGE as FEEDBACK_PAGE
+from ..model.feedback import QUESTIONS
 from ..model.plan import Plan
-from ..model.project import FONTS, GUIDE, MARKERS, PACKS, Project
+from ..model.project import FONTS, GUIDE, PACKS, Project
 from ..model.workshop import Workshop
 from ..sources import changelog
+from ..sources.format_blocks import MARKERS, labelled
 from ..sources.record_email import MAILTO_MOST, email_format
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
+from . import offline_app, report
 from .day_words import for_day, notes_by_day
-from .editor_markdown import expand_write_in, to_html
-from ..sources.format_blocks import labelled
+from .diagrams import DRAWINGS
+from .editor_markdown import expand_write_in
+from .learning import learning_page
+from .matrix_words import template_words
 from .paths import OFF_PLAN_PAGE, offline_zip_name, wtfc_kit_name
 from .planner_data import planner_data
 from .qr import qr_figure
-from . import offline_app, report
 from .record_page import record_pages
-from .learning import learning_page
-from .diagrams import DRAWINGS
-from .matrix_words import template_words
-from .slides import slide_links
-from .slides import FALLBACK, FONT, present_html
+from .slides import FALLBACK, FONT, present_html, slide_links
 from .steps_words import only_words
 from .templates import Trusted, md_code_block, md_escape, render
 
@@ -249,7 +249,7 @@ def matrix_nav() -> list:
 
 
 def print_offs_nav(workshop: Workshop) -> list:
-    nav_ = [{"All print-offs": f"{PRINT_OFFS}/index.md"}]
+    nav_: list[dict[str, object]] = [{"All print-offs": f"{PRINT_OFFS}/index.md"}]
     for group, label in GROUP_LABELS.items():
         items = [{html.escape(h.title): f"{PRINT_OFFS}/{h.id}.md"} for h in workshop.handouts.values() if h.group == group]
         if group == "wtfc" and items:
@@ -260,7 +260,7 @@ def print_offs_nav(workshop: Workshop) -> list:
 
 
 def pack_pages(plans: list[Plan], workshop: Workshop, templates: TemplateSet, letters: dict[str, dict[str, str]],
-               downloads: dict[str, list] | None = None) -> dict[str, str | bytes]:
+               downloads: dict[str | None, list] | None = None) -> dict[str, str | bytes]:
     """The packs index, a page per place, and each place's letters."""
     downloads = downloads or {}
     out: dict[str, str | bytes] = {f"{PACKS}/index.md": render(templates, "iwe/packs-index.md.j2", plans=plans)}

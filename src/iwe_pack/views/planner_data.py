@@ -13,14 +13,24 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..diagnostics.catalogue import CATALOGUE
-from ..model.planner import SCREEN_BREAK, WORDS, most_groups
 from ..model.plan import default_minutes
+from ..model.planner import SCREEN_BREAK, WORDS, most_groups
 from ..model.workshop import Workshop
-from ..sources.schema import (FIRST_YEAR, LAST_YEAR, MAX_GROUP_SLUG, MAX_PLACE_SLUG, WINDOWS_RESERVED, Break,
-                              ClockTime, PackDate, PackFile, WebAddress)
 from ..sources.fonts import coverage
-from ..sources.typed_yaml import UNPRINTABLE
+from ..sources.schema import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_GROUP_SLUG,
+    MAX_PLACE_SLUG,
+    WINDOWS_RESERVED,
+    Break,
+    ClockTime,
+    PackDate,
+    PackFile,
+    WebAddress,
+)
 from ..sources.templates import TemplateSet
+from ..sources.typed_yaml import UNPRINTABLE
 from .day_words import notes_by_day
 from .editor_markdown import to_html
 from .matrix_words import OWN_MARK, own_key_short
@@ -143,8 +153,9 @@ def planner_data(workshop: Workshop, templates: TemplateSet | None = None, fonts
             "names": {"place": MAX_PLACE_SLUG, "group": MAX_GROUP_SLUG, "reserved": sorted(WINDOWS_RESERVED)},
         },
     }
-    data["print"] = print_data(workshop)
-    data["print"]["pages"] = pages or page_facts(workshop)  # print-counts.js: the print list's real sheets
+    printing = print_data(workshop)
+    printing["pages"] = pages or page_facts(workshop)  # print-counts.js: the print list's real sheets
+    data["print"] = printing
     if fonts_dir is not None:  # the same test as `iwe-pack check` (pack.font-cannot-print)
         data["font"] = _ranges(coverage(Path(fonts_dir)))
     if templates is not None:

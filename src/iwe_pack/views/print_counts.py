@@ -77,7 +77,7 @@ def pages_of(item: PrintItem, plan: Plan | None, facts: dict) -> tuple[int, ...]
     if layout == "sign-in":
         return tuple(sign_in_pages(sign_in_rows(plan), facts) for _ in item.files)
     if layout == "scoring":
-        return tuple(scoring_pages(len(plan.allocation[who]) if who else facts["principles"], facts)
+        return tuple(scoring_pages(len(plan.allocation[who]) if who and plan else facts["principles"], facts)
                      for who, _ in item.files)
     return tuple(facts["fixed"].get(item.name, 1) for _ in item.files)
 

@@ -16,21 +16,19 @@ from typing import Iterable
 from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.plan import PARTS, Plan, PrintItem, default_minutes, generic_print_list
 from ..model.workshop import Workshop
+from ..sources.format_blocks import labelled
 from ..sources.schema import COPIES_LABELS, group_slug
 from ..sources.templates import TemplateSet
-from ..sources.format_blocks import labelled
 from .day_words import for_day
 from .editor_markdown import to_html
-from .paths import PRINT, file_stem, folder, run_name as run_path, run_papers
 from .matrix_words import template_words
+from .paths import PRINT, file_stem, folder, run_papers
+from .paths import run_name as run_path
 from .qr import qr_figure
 from .report import REPORT_PDF, report_context, report_title
 from .slides import diagram_context
 from .steps_words import only_words
 from .templates import render
-
-
-
 
 
 @dataclass(frozen=True)
@@ -175,7 +173,7 @@ class PrintRun:
 
     paper: str  # A4 or A3
     path: str  # in the site
-    job: PrintJob
+    job: PrintJob | None  # None while the run's own sheets are being rendered
     entries: tuple[RunEntry, ...]
     order_pages: int  # pages of the order for the print room (the first pages of ``job``)
 

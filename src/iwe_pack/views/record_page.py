@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..checks.records import score_range
 from ..diagnostics.catalogue import CATALOGUE
 from ..model.plan import Plan
 from ..model.project import PACKS
@@ -20,7 +19,16 @@ from ..model.record import QUESTIONS
 from ..model.workshop import Workshop
 from ..sources import record_csv
 from ..sources.fonts import coverage
-from ..sources.record_schema import HALF_STEP_SCORE, RECORDS, WHOLE_MINUTES, Action, Governance, NotNow, Score
+from ..sources.record_schema import (
+    HALF_STEP_SCORE,
+    RECORDS,
+    WHOLE_MINUTES,
+    Action,
+    Governance,
+    NotNow,
+    Score,
+    score_range,
+)
 from ..sources.schema import FIRST_YEAR, LAST_YEAR, PackDate
 from ..sources.text import MAX_BYTES
 from ..sources.typed_yaml import UNPRINTABLE, Converter, _hints

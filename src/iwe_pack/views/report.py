@@ -129,6 +129,6 @@ def report_pages(plans: list[Plan], templates: TemplateSet, downloads: dict) -> 
 def report_context(plan: Plan, fonts_dir: Path | None) -> dict:
     """What ``print/report.html`` needs beyond what every print job gets (the title, the place and its plan)."""
     printable = Printable(fonts_dir)
-    texts = [(t, [printable(a.text) for a in t.answers]) for t in plan.record.evaluation.texts] \
-        if plan.record.evaluation else []
+    evaluation = plan.record.evaluation if plan.record else None
+    texts = [(t, [printable(a.text) for a in t.answers]) for t in evaluation.texts] if evaluation else []
     return _context(plan) | dict(texts=texts, unprintable=UNPRINTABLE if printable.replaced else None)

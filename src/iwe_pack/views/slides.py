@@ -162,7 +162,7 @@ def pptx_bytes(workshop: Workshop, plan: Plan | None, fonts: dict[int, bytes], w
             notes += f"\n\n{FONT_NOTE}"
         slide.notes_slide.notes_text_frame.text = notes
     ask = ask_slide(plan)
-    if ask:
+    if ask and plan:
         _add_ask_slide(prs, ask, plan)
     raw = io.BytesIO()
     prs.save(raw)
@@ -428,7 +428,7 @@ def thumbnail_jpeg(title: Words, body: list[Words], fonts: dict[int, bytes]) -> 
                    fill="#" + PALETTE["dark"])
     block([title], TITLE_SLIDE_TITLE, bottom=True)
     block(body, TITLE_SLIDE_BODY, bottom=False)
-    image = image.resize((THUMBNAIL_WIDTH, round(SLIDE.h * THUMBNAIL_WIDTH / SLIDE.w)), Image.LANCZOS)
+    image = image.resize((THUMBNAIL_WIDTH, round(SLIDE.h * THUMBNAIL_WIDTH / SLIDE.w)), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)
     return out.getvalue()

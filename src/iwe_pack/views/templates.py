@@ -19,6 +19,7 @@ import html
 import json
 import re
 from functools import lru_cache
+from typing import Protocol
 
 import jinja2
 import jinja2.sandbox
@@ -74,6 +75,12 @@ class _SetLoader(jinja2.BaseLoader):
         return template.text, str(template.path), lambda: True
 
 
+class _Shelf(Protocol):
+    def get(self, key: str) -> bytes | None: ...
+
+    def __setitem__(self, key: str, data: bytes) -> None: ...
+
+
 class RememberedBytecode(jinja2.BytecodeCache):
     """Compiled templates kept in memory for the life of the process, by file and source: a rebuild
     (``mkdocs serve``, or one test after another) compiles only the templates that changed.
@@ -83,7 +90,7 @@ class RememberedBytecode(jinja2.BytecodeCache):
 
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
-        self.shelf = None
+        self.shelf: _Shelf | None = None
 
     def load_bytecode(self, bucket) -> None:
         data = self.store.get(bucket.key)
@@ -154,7 +161,8 @@ def template_problem(exc: Exception, templates: TemplateSet) -> tuple[str, int |
         name = re.search(r"has no attribute '(\w+)'|'(\w+)' is undefined", detail)
         missing = next((g for g in name.groups() if g), None) if name else None
         given = ", ".join(f"p.{f.name}" for f in dataclasses.fields(PackFile) if f.metadata.get("yaml", True))
-        allowed = (f"the pack's values ({given}), plan (the day's plan), w (the workshop) and record (the record of the day, or nothing)"
+        allowed = (f"the pack's values ({given}), plan (the day's plan), w (the workshop) and record "
+                   "(the record of the day, or nothing)"
                    if where[0].startswith("content/letters/") else "the values the template is given")
         detail = f"found {missing!r}, which is not a value this template is given; allowed: {allowed}" if missing \
             else f"{detail}; allowed: {allowed}"

@@ -1,0 +1,42 @@
+from iwe_pack.model import plan as pl
+from iwe_pack.sources.schema import PackFile
+
+from ..conftest import load_text, shipped
+
+
+def load(tmp_path, errors, text=None):
+    return load_text(tmp_path, errors, "ynys-mon.yml", text or shipped("packs/ynys-mon.yml"), PackFile)
+
+
+def test_the_agenda_runs_on_the_clock_from_the_start(tmp_path, errors, workshop):
+    pack = load(tmp_path, errors)
+    made = pl.make_plan(pack, workshop, "ynys-mon")
+    assert made.agenda[0].start == pack.start.minutes
+    for before, after in zip(made.agenda, made.agenda[1:]):
+        assert after.start == before.start + before.minutes
+    assert [i.minutes for i in made.agenda if i.section] == [pack.minutes[s.id] for s in workshop.sections]
+    assert pl.make_plan(pack, workshop, "ynys-mon").agenda == made.agenda  # the same pack, the same plan
+
+
+def test_allocate_shares_principles_evenly(workshop):
+    ps = list(workshop.matrix.principles)
+    groups = [type("G", (), {"name": n})() for n in "ABC"]
+    shared, out = pl.allocate(ps, groups, "share")
+    sizes = sorted(len(v) for v in out.values())
+    assert shared and sum(sizes) == len(ps) and sizes[-1] - sizes[0] <= 1
+    assert pl.allocate(ps, groups, "whole") == (False, {g.name: ps for g in groups})
+    many = [type("G", (), {"name": str(n)})() for n in range(len(ps) + 2)]
+    assert all(len(v) == 1 for v in pl.allocate(ps, many, "share")[1].values())
+
+
+def test_default_minutes_and_duration(workshop):
+    for s in workshop.sections:
+        m = pl.default_minutes(s)
+        assert s.minutes.min <= m <= s.minutes.max
+    assert pl.duration(90) != pl.duration(45)
+
+
+def test_with_site_url_gives_the_evaluation_link(tmp_path, errors, workshop):
+    made = pl.make_plan(load(tmp_path, errors), workshop, "ynys-mon")
+    assert made.feedback.link is None
+    assert pl.with_site_url(made, "https://example.org").feedback.link.startswith("https://example.org/packs/ynys-mon/")
