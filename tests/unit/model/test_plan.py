@@ -40,3 +40,18 @@ def test_with_site_url_gives_the_evaluation_link(tmp_path, errors, workshop):
     made = pl.make_plan(load(tmp_path, errors), workshop, "ynys-mon")
     assert made.feedback.link is None
     assert pl.with_site_url(made, "https://example.org").feedback.link.startswith("https://example.org/packs/ynys-mon/")
+
+
+def test_table_hosts_go_to_the_groups_no_facilitator_takes():
+    from iwe_pack.model.plan import host_groups
+    from iwe_pack.sources.schema import Group, PackFile
+
+    def pack(groups, facilitators):
+        return PackFile(place="T", convener="T", date=None, start=None, format="in-person", attendees=40,
+                        groups=[Group(name=n, facilitator=f) for n, f in groups], facilitators=facilitators)
+
+    named = [("A", "Ann"), ("B", "Ben"), ("C", None), ("D", None)]
+    assert host_groups(pack(named, ["Ann", "Ben"])) == ["C", "D"]
+    assert host_groups(pack(named, ["Ann", "Ben", "Cat"])) == ["D"]  # Cat, named for no group, takes C
+    assert host_groups(pack([("A", None), ("B", None)], ["Ann", "Ben", "Cat"])) == []
+    assert host_groups(pack([("A", None), ("B", None), ("C", None)], ["Ann"])) == ["B", "C"]
