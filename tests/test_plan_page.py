@@ -24,7 +24,9 @@ from iwe_pack.sources.schema import Break, ClockTime, Group, PackDate, PackFile
 from iwe_pack.sources.typed_yaml import LineDict
 from iwe_pack.views.planner_data import planner_data
 
-PLANNER_JS = ROOT / "overrides" / "assets" / "javascripts" / "planner.js"
+# the browser's planner: planner-plan.js, which loads the other mirrors of the model (planner-base.js, -steps, planner.js,
+# -advice) when required in Node
+PLANNER_JS = ROOT / "overrides" / "assets" / "javascripts" / "planner-plan.js"
 PLANS = 1000
 
 NODE_RUNNER = r"""

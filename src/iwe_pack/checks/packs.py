@@ -42,7 +42,9 @@ def check_pack(pack: PackFile, path: Path, sections: list, fonts_dir: Path, erro
     if not pack.facilitators:
         errors.add(src.file, src.line_for("facilitators"), "facilitators", "pack.no-facilitators")
     if slug == "index":
-        errors.add(Path(path), None, None, "pack.index-name", allowed=f"{slugify(pack.place)}.yml")
+        # after the place, unless the place is called Index too: then as the planner page names it
+        named = slugify(pack.place) if slugify(pack.place) != "index" else slugify(f"{pack.place} place")
+        errors.add(Path(path), None, None, "pack.index-name", allowed=f"{named}.yml")
     if slug in WINDOWS_RESERVED:
         errors.add(Path(path), None, None, "pack.reserved-name", found=repr(Path(path).name),
                    allowed=f"{safe_file_slug(slug)}.yml")

@@ -209,7 +209,8 @@ PLAN_PAGE = "plan.md"
 
 def plan_page(workshop: Workshop, templates: TemplateSet, fonts_dir=None, page_facts: dict | None = None
               ) -> dict[str, str]:
-    """"Plan your day": a form for a pack file that plans the day in the browser (planner.js), from the data here.
+    """"Plan your day": a form for a pack file that plans the day in the browser (planner-plan.js and the other
+    mirrors of the model), from the data here.
     ``page_facts``: the print-offs' pages measured from the built PDFs (print_counts.page_facts), once made."""
     data = planner_data(workshop, templates, fonts_dir, page_facts) | {"run": {"amberShare": RUN_AMBER_SHARE}}
     return {

@@ -1,4 +1,6 @@
-"""What the "Plan your day" page's planner (overrides/assets/javascripts/planner.js) works from, made from the model.
+"""What the "Plan your day" page's planner works from, made from the model.
+
+The planner in the browser is overrides/assets/javascripts/planner-*.js and planner.js: one file a model module.
 
 One source of truth: every number and word the browser's planner uses comes from here, read from the
 same sources the Python engine uses (the sections and their steps, content/advice.yml, the matrix, the
