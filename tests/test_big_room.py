@@ -236,3 +236,17 @@ def test_run_mode_shows_the_variants_and_hosts_at_768_by_1024(sixty, new_page):
         assert page.evaluate("document.documentElement.scrollWidth") <= 768
     finally:
         stop()
+
+
+def test_a_venue_that_holds_fewer_is_the_limit_and_says_so(workshop):
+    d = sweep_pack(70, "in-person", 4, "share", True)
+    fits = make_plan(as_pack_file(d), workshop, "sweepton")
+    assert fits.fits  # 70 people fit one room: the venue is not given
+    small = make_plan(as_pack_file(d | {"capacity": 50}), workshop, "sweepton")
+    text = " ".join(a.message for a in small.advice)
+    assert "70 people are more than the venue holds (50, the pack's capacity)" in text and "Run the workshop twice" in text
+    assert small.recommendation.after.attendees == 35
+    roomy = make_plan(as_pack_file(d | {"capacity": 200}), workshop, "sweepton")
+    assert roomy.fits  # a venue bigger than the room's limit changes nothing
+    online = make_plan(as_pack_file(sweep_pack(50, "virtual", 4, "share", True) | {"capacity": 20}), workshop, "s")
+    assert "venue" not in " ".join(a.message for a in online.advice)  # online, the venue's size is not asked

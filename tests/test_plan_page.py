@@ -91,6 +91,8 @@ def random_pack(rng: random.Random, workshop) -> dict:
                    for n in range(1, groups + 1)],
         "facilitators": [f"Facilitator {n}" for n in range(1, rng.randint(1, 12) + 1)],
         "self_assessment": rng.choice(["share", "whole"]), "minutes": minutes, "breaks": breaks,
+        # in person, sometimes a venue that holds fewer than the room's limit
+        "capacity": rng.choice([None, None, None, rng.randint(20, 140)]) if fmt == "in-person" else None,
     }
 
 
@@ -98,7 +100,7 @@ def as_pack_file(d: dict) -> PackFile:
     return PackFile(
         place=d["place"], convener=d["convener"], date=PackDate.parse(d["date"]), start=ClockTime.parse(d["start"]),
         format=d["format"], attendees=d["attendees"], groups=[Group(name=g["name"], facilitator=g["facilitator"]) for g in d["groups"]],
-        facilitators=list(d["facilitators"]), venue=d["venue"], platform=d["platform"],
+        facilitators=list(d["facilitators"]), capacity=d.get("capacity"), venue=d["venue"], platform=d["platform"],
         technical_host=d["technical_host"], self_assessment=d["self_assessment"], minutes=LineDict(d["minutes"]),
         breaks=[Break(after=b["after"], minutes=b["minutes"], title=b["title"]) for b in d["breaks"]],
     )

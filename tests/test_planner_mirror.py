@@ -25,7 +25,7 @@ MIRRORS = {"planner-steps.js": steps, "planner.js": planner, "planner-advice.js"
 # JavaScript names whose Python twin has another name: a property or method, or a helper named for the reader
 OTHER_NAMES = {
     "planner-steps.js": {"groupSize": "Shape.group_size"},
-    "planner.js": {"shapeOf": "_shape", "people": "_people", "times": "_times"},
+    "planner.js": {"shapeOf": "_shape", "people": "_people", "times": "_times", "roomLimit": "Setup.room_limit"},
     "planner-plan.js": {"itemLeast": "AgendaItem.least", "parseClock": "sources.schema.ClockTime.parse"},
 }
 

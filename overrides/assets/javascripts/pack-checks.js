@@ -76,6 +76,13 @@
       else if (!WHOLE.test(String(pack.attendees))) add("e-attendees", msg("yaml.wrong-type", { found: pyRepr(pack.attendees), allowed: att.allowed }));
       else if (+pack.attendees < att.min || +pack.attendees > att.max) add("e-attendees", msg("yaml.wrong-type", { found: +pack.attendees, allowed: att.allowed }));
       else clean.attendees = +pack.attendees;
+      // in person, how many the venue holds: optional, a whole number like the attendees
+      if (pack.format === "in-person" && pack.capacity !== undefined && pack.capacity !== "" && pack.capacity !== null) {
+        if (!WHOLE.test(String(pack.capacity))) add("e-capacity", msg("yaml.wrong-type", { found: pyRepr(pack.capacity), allowed: att.allowed }));
+        else if (+pack.capacity < att.min || +pack.capacity > att.max) add("e-capacity", msg("yaml.wrong-type", { found: +pack.capacity, allowed: att.allowed }));
+        else clean.capacity = +pack.capacity;
+      }
+      if (clean.capacity === "" || typeof clean.capacity !== "number" || pack.format !== "in-person") delete clean.capacity;
       if (!pack.groups.length) add("e-groups", msg("pack.no-groups"));
       if (pack.groups.length && typeof clean.attendees === "number" && pack.groups.length > clean.attendees)
         add("e-groups", msg("pack.more-groups-than-people", { found: pack.groups.length, allowed: clean.attendees }));
@@ -169,7 +176,10 @@
       }
       if (pack.technical_host && pack.format === "virtual") out.push("technical_host: " + q(pack.technical_host));
       if (pack.contact) out.push("contact: " + q(pack.contact));
-      out.push("attendees: " + num(pack.attendees), "groups:" + (pack.groups.length ? "" : " []"));
+      out.push("attendees: " + num(pack.attendees));
+      if (pack.format === "in-person" && pack.capacity !== undefined && pack.capacity !== "" && pack.capacity !== null)
+        out.push("capacity: " + num(pack.capacity));
+      out.push("groups:" + (pack.groups.length ? "" : " []"));
       pack.groups.forEach(function (g) { out.push("  - name: " + q(g.name)); if (g.facilitator) out.push("    facilitator: " + q(g.facilitator)); });
       out.push("facilitators:" + (pack.facilitators.length ? "" : " []"));
       pack.facilitators.forEach(function (f) { out.push("  - " + q(f)); });

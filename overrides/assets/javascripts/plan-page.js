@@ -83,7 +83,7 @@
     var pack = {
       place: value("place"), convener: value("convener"), date: value("date"), start: value("start"), format: radio("format"),
       venue: value("venue"), platform: value("platform"), joining_link: value("joining_link"), technical_host: value("technical_host"),
-      contact: value("contact"), attendees: value("attendees"),
+      contact: value("contact"), attendees: value("attendees"), capacity: value("capacity"),
       facilitators: value("facilitators").split("\n").map(trim).filter(Boolean),
       self_assessment: radio("self_assessment"), minutes: {}, breaks: [], groups: [],
     };
@@ -100,7 +100,7 @@
     return pack;
   }
   function fillForm(pack) {
-    ["place", "convener", "date", "start", "venue", "platform", "joining_link", "technical_host", "contact"].forEach(function (k) {
+    ["place", "convener", "date", "start", "venue", "platform", "joining_link", "technical_host", "contact", "capacity"].forEach(function (k) {
       form.elements[k].value = pack[k] || "";
     });
     form.elements.attendees.value = pack.attendees != null ? pack.attendees : "";

@@ -102,6 +102,7 @@ if (typeof module !== "undefined" && typeof require === "function") require("./p
       self_assessment: pack.self_assessment || "share",
       minutes: data.sections.map(function (s) { return [s.id, s.id in chosen ? chosen[s.id] : defaultMinutes(s)]; }),
       breaks: breaks, technical_host: !!pack.technical_host, start: parseClock(pack.start), workshops: 1,
+      capacity: pack.capacity || null,
     };
   }
 

@@ -24,6 +24,12 @@ if (typeof module !== "undefined" && typeof require === "function") require("./p
   var needed = IWE.steps.needed;
   var planSection = IWE.steps.planSection;
 
+  // The most people one workshop can have: the advice's limit, or the venue's capacity where it holds fewer
+  // (model/planner.py Setup.room_limit).
+  function roomLimit(setup, rules) {
+    var limit = setup.format === "virtual" ? rules.room_size.virtual : rules.room_size.in_person;
+    return setup.capacity && setup.format !== "virtual" ? Math.min(limit, setup.capacity) : limit;
+  }
   function shapeOf(setup, introductions) {
     return { attendees: setup.attendees, groups: setup.groups, format: setup.format, introductions: introductions, self_assessment: setup.self_assessment };
   }
@@ -52,8 +58,10 @@ if (typeof module !== "undefined" && typeof require === "function") require("./p
     var rules = data.advice, W = data.words;
     var shape = shapeOf(setup, introductionsFor(data, setup));
     var steps = {}, problems = [], n = setup.attendees, mins = minutesOf(setup);
-    var limit = setup.format === "virtual" ? rules.room_size.virtual : rules.room_size.in_person;
-    if (n > limit) problems.push({ rule: "room-size", source: rules.room_size.source,
+    var limit = roomLimit(setup, rules);
+    if (n > limit && limit === setup.capacity && setup.format !== "virtual") problems.push({ rule: "room-size", source: W["venue-source"],
+      message: fill(W["venue-size"], { people: n, limit: limit }) });
+    else if (n > limit) problems.push({ rule: "room-size", source: rules.room_size.source,
       message: fill(W["room-size"], { people: n, limit: limit, where: setup.format === "virtual" ? W.online : W["in-one-room"] }) });
     var most = rules.group_size.most_people;
     if (groupSize(shape) > most) problems.push({ rule: "group-size", source: rules.group_size.source,
@@ -187,8 +195,7 @@ if (typeof module !== "undefined" && typeof require === "function") require("./p
 
   function candidates(data, setup) {
     var rules = data.advice, out = [];
-    var limit = setup.format === "virtual" ? rules.room_size.virtual : rules.room_size.in_person;
-    var first = Math.max(1, ceil(setup.attendees, limit));
+    var first = Math.max(1, ceil(setup.attendees, roomLimit(setup, rules)));
     var modes = [setup.self_assessment].concat(["share", "whole"].filter(function (m) { return m !== setup.self_assessment; }));
     return { each: function (fn) {
       for (var w = first; w < first + 3; w++) {
@@ -242,5 +249,5 @@ if (typeof module !== "undefined" && typeof require === "function") require("./p
     return found;
   }
 
-  IWE.planner = { shapeOf: shapeOf, principlesPerGroup: principlesPerGroup, introductionsFor: introductionsFor, people: people, longestStretch: longestStretch, evaluate: evaluate, selfAssessmentNeed: selfAssessmentNeed, autoMinutes: autoMinutes, screenBreaks: screenBreaks, fitMinutes: fitMinutes, candidates: candidates, joinWords: joinWords, times: times, describe: describe, recommend: recommend };
+  IWE.planner = { roomLimit: roomLimit, shapeOf: shapeOf, principlesPerGroup: principlesPerGroup, introductionsFor: introductionsFor, people: people, longestStretch: longestStretch, evaluate: evaluate, selfAssessmentNeed: selfAssessmentNeed, autoMinutes: autoMinutes, screenBreaks: screenBreaks, fitMinutes: fitMinutes, candidates: candidates, joinWords: joinWords, times: times, describe: describe, recommend: recommend };
 })(typeof globalThis !== "undefined" ? (globalThis.IWE = globalThis.IWE || {}) : (window.IWE = window.IWE || {}));

@@ -345,7 +345,7 @@ def setup_of(pack: PackFile, workshop: Workshop, chosen: dict[str, int]) -> Setu
                  format=pack.format, self_assessment=pack.self_assessment,
                  minutes=tuple((s.id, chosen.get(s.id, default_minutes(s))) for s in workshop.sections),
                  breaks=tuple((b.after, b.minutes) for b in pack.breaks),
-                 technical_host=bool(pack.technical_host), start=pack.start.minutes)
+                 technical_host=bool(pack.technical_host), start=pack.start.minutes, capacity=pack.capacity)
 
 
 def print_list(pack: PackFile, workshop: Workshop, steps: dict[str, list[PlannedStep]] | None = None

@@ -31,6 +31,8 @@ SCREEN_BREAK = 5  # minutes of a screen break the planner adds online
 # page fills the same templates in the browser (exported by views/planner_data.py), so the two cannot differ.
 WORDS = {
     "room-size": "{people} people are more than about {limit} {where}, where it is hard for everyone to take part.",
+    "venue-size": "{people} people are more than the venue holds ({limit}, the pack's capacity).",
+    "venue-source": "The pack's capacity: how many people the venue holds.",
     "online": "online",
     "in-one-room": "in one room",
     "group-size": "With {people} people in {groups}, a group has up to {size} people; more than {most} and some do "
@@ -74,6 +76,13 @@ class Setup:
     technical_host: bool
     start: int = 9 * 60
     workshops: int = 1  # how many workshops the people coming are shared between
+    capacity: int | None = None  # in person: how many people the venue holds, if the pack says
+
+    def room_limit(self, rules) -> int:
+        """The most people one workshop can have: content/advice.yml's limit for the format, or the venue's
+        capacity where it holds fewer."""
+        limit = rules.room_size.virtual if self.format == "virtual" else rules.room_size.in_person
+        return min(limit, self.capacity) if self.capacity and self.format != "virtual" else limit
 
     def minutes_for(self, section_id: str) -> int:
         return dict(self.minutes)[section_id]
@@ -132,11 +141,14 @@ def evaluate(setup: Setup, workshop: Workshop) -> Evaluation:
     problems: list[Problem] = []
     people = setup.attendees
 
-    limit = rules.room_size.virtual if setup.format == "virtual" else rules.room_size.in_person
-    if people > limit:
+    limit = setup.room_limit(rules)
+    if people > limit and limit == setup.capacity and setup.format != "virtual":
+        problems.append(Problem("room-size", WORDS["venue-size"].format(people=people, limit=limit),
+                                WORDS["venue-source"]))
+    elif people > limit:
         where = WORDS["online"] if setup.format == "virtual" else WORDS["in-one-room"]
         problems.append(Problem("room-size", WORDS["room-size"].format(people=people, limit=limit, where=where),
-                                    rules.room_size.source))
+                                rules.room_size.source))
     most = rules.group_size.most_people
     if shape.group_size > most:
         problems.append(Problem("group-size", WORDS["group-size"].format(
@@ -267,8 +279,7 @@ def most_groups(rules) -> int:
 
 def _candidates(setup: Setup, workshop: Workshop):
     rules = workshop.advice
-    limit = rules.room_size.virtual if setup.format == "virtual" else rules.room_size.in_person
-    first = max(1, math.ceil(setup.attendees / limit))
+    first = max(1, math.ceil(setup.attendees / setup.room_limit(rules)))
     modes: list[SelfAssessment] = [setup.self_assessment] + [m for m in ("share", "whole")
                                                               if m != setup.self_assessment]
     for workshops in range(first, first + 3):

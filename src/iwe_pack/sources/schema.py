@@ -659,6 +659,8 @@ class PackFile(Sourced):
     # and details (words that follow "They keep them"), and whom to ask to see or delete them (default: contact)
     privacy_kept_for: str = "until the day has been written up, and no longer than a year"
     privacy_contact: Optional[str] = None
+    # in person: how many people the venue holds, if the place knows (the planner never plans a room above it)
+    capacity: Optional[int] = field(default=None, metadata=COUNT)
     self_assessment: Literal["share", "whole"] = "share"
     minutes: dict[str, int] = field(default_factory=LineDict, metadata={"min": 1, "max": 600,
                                     "allowed": "a whole number of minutes"})
