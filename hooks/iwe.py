@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from iwe_pack.diagnostics.record import SourceErrors
 from iwe_pack.outputs import atomic
 from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBuild
+from iwe_pack.sources import markdown_config
 from iwe_pack.sources.settings import Settings
 
 log = logging.getLogger(f"{MkDocsConfig.__module__.split('.')[0]}.hooks.iwe")
@@ -92,6 +93,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[BUILD] = build
     config.extra["pack_version"] = build.version
     config.nav = _expand_nav(config.nav, build.nav_expansions())
+    return with_pack_markdown(config)
+
+
+def with_pack_markdown(config: MkDocsConfig) -> MkDocsConfig:
+    """The site reads Markdown as the pack's checks and views do (sources/markdown_config.py); mkdocs.yml adds "toc"."""
+    config.markdown_extensions = [*markdown_config.EXTENSIONS,
+                                  *(e for e in config.markdown_extensions if e not in markdown_config.EXTENSIONS)]
+    config.mdx_configs = {**markdown_config.CONFIGS, **config.mdx_configs}
     return config
 
 

@@ -23,7 +23,7 @@ def event_of(text: str):
 
 
 def plans(root: Path):
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
 
     project = load_project(root)
     return project, {plan.slug: plan for plan in project.plans}

@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 import pytest
-import yaml
 
 from conftest import ROOT, assert_clean_failure, strip_ansi
 from iwe_pack.checks import editor_html
@@ -238,18 +237,20 @@ def test_what_is_refused_and_where(markdown, line, needle):
 
 
 def test_the_check_renders_markdown_as_the_site_does():
-    class Loader(yaml.BaseLoader):  # every value as text; tags such as !ENV left unread
-        pass
+    """The site's own configuration, as MkDocs loads mkdocs.yml and the hook completes it, reads Markdown with the
+    extensions and settings the checks use (sources/markdown_config.py), and only "toc" besides."""
+    import importlib.util
 
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
-    site = {}
-    for item in config["markdown_extensions"]:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
-        site[name] = options
-    assert set(site) - {"toc"} == set(editor_html.MARKDOWN_EXTENSIONS)
+    from mkdocs.config import load_config
+
+    spec = importlib.util.spec_from_file_location("iwe_hook", ROOT / "hooks" / "iwe.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = hook.with_pack_markdown(load_config(str(ROOT / "mkdocs.yml")))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config.markdown_extensions]
+    assert set(names) - {"toc"} == set(editor_html.MARKDOWN_EXTENSIONS) and "toc" in names
     for name, options in editor_html.MARKDOWN_CONFIG.items():
-        assert {k: str(v).lower() for k, v in options.items()} == site[name]
+        assert config.mdx_configs[name] == options
 
 
 def test_every_id_the_sites_pages_use_is_kept_from_editors():

@@ -347,7 +347,7 @@ def emailed(browser, form, answers: dict[str, str]) -> str:
 def test_emails_the_page_prepares_pasted_into_a_text_file_import_into_the_record(browser, project):
     """Two people's emails, as received (headers, a greeting) and one forwarded (each line quoted with >), pasted
     into one .txt file that the record names: the check passes and the model holds what they typed."""
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
 
     assert project.build_here(IWE_PACKS="ynys-mon").returncode == 0
     form = project.path / "site/packs/ynys-mon/evaluation/index.html"

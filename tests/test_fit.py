@@ -19,9 +19,9 @@ from lxml import html as lxml_html
 
 from conftest import ROOT
 from iwe_pack import load_workshop
+from iwe_pack.load.loader import load_packs
 from iwe_pack.model.advice import TITLES
 from iwe_pack.model.plan import TimedStep, make_plan
-from iwe_pack.model.project import load_packs
 from iwe_pack.sources.schema import format_clock
 from test_planner import GRID, pack
 

@@ -20,8 +20,8 @@ import pytest
 
 from conftest import ROOT, assert_clean_failure
 from iwe_pack import load_workshop
+from iwe_pack.load.loader import load_packs
 from iwe_pack.model.plan import make_plan, with_site_url
-from iwe_pack.model.project import load_packs
 from iwe_pack.sources.format_blocks import pick
 
 ONLINE_PACKS = ["north-yorkshire"]

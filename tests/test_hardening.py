@@ -67,7 +67,7 @@ def test_group_names_that_would_clash_or_cannot_print(project, names, needle):
 def test_welsh_letters_print(project, tmp_path):
     """Welsh letters in a place's name reach its printed agenda (rendered by the engine alone: the whole
     build of a place's print-offs is tested on the shipped packs)."""
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
     from iwe_pack.outputs.pdf import render_all
     from iwe_pack.views.print_jobs import jobs
 

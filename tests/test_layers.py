@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "iwe_pack"
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
 # lowest first: a layer may import itself and any layer before it
-LAYERS = ["diagnostics", "sources", "checks", "model", "views", "outputs", "commands"]
+LAYERS = ["diagnostics", "sources", "checks", "model", "load", "views", "outputs", "commands"]
 
 
 def module_name(path: Path) -> str:
@@ -113,7 +113,7 @@ def test_the_hook_only_adapts():
     assert not any(isinstance(n, ast.Global) for n in ast.walk(tree)), "the hook uses 'global'"
     engine = imports(HOOKS / "iwe.py")
     assert engine <= {"iwe_pack.diagnostics.record", "iwe_pack.outputs.atomic", "iwe_pack.outputs.site_build",
-                      "iwe_pack.sources.settings", "iwe_pack.views.print_jobs"}, engine
+                      "iwe_pack.sources.settings", "iwe_pack.sources.markdown_config", "iwe_pack.views.print_jobs"}, engine
     functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
     untyped = [f.name for f in functions if f.returns is None]
     assert untyped == [], f"hook functions without type hints: {untyped}"
@@ -127,7 +127,7 @@ FILE_MODULES = {"os", "shutil", "tempfile", "glob"}  # (io is also in-memory byt
 # The model's loader, which still reads files (through sources/) and calls the checks: issue #28 moves the reading
 # to sources/ and the rules to checks/. The list may only shrink: a module not in it that breaks the rule, or one
 # in it that no longer does, fails the test below.
-STILL_LOADING = {"iwe_pack.model.project"}
+STILL_LOADING: set[str] = set()  # every loader now sits in load/
 
 
 def file_access(path: Path) -> list[str]:

@@ -268,7 +268,7 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(new
     project.write("packs/calderdale.yml", text)
     out = project.check(str(project.file("packs/calderdale.yml")))
     assert out.returncode == 0, out.stdout + out.stderr
-    from iwe_pack.model.project import load_pack
+    from iwe_pack.load.loader import load_pack
 
     workshop = load_workshop(project.path)
     plan = load_pack(project.file("packs/calderdale.yml"), workshop, project.path)
@@ -276,7 +276,7 @@ def test_the_downloaded_pack_file_passes_iwe_pack_check_with_the_same_agenda(new
     assert plan.pack.groups[0].name == "Tîm Un: \"north\"" and plan.pack.format == "virtual"
     assert (plan.advice[0].message in advice) if plan.advice else advice == ""
     # the joining letter the page made is the one the site makes for the published pack
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
     from iwe_pack.views.letters import letters
 
     published = load_project(project.path)
@@ -303,7 +303,7 @@ def test_the_calendar_invitation_the_page_makes_is_the_one_the_site_makes(new_pa
     with page.expect_download() as info:
         page.click("#download")
     project.write("packs/calderdale.yml", Path(info.value.path()).read_text(encoding="utf-8"))
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
     from iwe_pack.views.letters import letters
 
     published = load_project(project.path)
@@ -442,7 +442,7 @@ def test_unusual_text_downloads_a_file_with_exactly_the_fields_and_values_typed(
     project.write(f"packs/{name}", text)
     out = project.check(str(project.file(f"packs/{name}")))
     assert out.returncode == 0, out.stdout + out.stderr
-    from iwe_pack.model.project import load_pack
+    from iwe_pack.load.loader import load_pack
 
     pack = load_pack(project.file(f"packs/{name}"), load_workshop(project.path), project.path).pack
     assert (pack.place, pack.convener, pack.contact) == (UNUSUAL["place"], UNUSUAL["convener"], UNUSUAL["contact"])
@@ -619,7 +619,7 @@ def test_run_the_day_runs_the_plan_from_this_browser(new_page, site_url, built):
 
 
 def test_a_plan_that_does_not_fit_says_so_first_in_print_and_in_run_mode(new_page, site_url, built, tmp_path):
-    from iwe_pack.model.project import load_pack
+    from iwe_pack.load.loader import load_pack
 
     page, errors = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page, attendees="45")
@@ -667,7 +667,7 @@ def flat(text: str) -> str:
 def planned_for_print(new_page, site_url, tmp_path, mode: str = "share"):
     """The page filled for a place with 3 named groups sharing the matrix out (or each scoring all of it) and
     14 people, and the engine's plan for the pack file the page downloads (what the printed documents must show)."""
-    from iwe_pack.model.project import load_pack
+    from iwe_pack.load.loader import load_pack
 
     page, errors = open_plan(new_page, f"{site_url}/plan.html")
     fill_new_place(page, attendees="14")

@@ -311,7 +311,7 @@ def test_rendering_leaves_no_temporary_folder_behind(tmp_path, monkeypatch):
     ends: the build's worker processes, and a command that renders in its own process (``iwe-pack cards``)."""
     import tempfile
 
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
     from iwe_pack.outputs.pdf import render_all
     from iwe_pack.views.whole_site import render_site
 

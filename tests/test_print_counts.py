@@ -19,8 +19,8 @@ import pytest
 
 from conftest import ROOT
 from iwe_pack import load_workshop
+from iwe_pack.load.loader import load_pack, load_project
 from iwe_pack.model.plan import make_plan
-from iwe_pack.model.project import load_pack, load_project
 from iwe_pack.views import print_jobs
 from iwe_pack.views.planner_data import planner_data
 from iwe_pack.views.print_counts import BY_PLAN, page_facts, pages_of, print_rows

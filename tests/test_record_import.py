@@ -29,7 +29,7 @@ START = dt.datetime(2026, 5, 7, 10, 0)  # the day starts, local time
 
 
 def plan_of(root):
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
 
     return next(p for p in load_project(root).plans if p.slug == SLUG)
 

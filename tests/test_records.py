@@ -36,7 +36,7 @@ def failure(result) -> str:
 
 
 def plans(project):
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
 
     return {p.slug: p for p in load_project(project.path).plans}
 

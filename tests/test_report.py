@@ -174,7 +174,7 @@ def test_report_pdf_is_tagged_holds_the_actions_and_next_meeting_and_is_12pt(bui
 
 def test_answers_the_font_cannot_print_are_marked_and_the_pdf_keeps_to_the_pack_font(project, tmp_path):
     """Attendees' answers were not checked against the font: an emoji or a script it lacks prints as [?]."""
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
     from iwe_pack.outputs.pdf import render_pdf
     from iwe_pack.views.whole_site import render_site
     from pdfutil import fonts
@@ -202,7 +202,7 @@ def test_long_words_an_editor_or_attendee_typed_wrap_inside_the_report_pdf(proje
     at the edge of the text column instead of running off the page."""
     import pdfplumber
 
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
     from iwe_pack.outputs.pdf import render_pdf
     from iwe_pack.sources.record_csv import MAX_ANSWER
     from iwe_pack.views.whole_site import render_site
@@ -230,7 +230,7 @@ def test_long_words_an_editor_or_attendee_typed_wrap_inside_the_report_pdf(proje
 
 
 def test_follow_up_letter_carries_the_record_and_keeps_the_blanks_without_one(project):
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
 
     project.file("packs/records/north-yorkshire.yml").unlink()
     from iwe_pack.views.whole_site import render_site

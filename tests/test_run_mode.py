@@ -351,7 +351,7 @@ def test_running_late_offers_cuts_that_bring_the_finish_back_and_moves_every_lat
     """15 minutes late after the self-assessment, at 768×1024 under a controlled clock: run mode lists cuts down to
     each later section's least (the engine's AgendaItem.least), with the new finish; making them brings the finish
     back to the planned time and moves every later clock time, and a reload keeps them."""
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
     from test_packs import BASE, PACK
 
     text = (BASE.replace("vision: 45", "vision: 50").replace("action-planning: 20", "action-planning: 25")
@@ -414,7 +414,7 @@ def test_hull_running_15_late_gets_back_on_time_with_quicker_ways(browser, proje
     controlled clock. Cutting the sections left to their least makes up only 5 minutes; run mode also offers the
     steps' quicker ways (the engine's AgendaItem.shortest and ways), which bring the finish back to the planned time.
     Making the cuts moves every later clock time, and the steps show the way they now run, after a reload too."""
-    from iwe_pack.model.project import load_project
+    from iwe_pack.load.loader import load_project
 
     plan = next(p for p in load_project(project.path).plans if p.slug == "kingston-upon-hull")
     agenda = plan.agenda

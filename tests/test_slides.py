@@ -187,7 +187,7 @@ def test_html_presentation_moves_with_keys_and_keeps_notes(new_page, site_url):
 
 @pytest.fixture(scope="module")
 def model():
-    from iwe_pack.model.project import load_packs, load_workshop
+    from iwe_pack.load.loader import load_packs, load_workshop
 
     workshop = load_workshop(ROOT)
     return workshop, {plan.slug: plan for plan in load_packs(ROOT, workshop)}

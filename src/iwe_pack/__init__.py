@@ -14,7 +14,7 @@ Nothing here imports MkDocs; ``hooks/`` adapts it.
 """
 
 from .diagnostics.record import SourceError, SourceErrors
-from .model.project import load_pack, load_packs, load_workshop
+from .load.loader import load_pack, load_packs, load_workshop
 from .model.workshop import Workshop
 
 __version__ = "0.1.0"

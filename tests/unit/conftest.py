@@ -25,7 +25,7 @@ def codes(errors: Collector) -> list[str]:
 @pytest.fixture(scope="session")
 def workshop():
     """The shipped workshop, read (not copied) once: for the model's functions that take a whole workshop."""
-    from iwe_pack.model.project import load_workshop
+    from iwe_pack.load.loader import load_workshop
 
     return load_workshop(ROOT)
 

@@ -1,4 +1,4 @@
-"""The unit ring covers every module of sources/, checks/ and model/: each has tests/unit/<layer>/test_<module>.py."""
+"""The unit ring covers every module of sources/, checks/, model/ and load/: each has tests/unit/<layer>/test_<module>.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "iwe_pack"
 HERE = Path(__file__).resolve().parent
-LAYERS = ("sources", "checks", "model")
+LAYERS = ("sources", "checks", "model", "load")
 # Modules with no logic to test on their own (nothing but a docstring).
 EXEMPT = {"__init__"}
 

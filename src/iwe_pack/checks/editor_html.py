@@ -27,13 +27,14 @@ from collections import Counter
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from ..sources import markdown_config
 from ..sources.record_csv import EVALUATION_FIELDS
 from ..sources.schema import PackFile
 from ..sources.typed_yaml import allowed_keys
 
-# The site's Markdown (mkdocs.yml markdown_extensions), less "toc": that only adds ids and links to headings.
-MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.tasklist", "tables", "def_list"]
-MARKDOWN_CONFIG = {"pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox": True}}
+# The site's Markdown (sources/markdown_config.py), less "toc": that only adds ids and links to headings.
+MARKDOWN_EXTENSIONS = list(markdown_config.EXTENSIONS)
+MARKDOWN_CONFIG = markdown_config.CONFIGS
 
 HTML_NS = "{http://www.w3.org/1999/xhtml}"
 

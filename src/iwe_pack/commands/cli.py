@@ -13,8 +13,9 @@ from string import Template
 from ..diagnostics.catalogue import guide_table
 from ..diagnostics.record import Diagnostic, SourceErrors
 from ..diagnostics.report import for_github
+from ..load.loader import load_project, load_workshop
 from ..model.plan import Plan, default_minutes
-from ..model.project import PACKS, load_project, load_workshop
+from ..model.project import PACKS
 from ..model.workshop import Workshop
 from ..outputs.site_build import validate
 from ..sources.schema import MAX_PLACE_SLUG, PackDate, safe_file_slug, slugify
@@ -173,7 +174,7 @@ def cmd_shards(args) -> int:
     """The place packs split into N shards, one line each (names separated by spaces), for builds in parallel:
     each shard's build (`make build PACKS="..."`) fills a cache of PDFs, decks and zips; a last build over the
     caches put together renders nothing and makes the site a single build would (the release workflow)."""
-    from ..model.project import pack_files
+    from ..load.loader import pack_files
 
     if args.count < 1:
         print("iwe-pack: the number of shards must be 1 or more", file=sys.stderr)

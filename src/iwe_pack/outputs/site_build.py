@@ -1,7 +1,7 @@
 """One build of the site, whatever the site engine: what the MkDocs hook (or another engine's adapter) calls.
 
 A :class:`SiteBuild` is made once a build: :meth:`SiteBuild.start` reads and
-checks every source (``model.project.load_project``) and renders every view in
+checks every source (``load.loader.load_project``) and renders every view in
 memory (``views.whole_site``), so every mistake an editor can make is found
 before anything is written, and ``iwe-pack check`` runs the same two steps.
 Then it gives the engine the navigation, the generated pages and the files to
@@ -20,7 +20,8 @@ from typing import Sequence
 from ..checks.links import check_links
 from ..checks.resources import html_resource_problems
 from ..diagnostics.record import Collector, Diagnostic, SourceErrors
-from ..model.project import PACKS, Project, load_project
+from ..load.loader import load_project
+from ..model.project import PACKS, Project
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob

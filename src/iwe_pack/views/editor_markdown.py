@@ -13,8 +13,10 @@ from functools import lru_cache
 
 import markdown
 
+from ..sources import markdown_config
+
 WRITE_IN = re.compile(r"^\[write-in(?:\s+(\d+))?\]\s*$", re.M)
-EXTENSIONS = ["tables", "attr_list", "def_list", "admonition", "md_in_html", "pymdownx.tasklist"]
+EXTENSIONS = list(markdown_config.EXTENSIONS)  # the site's Markdown, as the checks read it
 
 
 def write_in_html(lines: int) -> str:
@@ -64,7 +66,8 @@ def to_html(text: str, shift_headings: int = 0, keep_links: bool = False, base: 
 @lru_cache(maxsize=1024)
 def _to_html(text: str, shift_headings: int, keep_links: bool, base: str,
              in_document: tuple[tuple[str, str], ...]) -> str:
-    html = markdown.markdown(expand_write_in(text), extensions=EXTENSIONS, output_format="html")
+    html = markdown.markdown(expand_write_in(text), extensions=EXTENSIONS,
+                             extension_configs=markdown_config.CONFIGS, output_format="html")
     if shift_headings:
         def shift(m: re.Match) -> str:
             level = min(6, int(m.group(2)) + shift_headings)

@@ -1,5 +1,5 @@
+from iwe_pack.load.loader import read_record
 from iwe_pack.model import plan as pl
-from iwe_pack.model.project import read_record
 from iwe_pack.model.record import make_record, record_path, summarise
 from iwe_pack.sources.record_csv import Answers, Response
 from iwe_pack.sources.record_schema import Ref, load_record
