@@ -174,3 +174,48 @@ def test_file_access_finds_reads_and_leaves_string_replace_alone(tmp_path):
                       "open('g')\np.replace(q)\nreplace(plan, slug='x')\n", encoding="utf-8")
     assert file_access(sample) == ["line 1: import os", "line 2: from shutil import", "line 4: read_text()",
                                    "line 5: open()", "line 6: replace()"]
+
+
+MUTATING = {"append", "add", "update", "setdefault", "pop", "clear", "extend", "remove", "insert", "discard", "popitem"}
+
+
+def module_state(path: Path) -> list[str]:
+    """Where a module keeps state of its own: a 'global' statement, or a container made at module level (a list,
+    dict or set) that the module changes later (item assignment, or a method such as append)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    containers = set()
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            value = node.value
+            mutable = isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or (
+                isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                and value.func.id in ("dict", "list", "set", "defaultdict", "Counter", "OrderedDict"))
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if mutable:
+                containers |= {t.id for t in targets if isinstance(t, ast.Name)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            found.append(f"line {node.lineno}: global {', '.join(node.names)}")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and isinstance(node.func.value, ast.Name) and node.func.value.id in containers
+              and node.func.attr in MUTATING):
+            found.append(f"line {node.lineno}: {node.func.value.id}.{node.func.attr}(...)")
+        elif isinstance(node, (ast.Assign, ast.AugAssign)):
+            for t in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id in containers:
+                    found.append(f"line {node.lineno}: {t.value.id}[...] =")
+    return found
+
+
+def test_the_engine_keeps_no_module_level_state():
+    """Caches live on the build or in the cache folder: no module changes a container of its own, or a global."""
+    found = [f"{module_name(p)} {where}" for p in sorted(PACKAGE.rglob("*.py")) for where in module_state(p)]
+    assert found == [], "module-level state:\n" + "\n".join(found)
+
+
+def test_module_state_finds_a_registry_and_a_global(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("SEEN = []\nCOUNTS: dict = {}\nN = 0\n\ndef f(x):\n    global N\n    SEEN.append(x)\n"
+                      "    COUNTS[x] = 1\n    local = []\n    local.append(x)\n", encoding="utf-8")
+    assert sorted(w.split(": ", 1)[1] for w in module_state(sample)) == ["COUNTS[...] =", "SEEN.append(...)", "global N"]

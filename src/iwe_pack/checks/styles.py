@@ -31,8 +31,6 @@ class WarningCollector(logging.Handler):
             self.messages.append(message)
 
 
-# Digests of stylesheets WeasyPrint has read without a warning in this process (see check_print_styles).
-_CLEAN: set[str] = set()
 CHECK_VERSION = "print styles v1"  # change it when the check below changes what it reports
 
 
@@ -40,8 +38,8 @@ def check_print_styles(root: Path, errors: Collector, folder: str = "overrides/p
                        known_clean: Path | None = None) -> None:
     """Parse each stylesheet as WeasyPrint will, and report every declaration it would ignore.
 
-    Stylesheets read clean once are not read again: by this process, or by a later one if ``known_clean`` names a
-    folder (the build's cache) that can keep an empty file named by their digest. The digest covers every file
+    Stylesheets read clean once are not read again, if ``known_clean`` names a folder (the build's cache) that can
+    keep an empty file named by their digest (the cache, not this module, remembers them). The digest covers every file
     the print templates can pull in (the same files as the PDF cache's key) and WeasyPrint's version. Loading WeasyPrint
     alone takes about 0.6 s, which a build whose PDFs are all made already, or a pages-only build, then saves.
     """
@@ -49,7 +47,7 @@ def check_print_styles(root: Path, errors: Collector, folder: str = "overrides/p
     paths = sorted((Path(root) / folder).glob("*.css"))
     digest = _digest(root, folder)
     kept = known_clean / f"{digest}.clean" if known_clean and digest else None
-    if digest and (digest in _CLEAN or (kept is not None and kept.is_file())):
+    if kept is not None and kept.is_file():
         for path in paths:
             _check_urls(path, overrides, errors)
         return
@@ -59,12 +57,10 @@ def check_print_styles(root: Path, errors: Collector, folder: str = "overrides/p
         return
     before = len(errors.errors)
     _parse(paths, overrides, errors)
-    if digest and len(errors.errors) == before:
-        _CLEAN.add(digest)
-        if kept is not None:
-            with contextlib.suppress(OSError):
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                kept.touch()
+    if kept is not None and len(errors.errors) == before:
+        with contextlib.suppress(OSError):
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            kept.touch()
 
 
 def print_files(root: Path, folder: str = "overrides/print") -> list[Path]:

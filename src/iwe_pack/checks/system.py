@@ -20,6 +20,7 @@ The Debian packages named here are listed, with every other package the project 
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 import warnings
 from functools import lru_cache
@@ -80,13 +81,10 @@ def require_pdf_libraries() -> None:
     note_subsetter()
 
 
-_noted: list[bool] = []
-
-
+@functools.cache  # said once a process: a second build in it does not say it again
 def note_subsetter() -> None:
     """Say, once per process, that fonts are subset by fontTools, and how to make it quicker."""
-    if not has_subsetter() and not _noted:
-        _noted.append(True)
+    if not has_subsetter():
         log.info(f"PDFs: {SUBSETTER[0]} is not installed, so fonts are subset by fontTools (the PDFs are the same "
                  f"to read, and take longer to make). To make them quicker: sudo apt-get install {SUBSETTER[1]}")
 

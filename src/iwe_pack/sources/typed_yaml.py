@@ -16,6 +16,7 @@ and ``yaml=False`` for fields filled in after loading.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import types
 import typing
@@ -458,13 +459,9 @@ class Origin:
         return f"{self.path}.{key}" if self.path else key
 
 
-_hint_cache: dict[type, dict] = {}
-
-
+@functools.cache  # a pure function of a class: worked out once
 def _hints(schema: type) -> dict:
-    if schema not in _hint_cache:
-        _hint_cache[schema] = typing.get_type_hints(schema)
-    return _hint_cache[schema]
+    return typing.get_type_hints(schema)
 
 
 class _Failed:
