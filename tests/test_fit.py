@@ -22,7 +22,7 @@ from iwe_pack import load_workshop
 from iwe_pack.load.loader import load_packs
 from iwe_pack.model.advice import TITLES
 from iwe_pack.model.plan import TimedStep, make_plan
-from iwe_pack.sources.schema import format_clock
+from iwe_pack.sources.packs import format_clock
 from test_planner import GRID, pack
 
 EXAMPLES = ["kingston-upon-hull", "north-yorkshire", "ynys-mon"]

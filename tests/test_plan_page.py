@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 from iwe_pack import load_workshop
 from iwe_pack.model.plan import apply, make_plan
-from iwe_pack.sources.schema import Break, ClockTime, Group, PackDate, PackFile
+from iwe_pack.sources.packs import Break, ClockTime, Group, PackDate, PackFile
 from iwe_pack.sources.typed_yaml import LineDict
 from iwe_pack.views.planner_data import planner_data
 
@@ -452,7 +452,7 @@ def test_unusual_text_downloads_a_file_with_exactly_the_fields_and_values_typed(
 
 def test_a_name_too_long_for_its_files_is_refused_and_no_file_is_offered(new_page, site_url, built, project):
     from iwe_pack.diagnostics.catalogue import CATALOGUE
-    from iwe_pack.sources.schema import MAX_GROUP_SLUG, MAX_PLACE_SLUG, slugify
+    from iwe_pack.sources.packs import MAX_GROUP_SLUG, MAX_PLACE_SLUG, slugify
 
     words = CATALOGUE["pack.name-too-long"].text
     page, errors = open_plan(new_page, f"{site_url}/plan.html")

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, assert_clean_failure
 from iwe_pack import load_workshop
 from iwe_pack.model.plan import apply, make_plan
-from iwe_pack.sources.schema import ClockTime, Group, PackDate, PackFile
+from iwe_pack.sources.packs import ClockTime, Group, PackDate, PackFile
 from iwe_pack.sources.typed_yaml import LineDict
 
 

@@ -26,11 +26,11 @@ MIRRORS = {"planner-steps.js": steps, "planner.js": planner, "planner-advice.js"
 OTHER_NAMES = {
     "planner-steps.js": {"groupSize": "Shape.group_size"},
     "planner.js": {"shapeOf": "_shape", "people": "_people", "times": "_times", "roomLimit": "Setup.room_limit"},
-    "planner-plan.js": {"itemLeast": "AgendaItem.least", "parseClock": "sources.schema.ClockTime.parse"},
+    "planner-plan.js": {"itemLeast": "AgendaItem.least", "parseClock": "sources.packs.ClockTime.parse"},
 }
 
 # The shared helpers, and the piece of Python each stands for (planner-base.js)
-BASE = {"ceil": "math.ceil", "clock": "sources.schema.format_clock", "nWord": "planner._n", "fill": "str.format",
+BASE = {"ceil": "math.ceil", "clock": "sources.packs.format_clock", "nWord": "planner._n", "fill": "str.format",
         "stableSort": "sorted", "sectionById": "planner._section", "copySetup": "dataclasses.replace",
         "minutesOf": "Setup.minutes_for", "total": "Setup.total"}
 

@@ -54,7 +54,7 @@ def files_of(site: Path, slug: str, row: dict) -> list[Path]:
     if one.is_file():
         return [one]
     # a file for each group, in the pack's order of its groups
-    from iwe_pack.sources.schema import group_slug
+    from iwe_pack.sources.packs import group_slug
 
     groups = [folder / f"{slug}-{name}-{group_slug(g['name'], n)}.pdf"
               for n, g in enumerate(PACKS[slug]["groups"], start=1)]

@@ -233,7 +233,7 @@ def test_a_setting_in_error_names_its_variable(project):
 def test_the_longest_file_name_made_from_names_fits_in_255_bytes():
     """A place's PDF for a group: <place>-<handout>-<group>.pdf, each part at its limit."""
     from iwe_pack.checks.workshop import SLUG
-    from iwe_pack.sources.schema import MAX_GROUP_SLUG, MAX_HANDOUT_ID, MAX_PLACE_SLUG
+    from iwe_pack.sources.packs import MAX_GROUP_SLUG, MAX_HANDOUT_ID, MAX_PLACE_SLUG
 
     assert SLUG.fullmatch("h" * MAX_HANDOUT_ID) and not SLUG.fullmatch("h" * (MAX_HANDOUT_ID + 1))
     longest = f"{'p' * MAX_PLACE_SLUG}-{'h' * MAX_HANDOUT_ID}-{'g' * MAX_GROUP_SLUG}.pdf"

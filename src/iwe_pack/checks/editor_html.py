@@ -28,8 +28,8 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from ..sources import markdown_config
+from ..sources.packs import PackFile
 from ..sources.record_csv import EVALUATION_FIELDS
-from ..sources.schema import PackFile
 from ..sources.typed_yaml import allowed_keys
 
 # The site's Markdown (sources/markdown_config.py), less "toc": that only adds ids and links to headings.

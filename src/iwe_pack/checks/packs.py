@@ -7,18 +7,18 @@ from pathlib import Path
 
 from ..diagnostics.record import Collector, did_you_mean
 from ..sources.fonts import describe, missing
-from ..sources.schema import (
+from ..sources.packs import (
     MAX_GROUP_SLUG,
     MAX_PLACE_SLUG,
     WINDOWS_RESERVED,
     Group,
-    MinuteRange,
     PackFile,
     format_clock,
     group_slug,
     safe_file_slug,
     slugify,
 )
+from ..sources.schema import MinuteRange
 from ..sources.typed_yaml import LineDict
 from .timing import Timed, check_fit
 

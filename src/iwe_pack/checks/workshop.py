@@ -8,7 +8,7 @@ from ..diagnostics.record import Collector, did_you_mean
 from ..sources.schema import DIAGRAM_POINTS, SHORT_WORDS, Deck, Matrix, MinuteRange, Section, WorkshopFile
 from .timing import Timed, check_fit
 
-# An id: part of page and file names (a handout's is part of each place's PDF names: see schema.MAX_HANDOUT_ID).
+# An id: part of page and file names (a handout's is part of each place's PDF names: see packs.MAX_HANDOUT_ID).
 SLUG = re.compile(r"(?=[a-z0-9-]{1,40}\Z)[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -18,7 +18,7 @@ from ..model.plan import Plan, default_minutes
 from ..model.project import PACKS
 from ..model.workshop import Workshop
 from ..outputs.site_build import validate
-from ..sources.schema import MAX_PLACE_SLUG, PackDate, safe_file_slug, slugify
+from ..sources.packs import MAX_PLACE_SLUG, PackDate, safe_file_slug, slugify
 from ..sources.settings import Settings
 from ..sources.typed_yaml import Invalid
 

@@ -37,19 +37,9 @@ from ..model.workshop import Workshop
 from ..sources import changelog, record_csv, record_email, typed_yaml
 from ..sources.learning import LEARNING, LearningFile, Lesson
 from ..sources.off_plan import OFF_PLAN, OffPlanFile
+from ..sources.packs import PackFile, slugify
 from ..sources.record_schema import RECORDS, FromFile, RecordFile, Ref, load_record
-from ..sources.schema import (
-    AdviceRules,
-    Deck,
-    Handout,
-    HandoutsFile,
-    Matrix,
-    PackFile,
-    Section,
-    StepsFile,
-    WorkshopFile,
-    slugify,
-)
+from ..sources.schema import AdviceRules, Deck, Handout, HandoutsFile, Matrix, Section, StepsFile, WorkshopFile
 from ..sources.settings import Settings
 from ..sources.templates import read_templates
 from ..sources.text import read_text

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..sources.schema import EmailAddress, PackFile
+from ..sources.packs import PackFile
+from ..sources.schema import EmailAddress
 
 PAGE = "evaluation"  # a place's evaluation page: packs/<slug>/evaluation/
 

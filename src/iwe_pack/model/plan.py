@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from ..sources.schema import Break, Group, Handout, PackFile, Principle, Section, format_clock
+from ..sources.packs import Break, Group, PackFile, format_clock
+from ..sources.schema import Handout, Principle, Section
 from ..sources.typed_yaml import LineDict
 from .advice import Advice, advise
 from .feedback import Feedback, feedback

@@ -23,7 +23,8 @@ from typing import Optional, Union, get_args, get_origin
 import yaml
 
 from ..diagnostics.record import Collector, did_you_mean
-from .schema import Matrix, PackDate, Sourced
+from .packs import PackDate
+from .schema import Matrix, Sourced
 from .typed_yaml import _FAILED, Converter, Invalid, ScalarType, compose, line_of
 
 RECORDS = "records"  # the folder inside packs/ that holds the records and the files they name

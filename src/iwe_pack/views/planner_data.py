@@ -19,7 +19,7 @@ from ..model.plan import default_minutes
 from ..model.planner import SCREEN_BREAK, WORDS, most_groups
 from ..model.workshop import Workshop
 from ..sources.fonts import coverage
-from ..sources.schema import (
+from ..sources.packs import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_GROUP_SLUG,
@@ -29,8 +29,8 @@ from ..sources.schema import (
     ClockTime,
     PackDate,
     PackFile,
-    WebAddress,
 )
+from ..sources.schema import WebAddress
 from ..sources.templates import TemplateSet
 from ..sources.typed_yaml import UNPRINTABLE
 from .day_words import notes_by_day

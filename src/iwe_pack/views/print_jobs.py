@@ -17,7 +17,8 @@ from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.plan import PARTS, Plan, PrintItem, default_minutes, generic_print_list
 from ..model.workshop import Workshop
 from ..sources.format_blocks import labelled
-from ..sources.schema import COPIES_LABELS, group_slug
+from ..sources.packs import group_slug
+from ..sources.schema import COPIES_LABELS
 from ..sources.templates import TemplateSet
 from .day_words import for_day
 from .editor_markdown import to_html

@@ -19,6 +19,7 @@ from ..model.record import QUESTIONS
 from ..model.workshop import Workshop
 from ..sources import record_csv
 from ..sources.fonts import coverage
+from ..sources.packs import FIRST_YEAR, LAST_YEAR, PackDate
 from ..sources.record_schema import (
     HALF_STEP_SCORE,
     RECORDS,
@@ -29,7 +30,6 @@ from ..sources.record_schema import (
     Score,
     score_range,
 )
-from ..sources.schema import FIRST_YEAR, LAST_YEAR, PackDate
 from ..sources.text import MAX_BYTES
 from ..sources.typed_yaml import UNPRINTABLE, Converter, _hints
 from .planner_data import _js_class, _js_pattern, _ranges

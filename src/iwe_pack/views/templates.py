@@ -25,7 +25,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup
 
-from ..sources.schema import PackFile
+from ..sources.packs import PackFile
 from ..sources.templates import TemplateSet
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")

@@ -1,5 +1,5 @@
 from iwe_pack.checks.packs import check_name_length, check_pack
-from iwe_pack.sources.schema import PackFile
+from iwe_pack.sources.packs import PackFile
 
 from ..conftest import ROOT, codes, load_text, shipped
 

@@ -3,7 +3,7 @@ import dataclasses
 from iwe_pack.model import planner
 from iwe_pack.model.advice import advise
 from iwe_pack.model.plan import setup_of
-from iwe_pack.sources.schema import PackFile
+from iwe_pack.sources.packs import PackFile
 
 from ..conftest import load_text, shipped
 

@@ -1,5 +1,5 @@
 from iwe_pack.model.feedback import PAGE, feedback
-from iwe_pack.sources.schema import PackFile
+from iwe_pack.sources.packs import PackFile
 
 from ..conftest import load_text, shipped
 

@@ -1,5 +1,5 @@
 from iwe_pack.model import plan as pl
-from iwe_pack.sources.schema import PackFile
+from iwe_pack.sources.packs import PackFile
 
 from ..conftest import load_text, shipped
 
@@ -44,7 +44,7 @@ def test_with_site_url_gives_the_evaluation_link(tmp_path, errors, workshop):
 
 def test_table_hosts_go_to_the_groups_no_facilitator_takes():
     from iwe_pack.model.plan import host_groups
-    from iwe_pack.sources.schema import Group, PackFile
+    from iwe_pack.sources.packs import Group, PackFile
 
     def pack(groups, facilitators):
         return PackFile(place="T", convener="T", date=None, start=None, format="in-person", attendees=40,

@@ -1,9 +1,9 @@
 from iwe_pack.load.loader import read_record
 from iwe_pack.model import plan as pl
 from iwe_pack.model.record import make_record, record_path, summarise
+from iwe_pack.sources.packs import PackFile
 from iwe_pack.sources.record_csv import Answers, Response
 from iwe_pack.sources.record_schema import Ref, load_record
-from iwe_pack.sources.schema import PackFile
 
 from ..conftest import ROOT, codes, load_text, shipped
 
