@@ -196,8 +196,8 @@ def model():
 @pytest.fixture(scope="module")
 def decks(model, tmp_path_factory):
     """Every deck (the generic one and each place's) as a .pptx, made in-process: {folder: path}."""
-    from iwe_pack.model.project import FONTS
     from iwe_pack.sources.fonts import truetype
+    from iwe_pack.sources.layout import FONTS
     from iwe_pack.views.slides import pptx_bytes
 
     workshop, plans = model
@@ -215,8 +215,8 @@ def decks(model, tmp_path_factory):
 def impress(request, decks, tmp_path_factory):
     """Every deck saved as PDF by Impress in one run: with the pack's font installed, or without it and
     Liberation Sans (Arial's widths) in its place. Returns (which font, {folder: PDF})."""
-    from iwe_pack.model.project import FONTS
     from iwe_pack.sources.fonts import truetype
+    from iwe_pack.sources.layout import FONTS
 
     require_impress()
     folder = tmp_path_factory.mktemp("impress")

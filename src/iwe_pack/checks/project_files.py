@@ -15,15 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..diagnostics.record import Collector
+from ..sources.layout import NOT_PAGES
 from ..sources.text import read_text
 from .editor_html import markdown_problems, markdown_to_html, too_deep
 from .resources import html_resource_problems, resource_problems
 from .svg import svg_problems
 
 FOLDERS = ("content", "packs", "overrides")
-# Markdown files made into pages of their own (the rest of the site's Markdown is only read by the engine;
-# mkdocs.yml exclude_docs lists the same folders).
-NOT_PAGES = ("sections", "handouts", "guides", "letters")
 ROOT_PAGES = ("CHANGELOG.md", "CONTRIBUTING.md")  # made into "What's new" and "Editor's guide"
 
 

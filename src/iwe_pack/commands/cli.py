@@ -15,9 +15,9 @@ from ..diagnostics.record import Diagnostic, SourceErrors
 from ..diagnostics.report import for_github
 from ..load.loader import load_project, load_workshop
 from ..model.plan import Plan, default_minutes
-from ..model.project import PACKS
 from ..model.workshop import Workshop
 from ..outputs.site_build import validate
+from ..sources.layout import PACKS
 from ..sources.packs import MAX_PLACE_SLUG, PackDate, safe_file_slug, slugify
 from ..sources.settings import Settings
 from ..sources.typed_yaml import Invalid

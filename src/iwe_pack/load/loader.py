@@ -31,10 +31,11 @@ from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
 from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
 from ..model.off_plan import off_plan
 from ..model.plan import Plan, make_plan, with_site_url
-from ..model.project import FONTS, NOT_PAGES, PACKS, TEXTS, Project
+from ..model.project import Project
 from ..model.record import EvaluationSummary, Record, make_record, record_path, summarise
 from ..model.workshop import Workshop
 from ..sources import changelog, record_csv, record_email, typed_yaml
+from ..sources.layout import FONTS, NOT_PAGES, PACKS, TEXTS
 from ..sources.learning import LEARNING, LearningFile, Lesson
 from ..sources.off_plan import OFF_PLAN, OffPlanFile
 from ..sources.packs import PackFile, slugify

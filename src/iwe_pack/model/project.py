@@ -12,13 +12,6 @@ from ..sources.templates import TemplateSet
 from .plan import Plan
 from .workshop import Workshop
 
-PACKS = "packs"
-FONTS = "overrides/assets/fonts"
-GUIDE = "content/guides/matrix-scoring.md"
-TEXTS = ("CHANGELOG.md", "CONTRIBUTING.md", GUIDE)  # texts that pages are made from
-# content/ folders whose Markdown is read into the model, not published as pages of its own
-NOT_PAGES = ("sections", "handouts", "guides", "letters")
-
 
 @dataclass(frozen=True)
 class Project:

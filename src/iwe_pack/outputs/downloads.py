@@ -16,7 +16,8 @@ from typing import Callable
 from dataclasses import replace
 
 from ..model.plan import with_pages
-from ..model.project import FONTS, PACKS, Project
+from ..model.project import Project
+from ..sources.layout import FONTS, PACKS
 from ..sources.fonts import truetype
 from ..model.workshop import Workshop
 from ..sources.settings import Settings

@@ -21,7 +21,8 @@ from ..checks.links import check_links
 from ..checks.resources import html_resource_problems
 from ..diagnostics.record import Collector, Diagnostic, SourceErrors
 from ..load.loader import load_project
-from ..model.project import PACKS, Project
+from ..model.project import Project
+from ..sources.layout import PACKS
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob

@@ -19,8 +19,9 @@ import json
 from typing import Callable, Mapping
 
 from ..model.plan import Plan
-from ..model.project import PACKS, Project
+from ..model.project import Project
 from ..model.workshop import Workshop
+from ..sources.layout import PACKS
 from .paths import OFF_PLAN_PAGE
 from .templates import render
 

@@ -17,10 +17,11 @@ from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.feedback import PAGE as FEEDBACK_PAGE
 from ..model.feedback import QUESTIONS
 from ..model.plan import Plan
-from ..model.project import FONTS, GUIDE, PACKS, Project
+from ..model.project import Project
 from ..model.workshop import Workshop
 from ..sources import changelog
 from ..sources.format_blocks import MARKERS, labelled
+from ..sources.layout import FONTS, GUIDE, PACKS
 from ..sources.record_email import MAILTO_MOST, email_format
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet

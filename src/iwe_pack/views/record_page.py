@@ -14,11 +14,11 @@ from pathlib import Path
 
 from ..diagnostics.catalogue import CATALOGUE
 from ..model.plan import Plan
-from ..model.project import PACKS
 from ..model.record import QUESTIONS
 from ..model.workshop import Workshop
 from ..sources import record_csv
 from ..sources.fonts import coverage
+from ..sources.layout import PACKS
 from ..sources.packs import FIRST_YEAR, LAST_YEAR, PackDate
 from ..sources.record_schema import (
     HALF_STEP_SCORE,

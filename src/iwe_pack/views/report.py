@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Optional
 
 from ..model.plan import Plan
-from ..model.project import PACKS
 from ..model.record import Record, ScoreEntry
 from ..sources.fonts import coverage
+from ..sources.layout import PACKS
 from ..sources.templates import TemplateSet
 from .templates import Trusted, render
 

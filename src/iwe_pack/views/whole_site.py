@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.project import FONTS, Project
+from ..model.project import Project
+from ..sources.layout import FONTS
 from . import letters, pages, paths, print_jobs
 from .paths import Download
 from .print_jobs import PrintJob
