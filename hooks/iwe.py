@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from iwe_pack.diagnostics.record import SourceErrors
+from iwe_pack.diagnostics.problems import SourceErrors
 from iwe_pack.outputs import atomic
 from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBuild
 from iwe_pack.sources import markdown_config

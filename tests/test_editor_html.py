@@ -13,7 +13,7 @@ from conftest import ROOT, assert_clean_failure, strip_ansi
 from iwe_pack.checks import editor_html
 from iwe_pack.checks.editor_html import markdown_problems
 from iwe_pack.checks.project_files import check_project_files
-from iwe_pack.diagnostics.record import Collector, Diagnostic
+from iwe_pack.diagnostics.problems import Collector, Diagnostic
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 

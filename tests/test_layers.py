@@ -112,7 +112,7 @@ def test_the_hook_only_adapts():
     assert state == [], f"module-level state in the hook: {state}"
     assert not any(isinstance(n, ast.Global) for n in ast.walk(tree)), "the hook uses 'global'"
     engine = imports(HOOKS / "iwe.py")
-    assert engine <= {"iwe_pack.diagnostics.record", "iwe_pack.outputs.atomic", "iwe_pack.outputs.site_build",
+    assert engine <= {"iwe_pack.diagnostics.problems", "iwe_pack.outputs.atomic", "iwe_pack.outputs.site_build",
                       "iwe_pack.sources.settings", "iwe_pack.sources.markdown_config", "iwe_pack.views.print_jobs"}, engine
     functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
     untyped = [f.name for f in functions if f.returns is None]

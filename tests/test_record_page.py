@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from iwe_pack.diagnostics.record import Collector
+from iwe_pack.diagnostics.problems import Collector
 from iwe_pack.load.loader import load_project, read_record
 from iwe_pack.sources.layout import FONTS
 from iwe_pack.views.record_page import record_data

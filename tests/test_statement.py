@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, iwe_pack
-from iwe_pack.diagnostics.record import SourceErrors
+from iwe_pack.diagnostics.problems import SourceErrors
 from iwe_pack.outputs.site_build import SiteBuild
 from iwe_pack.sources.settings import Settings
 

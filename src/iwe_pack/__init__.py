@@ -13,9 +13,9 @@ The package is laid out as its pipeline, each layer importing only those below i
 Nothing here imports MkDocs; ``hooks/`` adapts it.
 """
 
-from .diagnostics.record import SourceError, SourceErrors
+from .diagnostics.problems import Diagnostic, SourceErrors
 from .load.loader import load_pack, load_packs, load_workshop
 from .model.workshop import Workshop
 
 __version__ = "0.1.0"
-__all__ = ["SourceError", "SourceErrors", "Workshop", "load_pack", "load_packs", "load_workshop", "__version__"]
+__all__ = ["Diagnostic", "SourceErrors", "Workshop", "load_pack", "load_packs", "load_workshop", "__version__"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from iwe_pack.diagnostics.record import Collector
+from iwe_pack.diagnostics.problems import Collector
 
 ROOT = Path(__file__).resolve().parents[2]
 

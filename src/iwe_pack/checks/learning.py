@@ -3,7 +3,7 @@ principle, and a version that CHANGELOG.md lists (or ``not yet``)."""
 
 from __future__ import annotations
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.learning import NOT_YET, LearningFile
 
 

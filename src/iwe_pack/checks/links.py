@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ..diagnostics.record import Collector
+from ..diagnostics.problems import Collector
 
 # an inline Markdown link (not an image): [text](target "title")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)")

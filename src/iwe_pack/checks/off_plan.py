@@ -3,7 +3,7 @@ section, and every moment has advice for every section (an entry without ``secti
 
 from __future__ import annotations
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.off_plan import MOMENTS, OffPlanFile
 
 

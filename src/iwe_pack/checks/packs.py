@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.fonts import describe, missing
 from ..sources.packs import (
     MAX_GROUP_SLUG,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagnostics.record import Collector
+from ..diagnostics.problems import Collector
 from ..sources.format_blocks import MARKERS
 
 # the markers the site's pages expand (views/pages.py expand_markers): the pre-work, where to report a problem,

@@ -14,7 +14,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from ..diagnostics.record import Collector
+from ..diagnostics.problems import Collector
 from ..sources.layout import NOT_PAGES
 from ..sources.text import read_text
 from .editor_html import markdown_problems, markdown_to_html, too_deep

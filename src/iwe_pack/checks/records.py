@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.fonts import describe, missing
 from ..sources.record_schema import RecordFile, Ref, score_range
 from ..sources.schema import Matrix, Section

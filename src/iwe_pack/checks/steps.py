@@ -3,7 +3,7 @@ and every handout the section lists used at a step."""
 
 from __future__ import annotations
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.format_blocks import ALLOWED as KINDS_ALLOWED
 from ..sources.format_blocks import block_problems, contains, parts
 from ..sources.schema import Section, Step, StepMinutes, StepsFile

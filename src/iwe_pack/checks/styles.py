@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from ..diagnostics.record import Collector
+from ..diagnostics.problems import Collector
 from .editor_html import CSS_BAD_NUMBER
 from .system import expected_warning, missing_required, subsetter
 

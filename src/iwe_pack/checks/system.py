@@ -25,7 +25,7 @@ import logging
 import warnings
 from functools import lru_cache
 
-from ..diagnostics.record import SourceError, SourceErrors
+from ..diagnostics.problems import Diagnostic, SourceErrors
 
 log = logging.getLogger("iwe_pack")
 
@@ -76,7 +76,7 @@ def require_pdf_libraries() -> None:
     missing = missing_required()
     if missing:
         packages = " ".join(dict.fromkeys(package for _, package in missing))
-        raise SourceErrors([SourceError("system.missing-library", "this machine", None, None,
+        raise SourceErrors([Diagnostic("system.missing-library", "this machine", None, None,
                                         found=", ".join(lib for lib, _ in missing), allowed=packages)])
     note_subsetter()
 

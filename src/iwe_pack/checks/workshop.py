@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.schema import DIAGRAM_POINTS, SHORT_WORDS, Deck, Matrix, MinuteRange, Section, WorkshopFile
 from .timing import Timed, check_fit
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from string import Template
 
 from ..diagnostics.catalogue import guide_table
-from ..diagnostics.record import Diagnostic, SourceErrors
-from ..diagnostics.report import for_github
+from ..diagnostics.formats import for_github
+from ..diagnostics.problems import Diagnostic, SourceErrors
 from ..load.loader import load_project, load_workshop
 from ..model.plan import Plan, default_minutes
 from ..model.workshop import Workshop

@@ -28,7 +28,7 @@ from ..checks.steps import check_steps, check_text_blocks
 from ..checks.styles import check_print_styles
 from ..checks.timing import Timed, check_fit
 from ..checks.workshop import check_deck, check_matrix, check_ranges, check_slug
-from ..diagnostics.record import Collector, Diagnostic, SourceError, SourceErrors, did_you_mean
+from ..diagnostics.problems import Collector, Diagnostic, SourceErrors, did_you_mean
 from ..model.off_plan import off_plan
 from ..model.plan import Plan, make_plan, with_site_url
 from ..model.project import Project
@@ -325,7 +325,7 @@ def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) ->
     for name in only or []:
         if name not in known:
             hint = did_you_mean(name, sorted(known))
-            problems.append(SourceError("pack.unknown-pack", "IWE_PACKS", found=repr(name), hint=hint,
+            problems.append(Diagnostic("pack.unknown-pack", "IWE_PACKS", found=repr(name), hint=hint,
                                         allowed=", ".join(sorted(known))))
     try:
         plans = _load_each([p for p in pack_files(root) if not only or p.stem in only], workshop, root)
@@ -338,7 +338,7 @@ def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) ->
     return plans
 
 
-def stray_pack_files(root: Path) -> list[SourceError]:
+def stray_pack_files(root: Path) -> list[Diagnostic]:
     """A file in packs/ that is not read as a pack because of its name's ending (``anglesey.yaml``, ``hull.YML``,
     ``leeds.yml.txt``): named, so a place's pack is never silently left out. Hidden files (``.DS_Store``) are not
     packs, and folders (records/) hold other things."""
@@ -365,7 +365,7 @@ def _load_each(paths: Sequence[Path], workshop: Workshop, root: Path) -> list[Pl
     return plans
 
 
-def orphan_records(root: Path, slugs: list[str]) -> list[SourceError]:
+def orphan_records(root: Path, slugs: list[str]) -> list[Diagnostic]:
     """A record in packs/records/ whose pack does not exist, or a YAML file there that is not read as a record: one
     named .yaml (or .YML), or one in a folder inside packs/records/ (it would never be read)."""
     errors = Collector(Path(root))

@@ -33,7 +33,7 @@ from urllib.request import url2pathname
 
 from ..checks.styles import WarningCollector, print_digest
 from ..checks.system import require_pdf_libraries
-from ..diagnostics.record import SourceError, SourceErrors
+from ..diagnostics.problems import Diagnostic, SourceErrors
 from ..sources.settings import Settings
 from ..views.paths import PRINT
 from ..views.print_jobs import PrintJob
@@ -209,7 +209,7 @@ class _Warned(Exception):
     """WeasyPrint warned: the PDF is not kept."""
 
 
-def _explain(job: PrintJob, problems: list[str], root: Path) -> list[SourceError]:
+def _explain(job: PrintJob, problems: list[str], root: Path) -> list[Diagnostic]:
     """Turn WeasyPrint's problems into errors that name the source file and line where possible."""
     errors = []
     for problem in problems:
@@ -230,7 +230,7 @@ def _explain(job: PrintJob, problems: list[str], root: Path) -> list[SourceError
                 if line:
                     break
         code = "print.refused" if "refused" in problem else "print.warning"
-        errors.append(SourceError(code, where, line, found=problem, details={"job": job.name}))
+        errors.append(Diagnostic(code, where, line, found=problem, details={"job": job.name}))
     return errors
 
 
@@ -262,7 +262,7 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
     root = Path(root)
     done: dict[str, Path] = {}
     digest = print_digest(root)
-    errors: list[SourceError] = []
+    errors: list[Diagnostic] = []
     queue = [(job, cache) for job in print_jobs]
     total = len(queue)
     pool, futures = None, {}

@@ -19,7 +19,7 @@ from typing import Sequence
 
 from ..checks.links import check_links
 from ..checks.resources import html_resource_problems
-from ..diagnostics.record import Collector, Diagnostic, SourceErrors
+from ..diagnostics.problems import Collector, Diagnostic, SourceErrors
 from ..load.loader import load_project
 from ..model.project import Project
 from ..sources.layout import PACKS

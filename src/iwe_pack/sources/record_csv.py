@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from .record_schema import HALF_STEP_SCORE, MOST_MINUTES, RECORDS, WHOLE_MINUTES, EvaluationFrom, FromFile, Ref, Score
 from .text import read_text
 from .typed_yaml import Invalid

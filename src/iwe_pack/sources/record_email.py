@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from .record_csv import (
     EVALUATION_FIELDS,
     MAX_ANSWER,

@@ -22,7 +22,7 @@ from typing import Optional, Union, get_args, get_origin
 
 import yaml
 
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from .packs import PackDate
 from .schema import Matrix, Sourced
 from .typed_yaml import _FAILED, Converter, Invalid, ScalarType, compose, line_of

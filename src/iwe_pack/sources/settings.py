@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from ..diagnostics.record import SourceError, SourceErrors
+from ..diagnostics.problems import Diagnostic, SourceErrors
 from .schema import EmailAddress, WebAddress
 from .typed_yaml import Invalid
 
@@ -71,7 +71,7 @@ class Settings:
         problems = []
         for key in values:
             if key not in ENVIRONMENT:
-                problems.append(SourceError("settings.unknown", where, None, key, found=repr(key),
+                problems.append(Diagnostic("settings.unknown", where, None, key, found=repr(key),
                                             allowed=", ".join(ENVIRONMENT)))
 
         def field(key: str) -> str:
@@ -85,7 +85,7 @@ class Settings:
         packs = tuple(p for p in text("packs").replace(",", " ").split() if p)
         pdf_text = text("pdf").lower() if values.get("pdf") is not False else "0"
         if pdf_text not in ("", "1", "0", "true", "false", "yes", "no"):
-            problems.append(SourceError("settings.bad-pdf", where, None, field("pdf"), found=repr(pdf_text),
+            problems.append(Diagnostic("settings.bad-pdf", where, None, field("pdf"), found=repr(pdf_text),
                                         details={"variable": ENVIRONMENT["pdf"]}))
         epoch_text = text("source_date_epoch")
         epoch = None
@@ -93,7 +93,7 @@ class Settings:
             if epoch_text.isdigit():
                 epoch = int(epoch_text)
             else:
-                problems.append(SourceError("settings.bad-epoch", where, None, field("source_date_epoch"),
+                problems.append(Diagnostic("settings.bad-epoch", where, None, field("source_date_epoch"),
                                             found=repr(epoch_text), details={"variable": ENVIRONMENT["source_date_epoch"]}))
         releases_url, issues_url, site_url = text("releases_url"), text("issues_url"), text("site_url")
         for key, value in (("releases_url", releases_url), ("issues_url", issues_url), ("site_url", site_url)):
@@ -101,17 +101,17 @@ class Settings:
                 try:
                     WebAddress.parse(value)
                 except Invalid as exc:
-                    problems.append(SourceError(exc.code, where, None, field(key), found=repr(value),
+                    problems.append(Diagnostic(exc.code, where, None, field(key), found=repr(value),
                                                 details=exc.details))
         email, phone = text("accessibility_email"), text("accessibility_phone")
         if email:
             try:
                 EmailAddress.parse(email)
             except Invalid as exc:
-                problems.append(SourceError(exc.code, where, None, field("accessibility_email"), found=repr(email),
+                problems.append(Diagnostic(exc.code, where, None, field("accessibility_email"), found=repr(email),
                                             details=exc.details))
         if phone and not (PHONE.fullmatch(phone) and 7 <= sum(c.isdigit() for c in phone) <= 15):
-            problems.append(SourceError("settings.bad-phone", where, None, field("accessibility_phone"),
+            problems.append(Diagnostic("settings.bad-phone", where, None, field("accessibility_phone"),
                                         found=repr(phone)))
         if problems:
             raise SourceErrors(problems)

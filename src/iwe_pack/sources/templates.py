@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics.record import Collector
+from ..diagnostics.problems import Collector
 from .text import read_text
 
 # folders of overrides/ that hold the engine's own templates (the rest belong to the theme)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..diagnostics.record import Collector
+from ..diagnostics.problems import Collector
 
 MAX_BYTES = 1_000_000
 

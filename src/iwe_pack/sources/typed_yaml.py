@@ -26,7 +26,7 @@ from typing import Any, Literal, get_args, get_origin
 import yaml
 
 from ..diagnostics.catalogue import CATALOGUE
-from ..diagnostics.record import Collector, did_you_mean
+from ..diagnostics.problems import Collector, did_you_mean
 from .text import read_text
 
 # How deep lists and keys may nest in a source: the deepest the sources need is 6; PyYAML's composer (and every

@@ -1,7 +1,7 @@
 import pytest
 
 from iwe_pack.checks import system
-from iwe_pack.diagnostics.record import SourceErrors
+from iwe_pack.diagnostics.problems import SourceErrors
 
 
 def test_this_machine_has_the_libraries_the_pdfs_need():

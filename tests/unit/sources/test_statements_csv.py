@@ -1,6 +1,6 @@
 import pytest
 
-from iwe_pack.diagnostics.record import SourceErrors
+from iwe_pack.diagnostics.problems import SourceErrors
 from iwe_pack.sources.statements_csv import ONLINE_LIMIT, read
 
 

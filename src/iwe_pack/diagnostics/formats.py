@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import Diagnostic, SourceErrors
+from .problems import Diagnostic, SourceErrors
 
 
 def for_terminal(errors: SourceErrors) -> str:

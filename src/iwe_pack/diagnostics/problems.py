@@ -61,10 +61,6 @@ class Diagnostic:
         return f"{self.where}: {self.message}"
 
 
-# The name the rest of the engine has used for a problem in a source.
-SourceError = Diagnostic
-
-
 class SourceErrors(Exception):
     """One or more mistakes in the sources. ``str()`` lists them all."""
 
