@@ -7,7 +7,9 @@ Engine-neutral: the MkDocs hook adds these as files; another engine could copy t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +54,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
     counted: dict[str | None, list] = {}
     second: list[print_jobs.PrintJob] = []
     merged: dict[str | None, list[Path]] = {}
+    page_counts = PageCounts(settings.cache_folder(root))
 
     def counted_places(done: dict[str, Path]) -> list[tuple[print_jobs.PrintJob, Path]]:
         """Each place whose print-offs are all rendered: its counted print list, page, facilitator pack and runs."""
@@ -59,7 +62,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         for slug, place_jobs in per_place.items():
             plan = plans_by_slug.get(slug)
             items = print_jobs.print_list_of(plan, workshop)
-            counts = None if slug in counted else _counts(plan, items, done)
+            counts = None if slug in counted else _counts(plan, items, done, page_counts)
             if counts is None:
                 continue
             counted[slug] = items = with_pages(items, counts)
@@ -76,7 +79,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         for slug, place_runs in runs.items():  # merged as soon as their sheets are made, while the rest render
             if slug in merged or not all(r.job.path in done for r in place_runs):
                 continue
-            again = _order_pages(place_runs, done)
+            again = _order_pages(place_runs, done, page_counts)
             if again:  # an order for the print room longer than its one page: made again with its pages
                 runs[slug] = print_jobs.print_runs(workshop, plans_by_slug.get(slug), counted[slug],
                                                    project.templates, when, again)
@@ -93,6 +96,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         late = {j.path for j in second}
         _pending(out, second + [j for place_jobs in per_place.values() for j in place_jobs
                                 if _shows_counts(j) and j.path not in late], root, cache)
+    page_counts.save()
     out.jobs = first + second
     kept = settings.cache_folder(root)
     fonts = {weight: _kept_truetype(root / FONTS, weight, kept) for weight in (400, 700)}
@@ -132,29 +136,58 @@ def _pending(out: Downloads, jobs: list, root: Path, cache: Path) -> None:
     out.pending += [j for j in jobs if j.path not in cached]
 
 
-def _counts(plan, items, files: dict[str, Path]) -> dict[tuple[str, str], int] | None:
+def _counts(plan, items, files: dict[str, Path], pages: "PageCounts") -> dict[tuple[str, str], int] | None:
     """Each file's pages, {(print-off name, group): pages}, from the rendered PDFs; None if one is not there yet."""
     counts = {}
     for item in items:
         for who, path in print_jobs.file_paths(plan, item):
             if path not in files:
                 return None
-            counts[(item.name, who)] = _pages(files[path])
+            counts[(item.name, who)] = pages(files[path])
     return counts
 
 
-@lru_cache(maxsize=1024)
+class PageCounts:
+    """A rendered PDF's pages, kept in one small file of the cache by the PDF's name there. A cached PDF is named
+    by a hash of what it is made from and never written again, so its count never changes; opening every PDF of
+    every place to count its pages again cost each build about 1 ms a PDF. A PDF not in the file (a new or changed
+    one: a new name) is opened and counted; a damaged or unreadable file is counted afresh, never trusted."""
+
+    def __init__(self, cache: Path):
+        self.file = Path(cache) / "page-counts.json"
+        try:
+            kept = json.loads(self.file.read_text(encoding="utf-8"))
+            self.known = {k: v for k, v in kept.items() if isinstance(v, int) and v > 0} if isinstance(kept, dict) \
+                else {}
+        except (OSError, ValueError):
+            self.known = {}
+        self.added = False
+
+    def __call__(self, path: Path) -> int:
+        name = Path(path).name
+        if name not in self.known:
+            self.known[name] = _pages(path)
+            self.added = True
+        return self.known[name]
+
+    def save(self) -> None:
+        if self.added:
+            with contextlib.suppress(OSError):  # a cache that cannot be written makes builds slower, never wrong
+                atomic.write_bytes(self.file, json.dumps(self.known, sort_keys=True).encode())
+            self.added = False
+
+
 def _pages(path: Path) -> int:
-    """A rendered PDF's pages (the cache's files are named by their content, so the count never changes)."""
+    """A rendered PDF's pages, read from the file."""
     import pikepdf
 
     with pikepdf.open(path) as doc:
         return len(doc.pages)
 
 
-def _order_pages(runs: list, files: dict[str, Path]) -> dict[str, int] | None:
+def _order_pages(runs: list, files: dict[str, Path], pages: PageCounts) -> dict[str, int] | None:
     """The pages each run's order for the print room took, if any took other than it was made for."""
-    found = {r.paper: _pages(files[r.job.path]) - len(r.entries) - 1 for r in runs if r.job.path in files}
+    found = {r.paper: pages(files[r.job.path]) - len(r.entries) - 1 for r in runs if r.job.path in files}
     return found if any(found[r.paper] != r.order_pages for r in runs if r.paper in found) else None
 
 
@@ -233,17 +266,20 @@ def _zip(members: dict[str, bytes | Path], cache: Path, settings: Settings) -> P
     return target
 
 
-def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings, cache: Path | None = None) -> Path:
+def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings, cache: Path | None = None,
+                      kept_files: dict[str, Path] | None = None) -> Path:
     """Zip the built site (all but this zip) for use from a downloaded folder; reproducible and atomic.
 
     With ``cache``, the zip is kept there by a hash of every file it holds, and a build whose site did not change
-    links the kept one in instead of compressing the whole site again."""
+    links the kept one in instead of compressing the whole site again; one that changed compresses only the files
+    that changed (each file's compressed bytes are kept too). ``kept_files`` ({site path: file in the cache}) names
+    the files linked in from the cache, whose names there say what they hold: they are not read to be hashed."""
     site_dir = Path(site_dir)
     name = paths.offline_zip_name(workshop)
     top = f"wellbeing-workshop-pack-v{workshop.version}"
-    members: dict[str, bytes | Path] = {
-        f"{top}/{p.relative_to(site_dir).as_posix()}": p for p in sorted(site_dir.rglob("*"))
-        if p.is_file() and p.relative_to(site_dir).as_posix() != name and not p.name.startswith(".tmp-")}
+    inside = {p.relative_to(site_dir).as_posix(): p for p in sorted(site_dir.rglob("*"))
+              if p.is_file() and p.relative_to(site_dir).as_posix() != name and not p.name.startswith(".tmp-")}
+    members: dict[str, bytes | Path] = {f"{top}/{rel}": p for rel, p in inside.items()}
     members[f"{top}/README.txt"] = (
         "The wellbeing workshop pack, for use without an internet connection.\n"
         "Unzip this folder, then open index.html in a web browser.\n"
@@ -252,12 +288,26 @@ def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings, ca
     if cache is None:
         write_zip(target, members, settings.source_date)
         return target
-    h = hashlib.sha256(f"offline v1 {settings.source_date}".encode())
+    ids = {f"{top}/{rel}": _identity(p, (kept_files or {}).get(rel)) for rel, p in inside.items()}
+    ids[f"{top}/README.txt"] = "sha256 " + hashlib.sha256(members[f"{top}/README.txt"]).hexdigest()
+    h = hashlib.sha256(f"offline v2 {settings.source_date}".encode())
     for member in sorted(members):
-        data = members[member]
-        h.update(member.encode() + b"\0" + hashlib.sha256(data if isinstance(data, bytes) else data.read_bytes()).digest())
+        h.update(f"{member}\0{ids[member]}\n".encode())
     kept = cache / "offline" / f"{h.hexdigest()}.zip"
     if not kept.is_file():
-        write_zip(kept, members, settings.source_date)
+        write_zip(kept, members, settings.source_date, store=cache / "deflated", ids=ids)
     atomic.link_or_copy(kept, target)
     return target
+
+
+def _identity(path: Path, cached: Path | None) -> str:
+    """A name for a site file's bytes: the cache file it is a hard link of (named by a hash of what it is made
+    from, and never written again), else a hash of its bytes (a page, or a copy where linking was not possible)."""
+    if cached is not None:
+        try:
+            here, there = path.stat(), cached.stat()
+            if (here.st_ino, here.st_dev) == (there.st_ino, there.st_dev):
+                return f"cached {cached.parent.name}/{cached.name}"
+        except OSError:
+            pass
+    return "sha256 " + hashlib.sha256(path.read_bytes()).hexdigest()
