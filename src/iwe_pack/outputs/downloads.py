@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from ..model.plan import with_pages
 from ..model.project import FONTS, PACKS, Project
+from ..checks.styles import print_digest
 from ..sources.fonts import truetype
 from ..model.workshop import Workshop
 from ..sources.settings import Settings
@@ -56,6 +57,11 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
     merged: dict[str | None, list[Path]] = {}
     page_counts = PageCounts(settings.cache_folder(root))
 
+    def late_jobs(plan, items: list) -> list[print_jobs.PrintJob]:
+        """What shows the counted print list: the facilitator pack."""
+        return print_jobs.jobs(workshop, replace(plan, print_list=items) if plan else None, project.templates, when,
+                               root / FONTS, names={"facilitator-pack"})
+
     def counted_places(done: dict[str, Path]) -> list[tuple[print_jobs.PrintJob, Path]]:
         """Each place whose print-offs are all rendered: its counted print list, page, facilitator pack and runs."""
         more = []
@@ -66,10 +72,10 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
             if counts is None:
                 continue
             counted[slug] = items = with_pages(items, counts)
+            late = late_jobs(plan, items)
             if plan:
                 plans_by_slug[slug] = plan = replace(plan, print_list=items)
                 _page_again(project, rendered, plan)
-            late = print_jobs.jobs(workshop, plan, project.templates, when, root / FONTS, names={"facilitator-pack"})
             per_place[slug] = [late[0] if _shows_counts(j) else j for j in place_jobs]
             second.extend(late)
             more += [(j, cache) for j in late]
@@ -89,7 +95,9 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         return more
 
     if render:
-        out.files.update(pdf.render_all(first, root, cache, progress=progress, then=counted_places))
+        ahead = _guessed_ahead(per_place, plans_by_slug, workshop, first, page_counts, root, cache, late_jobs)
+        made = pdf.render_all(ahead + first, root, cache, progress=progress, then=counted_places)
+        out.files.update({path: file for path, file in made.items() if not path.endswith(GUESS)})
     else:
         _pending(out, first, root, cache)
         counted_places(out.files)
@@ -124,6 +132,37 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
     return out
 
 
+GUESS = "#guessed"  # a job rendered ahead, from guessed counts: in the cache, but not (by this path) in the site
+
+
+def _guessed_ahead(per_place: dict, plans_by_slug: dict, workshop: Workshop, first: list, page_counts: "PageCounts",
+                   root: Path, cache: Path, late_jobs: Callable) -> list[print_jobs.PrintJob]:
+    """The facilitator pack of each place whose print-offs changed, made from the pages they had in the last build,
+    to render at once, ahead of the rest. It shows the counted print list, so it waited for the changed print-offs
+    to render (about a second) before its own render (the longest of a place's, about two) began; an edit seldom
+    changes a print-off's pages, and then the real job, the same, finds it made. Where the pages did change it
+    is only work wasted. A place with no print-off changed, or one never counted (a new place), is not guessed."""
+    digest = print_digest(root)
+    by_path = {j.path: j for j in first}
+    ahead = []
+    for slug in per_place:
+        plan = plans_by_slug.get(slug)
+        items = print_jobs.print_list_of(plan, workshop)
+        counts, changed = {}, False
+        for item in items:
+            for who, path in print_jobs.file_paths(plan, item):
+                job = by_path.get(path)
+                target = cache / f"{pdf.cache_key(job, digest)}.pdf" if job else None
+                if target is not None and target.is_file():
+                    counts[(item.name, who)] = page_counts(target, path)
+                else:
+                    changed = True
+                    counts[(item.name, who)] = page_counts.paths.get(path)
+        if changed and None not in counts.values():
+            ahead += [replace(j, path=j.path + GUESS) for j in late_jobs(plan, with_pages(items, counts))]
+    return ahead
+
+
 def _shows_counts(job: print_jobs.PrintJob) -> bool:
     """The facilitator pack prints the counted print list: it is rendered once the pages are counted."""
     return job.handout is None and job.path.endswith("-facilitator-pack.pdf")
@@ -143,7 +182,7 @@ def _counts(plan, items, files: dict[str, Path], pages: "PageCounts") -> dict[tu
         for who, path in print_jobs.file_paths(plan, item):
             if path not in files:
                 return None
-            counts[(item.name, who)] = pages(files[path])
+            counts[(item.name, who)] = pages(files[path], path)
     return counts
 
 
@@ -151,29 +190,37 @@ class PageCounts:
     """A rendered PDF's pages, kept in one small file of the cache by the PDF's name there. A cached PDF is named
     by a hash of what it is made from and never written again, so its count never changes; opening every PDF of
     every place to count its pages again cost each build about 1 ms a PDF. A PDF not in the file (a new or changed
-    one: a new name) is opened and counted; a damaged or unreadable file is counted afresh, never trusted."""
+    one: a new name) is opened and counted; a damaged or unreadable file is counted afresh, never trusted.
+
+    ``paths`` holds the pages last counted for each file of the site (a guess only: see :func:`_guessed_ahead`)."""
 
     def __init__(self, cache: Path):
         self.file = Path(cache) / "page-counts.json"
         try:
             kept = json.loads(self.file.read_text(encoding="utf-8"))
-            self.known = {k: v for k, v in kept.items() if isinstance(v, int) and v > 0} if isinstance(kept, dict) \
-                else {}
         except (OSError, ValueError):
-            self.known = {}
+            kept = {}
+        kept = kept if isinstance(kept, dict) else {}
+        self.known, self.paths = ({k: v for k, v in part.items() if isinstance(v, int) and v > 0}
+                                  if isinstance(part, dict) else {}
+                                  for part in (kept.get("files"), kept.get("paths")))
         self.added = False
 
-    def __call__(self, path: Path) -> int:
+    def __call__(self, path: Path, site_path: str | None = None) -> int:
         name = Path(path).name
         if name not in self.known:
             self.known[name] = _pages(path)
+            self.added = True
+        if site_path is not None and self.paths.get(site_path) != self.known[name]:
+            self.paths[site_path] = self.known[name]
             self.added = True
         return self.known[name]
 
     def save(self) -> None:
         if self.added:
             with contextlib.suppress(OSError):  # a cache that cannot be written makes builds slower, never wrong
-                atomic.write_bytes(self.file, json.dumps(self.known, sort_keys=True).encode())
+                atomic.write_bytes(self.file, json.dumps({"files": self.known, "paths": self.paths},
+                                                         sort_keys=True).encode())
             self.added = False
 
 
