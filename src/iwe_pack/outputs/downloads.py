@@ -7,6 +7,7 @@ Engine-neutral: the MkDocs hook adds these as files; another engine could copy t
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -94,24 +95,31 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
             merged[slug] = [_merged(r, done, cache) for r in place_runs]
         return more
 
-    if render:
-        ahead = _guessed_ahead(per_place, plans_by_slug, workshop, first, page_counts, root, cache, late_jobs)
-        made = pdf.render_all(ahead + first, root, cache, progress=progress, then=counted_places)
-        out.files.update({path: file for path, file in made.items() if not path.endswith(GUESS)})
-    else:
-        _pending(out, first, root, cache)
-        counted_places(out.files)
-        late = {j.path for j in second}
-        _pending(out, second + [j for place_jobs in per_place.values() for j in place_jobs
-                                if _shows_counts(j) and j.path not in late], root, cache)
-    page_counts.save()
-    out.jobs = first + second
     kept = settings.cache_folder(root)
     fonts = {weight: _kept_truetype(root / FONTS, weight, kept) for weight in (400, 700)}
+    # each place's deck (not made from the print list) is made in a thread while the PDFs render in their processes
+    decks = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    deck_of = {slug: decks.submit(_kept_deck, workshop, plans_by_slug.get(slug), fonts, when, kept)
+               for slug in per_place}
+    try:
+        if render:
+            ahead = _guessed_ahead(per_place, plans_by_slug, workshop, first, page_counts, root, cache, late_jobs)
+            made = pdf.render_all(ahead + first, root, cache, progress=progress, then=counted_places)
+            out.files.update({path: file for path, file in made.items() if not path.endswith(GUESS)})
+        else:
+            _pending(out, first, root, cache)
+            counted_places(out.files)
+            late = {j.path for j in second}
+            _pending(out, second + [j for place_jobs in per_place.values() for j in place_jobs
+                                    if _shows_counts(j) and j.path not in late], root, cache)
+        deck_files = {slug: made.result() for slug, made in deck_of.items()}
+    finally:
+        decks.shutdown(cancel_futures=True)
+    page_counts.save()
+    out.jobs = first + second
     for slug, place_jobs in per_place.items():
         plan = plans_by_slug.get(slug)
-        pptx_path = paths.pptx_name(plan)
-        out.files[pptx_path] = _kept_deck(workshop, plan, fonts, when, kept)
+        out.files[paths.pptx_name(plan)] = deck_files[slug]
         kit = [j for j in place_jobs if j.handout and workshop.handouts[j.handout].group == "wtfc"]
         if kit and all(j.path in out.files for j in kit):
             out.files[paths.wtfc_kit_name(workshop)] = _zip({j.name: out.files[j.path] for j in kit}, kept, settings)
