@@ -104,3 +104,22 @@ def test_the_print_style_remakes_every_pdf_and_no_deck(warm_copy):
     pdfs = {n for n in site if n.endswith(".pdf")}
     assert new(kept, kept_after)["pdf"] == len(pdfs)
     assert new(kept, kept_after)["pptx-made"] == 0
+
+
+def test_a_facilitator_pack_made_ahead_from_the_last_pages_is_never_the_one_shipped_when_they_changed(warm_copy, tmp_path):
+    """A changed place's facilitator pack is rendered ahead from the pages its print-offs had last time. When a
+    print-off's pages did change (the sign-in sheet of ten times the people), the site is the one a build that
+    guesses nothing makes, and the pack made ahead is left in the cache, not in the site."""
+    project, cache = warm_copy
+    only = {"IWE_PACKS": "ynys-mon"}
+    build(project, cache, **only)
+    project.replace("packs/ynys-mon.yml", "attendees: 10", "attendees: 100")
+    unguessed = tmp_path / "cache-unguessed"
+    shutil.copytree(cache, unguessed)
+    (unguessed / "page-counts.json").unlink()  # no pages known from the last build: nothing is made ahead
+    guessed_site, guessed_made = build(project, cache, **only)
+    plain_site, plain_made = build(project, unguessed, **only)
+    assert guessed_site == plain_site
+    assert len(guessed_made["pdf"]) == len(plain_made["pdf"]) + 1  # the facilitator pack made ahead, not used
+    pack = "downloads/ynys-mon/ynys-mon-facilitator-pack.pdf"
+    assert pack in guessed_site

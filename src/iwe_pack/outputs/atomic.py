@@ -40,7 +40,15 @@ def copy(source: Path, target: Path) -> None:
 def link_or_copy(source: Path, target: Path) -> None:
     """Put ``source``'s bytes at ``target`` atomically: a hard link where the two share a file system (a file from
     the cache, whose name is the hash of its bytes and which is never written again), else a copy. A site of
-    hundreds of PDFs is then put together without copying them."""
+    hundreds of PDFs is then put together without copying them.
+
+    Where nothing is at ``target`` yet (a fresh site folder) the link is made there at once: a new link appears
+    whole, so the temporary file and rename of every other case are not needed."""
+    try:
+        os.link(source, target)
+        return
+    except OSError:  # something there already, no folder yet, or another file system: the general way
+        pass
     with replacing(target) as tmp:
         tmp.unlink()
         try:

@@ -7,7 +7,10 @@ Engine-neutral: the MkDocs hook adds these as files; another engine could copy t
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import hashlib
+import json
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +19,7 @@ from typing import Callable
 from dataclasses import replace
 
 from ..model.plan import with_pages
+from ..checks.styles import print_digest
 from ..model.project import Project
 from ..sources.layout import FONTS, PACKS
 from ..sources.fonts import truetype
@@ -53,6 +57,12 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
     counted: dict[str | None, list] = {}
     second: list[print_jobs.PrintJob] = []
     merged: dict[str | None, list[Path]] = {}
+    page_counts = PageCounts(settings.cache_folder(root))
+
+    def late_jobs(plan, items: list) -> list[print_jobs.PrintJob]:
+        """What shows the counted print list: the facilitator pack."""
+        return print_jobs.jobs(workshop, replace(plan, print_list=items) if plan else None, project.templates, when,
+                               root / FONTS, names={"facilitator-pack"})
 
     def counted_places(done: dict[str, Path]) -> list[tuple[print_jobs.PrintJob, Path]]:
         """Each place whose print-offs are all rendered: its counted print list, page, facilitator pack and runs."""
@@ -60,14 +70,14 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         for slug, place_jobs in per_place.items():
             plan = plans_by_slug.get(slug)
             items = print_jobs.print_list_of(plan, workshop)
-            counts = None if slug in counted else _counts(plan, items, done)
+            counts = None if slug in counted else _counts(plan, items, done, page_counts)
             if counts is None:
                 continue
             counted[slug] = items = with_pages(items, counts)
+            late = late_jobs(plan, items)
             if plan:
                 plans_by_slug[slug] = plan = replace(plan, print_list=items)
                 _page_again(project, rendered, plan)
-            late = print_jobs.jobs(workshop, plan, project.templates, when, root / FONTS, names={"facilitator-pack"})
             per_place[slug] = [late[0] if _shows_counts(j) else j for j in place_jobs]
             second.extend(late)
             more += [(j, cache) for j in late]
@@ -79,7 +89,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
         for slug, place_runs in runs.items():  # merged as soon as their sheets are made, while the rest render
             if slug in merged or not all(r.job.path in done for r in place_runs):
                 continue
-            again = _order_pages(place_runs, done)
+            again = _order_pages(place_runs, done, page_counts)
             if again:  # an order for the print room longer than its one page: made again with its pages
                 runs[slug] = print_jobs.print_runs(workshop, plans_by_slug.get(slug), counted[slug],
                                                    project.templates, when, again)
@@ -88,21 +98,31 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
             merged[slug] = [_merged(r, done, cache) for r in place_runs]
         return more
 
-    if render:
-        out.files.update(pdf.render_all(first, root, cache, progress=progress, then=counted_places))
-    else:
-        _pending(out, first, root, cache)
-        counted_places(out.files)
-        late = {j.path for j in second}
-        _pending(out, second + [j for place_jobs in per_place.values() for j in place_jobs
-                                if _shows_counts(j) and j.path not in late], root, cache)
-    out.jobs = first + second
     kept = settings.cache_folder(root)
     fonts = {weight: _kept_truetype(root / FONTS, weight, kept) for weight in (400, 700)}
+    # each place's deck (not made from the print list) is made in a thread while the PDFs render in their processes
+    decks = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    deck_of = {slug: decks.submit(_kept_deck, workshop, plans_by_slug.get(slug), fonts, when, kept)
+               for slug in per_place}
+    try:
+        if render:
+            ahead = _guessed_ahead(per_place, plans_by_slug, workshop, first, page_counts, root, cache, late_jobs)
+            made = pdf.render_all(ahead + first, root, cache, progress=progress, then=counted_places)
+            out.files.update({path: file for path, file in made.items() if not path.endswith(GUESS)})
+        else:
+            _pending(out, first, root, cache)
+            counted_places(out.files)
+            late = {j.path for j in second}
+            _pending(out, second + [j for place_jobs in per_place.values() for j in place_jobs
+                                    if _shows_counts(j) and j.path not in late], root, cache)
+        deck_files = {slug: made.result() for slug, made in deck_of.items()}
+    finally:
+        decks.shutdown(cancel_futures=True)
+    page_counts.save()
+    out.jobs = first + second
     for slug, place_jobs in per_place.items():
         plan = plans_by_slug.get(slug)
-        pptx_path = paths.pptx_name(plan)
-        out.files[pptx_path] = _kept_deck(workshop, plan, fonts, when, kept)
+        out.files[paths.pptx_name(plan)] = deck_files[slug]
         kit = [j for j in place_jobs if j.handout and workshop.handouts[j.handout].group == "wtfc"]
         if kit and all(j.path in out.files for j in kit):
             out.files[paths.wtfc_kit_name(workshop)] = _zip({j.name: out.files[j.path] for j in kit}, kept, settings)
@@ -123,6 +143,37 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
     return out
 
 
+GUESS = "#guessed"  # a job rendered ahead, from guessed counts: in the cache, but not (by this path) in the site
+
+
+def _guessed_ahead(per_place: dict, plans_by_slug: dict, workshop: Workshop, first: list, page_counts: "PageCounts",
+                   root: Path, cache: Path, late_jobs: Callable) -> list[print_jobs.PrintJob]:
+    """The facilitator pack of each place whose print-offs changed, made from the pages they had in the last build,
+    to render at once, ahead of the rest. It shows the counted print list, so it waited for the changed print-offs
+    to render (about a second) before its own render (the longest of a place's, about two) began; an edit seldom
+    changes a print-off's pages, and then the real job, the same, finds it made. Where the pages did change it
+    is only work wasted. A place with no print-off changed, or one never counted (a new place), is not guessed."""
+    digest = print_digest(root)
+    by_path = {j.path: j for j in first}
+    ahead = []
+    for slug in per_place:
+        plan = plans_by_slug.get(slug)
+        items = print_jobs.print_list_of(plan, workshop)
+        counts, changed = {}, False
+        for item in items:
+            for who, path in print_jobs.file_paths(plan, item):
+                job = by_path.get(path)
+                target = cache / f"{pdf.cache_key(job, digest)}.pdf" if job else None
+                if target is not None and target.is_file():
+                    counts[(item.name, who)] = page_counts(target, path)
+                else:
+                    changed = True
+                    counts[(item.name, who)] = page_counts.paths.get(path)
+        if changed and None not in counts.values():
+            ahead += [replace(j, path=j.path + GUESS) for j in late_jobs(plan, with_pages(items, counts))]
+    return ahead
+
+
 def _shows_counts(job: print_jobs.PrintJob) -> bool:
     """The facilitator pack prints the counted print list: it is rendered once the pages are counted."""
     return job.handout is None and job.path.endswith("-facilitator-pack.pdf")
@@ -135,29 +186,66 @@ def _pending(out: Downloads, jobs: list, root: Path, cache: Path) -> None:
     out.pending += [j for j in jobs if j.path not in cached]
 
 
-def _counts(plan, items, files: dict[str, Path]) -> dict[tuple[str, str], int] | None:
+def _counts(plan, items, files: dict[str, Path], pages: "PageCounts") -> dict[tuple[str, str], int] | None:
     """Each file's pages, {(print-off name, group): pages}, from the rendered PDFs; None if one is not there yet."""
     counts = {}
     for item in items:
         for who, path in print_jobs.file_paths(plan, item):
             if path not in files:
                 return None
-            counts[(item.name, who)] = _pages(files[path])
+            counts[(item.name, who)] = pages(files[path], path)
     return counts
 
 
-@lru_cache(maxsize=1024)
+class PageCounts:
+    """A rendered PDF's pages, kept in one small file of the cache by the PDF's name there. A cached PDF is named
+    by a hash of what it is made from and never written again, so its count never changes; opening every PDF of
+    every place to count its pages again cost each build about 1 ms a PDF. A PDF not in the file (a new or changed
+    one: a new name) is opened and counted; a damaged or unreadable file is counted afresh, never trusted.
+
+    ``paths`` holds the pages last counted for each file of the site (a guess only: see :func:`_guessed_ahead`)."""
+
+    def __init__(self, cache: Path):
+        self.file = Path(cache) / "page-counts.json"
+        try:
+            kept = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            kept = {}
+        kept = kept if isinstance(kept, dict) else {}
+        self.known, self.paths = ({k: v for k, v in part.items() if isinstance(v, int) and v > 0}
+                                  if isinstance(part, dict) else {}
+                                  for part in (kept.get("files"), kept.get("paths")))
+        self.added = False
+
+    def __call__(self, path: Path, site_path: str | None = None) -> int:
+        name = Path(path).name
+        if name not in self.known:
+            self.known[name] = _pages(path)
+            self.added = True
+        if site_path is not None and self.paths.get(site_path) != self.known[name]:
+            self.paths[site_path] = self.known[name]
+            self.added = True
+        return self.known[name]
+
+    def save(self) -> None:
+        if self.added:
+            with contextlib.suppress(OSError):  # a cache that cannot be written makes builds slower, never wrong
+                atomic.write_bytes(self.file, json.dumps({"files": self.known, "paths": self.paths},
+                                                         sort_keys=True).encode())
+            self.added = False
+
+
 def _pages(path: Path) -> int:
-    """A rendered PDF's pages (the cache's files are named by their content, so the count never changes)."""
+    """A rendered PDF's pages, read from the file."""
     import pikepdf
 
     with pikepdf.open(path) as doc:
         return len(doc.pages)
 
 
-def _order_pages(runs: list, files: dict[str, Path]) -> dict[str, int] | None:
+def _order_pages(runs: list, files: dict[str, Path], pages: PageCounts) -> dict[str, int] | None:
     """The pages each run's order for the print room took, if any took other than it was made for."""
-    found = {r.paper: _pages(files[r.job.path]) - len(r.entries) - 1 for r in runs if r.job.path in files}
+    found = {r.paper: pages(files[r.job.path]) - len(r.entries) - 1 for r in runs if r.job.path in files}
     return found if any(found[r.paper] != r.order_pages for r in runs if r.paper in found) else None
 
 
@@ -244,17 +332,20 @@ def _zip(members: dict[str, bytes | Path], cache: Path, settings: Settings) -> P
     return target
 
 
-def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings, cache: Path | None = None) -> Path:
+def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings, cache: Path | None = None,
+                      kept_files: dict[str, Path] | None = None) -> Path:
     """Zip the built site (all but this zip) for use from a downloaded folder; reproducible and atomic.
 
     With ``cache``, the zip is kept there by a hash of every file it holds, and a build whose site did not change
-    links the kept one in instead of compressing the whole site again."""
+    links the kept one in instead of compressing the whole site again; one that changed compresses only the files
+    that changed (each file's compressed bytes are kept too). ``kept_files`` ({site path: file in the cache}) names
+    the files linked in from the cache, whose names there say what they hold: they are not read to be hashed."""
     site_dir = Path(site_dir)
     name = paths.offline_zip_name(workshop)
     top = f"wellbeing-workshop-pack-v{workshop.version}"
-    members: dict[str, bytes | Path] = {
-        f"{top}/{p.relative_to(site_dir).as_posix()}": p for p in sorted(site_dir.rglob("*"))
-        if p.is_file() and p.relative_to(site_dir).as_posix() != name and not p.name.startswith(".tmp-")}
+    inside = {p.relative_to(site_dir).as_posix(): p for p in sorted(site_dir.rglob("*"))
+              if p.is_file() and p.relative_to(site_dir).as_posix() != name and not p.name.startswith(".tmp-")}
+    members: dict[str, bytes | Path] = {f"{top}/{rel}": p for rel, p in inside.items()}
     members[f"{top}/README.txt"] = (
         "The wellbeing workshop pack, for use without an internet connection.\n"
         "Unzip this folder, then open index.html in a web browser.\n"
@@ -263,12 +354,26 @@ def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings, ca
     if cache is None:
         write_zip(target, members, settings.source_date)
         return target
-    h = hashlib.sha256(f"offline v1 {settings.source_date}".encode())
+    ids = {f"{top}/{rel}": _identity(p, (kept_files or {}).get(rel)) for rel, p in inside.items()}
+    ids[f"{top}/README.txt"] = "sha256 " + hashlib.sha256(members[f"{top}/README.txt"]).hexdigest()
+    h = hashlib.sha256(f"offline v2 {settings.source_date}".encode())
     for member in sorted(members):
-        data = members[member]
-        h.update(member.encode() + b"\0" + hashlib.sha256(data if isinstance(data, bytes) else data.read_bytes()).digest())
+        h.update(f"{member}\0{ids[member]}\n".encode())
     kept = cache / "offline" / f"{h.hexdigest()}.zip"
     if not kept.is_file():
-        write_zip(kept, members, settings.source_date)
+        write_zip(kept, members, settings.source_date, store=cache / "deflated", ids=ids)
     atomic.link_or_copy(kept, target)
     return target
+
+
+def _identity(path: Path, cached: Path | None) -> str:
+    """A name for a site file's bytes: the cache file it is a hard link of (named by a hash of what it is made
+    from, and never written again), else a hash of its bytes (a page, or a copy where linking was not possible)."""
+    if cached is not None:
+        try:
+            here, there = path.stat(), cached.stat()
+            if (here.st_ino, here.st_dev) == (there.st_ino, there.st_dev):
+                return f"cached {cached.parent.name}/{cached.name}"
+        except OSError:
+            pass
+    return "sha256 " + hashlib.sha256(path.read_bytes()).hexdigest()

@@ -47,7 +47,9 @@ class RefusedFetch(Exception):
 TAGS_VERSION = "tags v1"  # what finish_tags adds: a change to it renders every PDF again
 
 
+@lru_cache(maxsize=8192)
 def cache_key(job: PrintJob, digest: str) -> str:
+    """The name of a job's PDF in the cache (remembered: a build asks it of a job more than once)."""
     return hashlib.sha256(f"{digest}\0{TAGS_VERSION}\0{job.title}\0{job.html}\0{job.alts}".encode()).hexdigest()
 
 
@@ -266,6 +268,7 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
     queue = [(job, cache) for job in print_jobs]
     total = len(queue)
     pool, futures = None, {}
+    rendering: dict[Path, list[PrintJob]] = {}  # each PDF being made: the other jobs that wait for it
     swept = set()
     workers = workers or os.cpu_count() or 1
     try:
@@ -285,21 +288,26 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
                     if progress:
                         progress(len(done), total, job, True)
                     continue
+                if target in rendering:  # the same PDF is being made (for a job rendered ahead): wait for it
+                    rendering[target].append(job)
+                    continue
                 if pool is None:
                     require_pdf_libraries()  # one line naming what to install, not WeasyPrint failing in every process
                     pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
                 futures[pool.submit(render_pdf, job.html, str(root), str(target), key, digest, job.alts)] = (job, target)
+                rendering[target] = []
             if futures:
                 finished, _ = concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
                 for future in finished:
                     job, target = futures.pop(future)
                     problems = future.result()
-                    if problems:
-                        errors.extend(_explain(job, problems, root))
-                    else:
-                        done[job.path] = target
-                    if progress:
-                        progress(len(done), total, job, False)
+                    for each in [job, *rendering.pop(target)]:
+                        if problems:
+                            errors.extend(_explain(each, problems, root))
+                        else:
+                            done[each.path] = target
+                        if progress:
+                            progress(len(done), total, each, False)
             if then and not errors:
                 more = then(done)
                 queue[:0] = more  # first: they wait on nothing more, and others wait on them

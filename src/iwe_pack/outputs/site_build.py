@@ -26,6 +26,7 @@ from ..sources.layout import PACKS
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
+from ..views.qr import DRAWN as DRAWN_CODES
 from ..views.templates import REMEMBERED as COMPILED_TEMPLATES
 from ..views.templates import template_problem
 from ..views.whole_site import Rendered, render_site
@@ -56,6 +57,7 @@ def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -
     """
     # compiled templates are kept beside the PDFs for the next build (the theme's, through the adapter, too)
     COMPILED_TEMPLATES.shelf = atomic.Shelf(settings.cache_folder(root) / "templates")
+    DRAWN_CODES.shelf = atomic.Shelf(settings.cache_folder(root) / "qr")  # and the QR codes drawn
     project = load_project(root, settings, extra_packs)
     try:
         rendered = render_site(project, downloads=settings.pdf)
@@ -179,7 +181,7 @@ class SiteBuild:
         settings = self.project.settings
         if not self.serving and settings.pdf and not (self.output and self.output.doomed):
             write_offline_zip(Path(site_dir), self.project.workshop, settings,
-                              cache=settings.cache_folder(self.project.root))
+                              cache=settings.cache_folder(self.project.root), kept_files=self.made.files)
         if self.output:
             return self.output.target if self.output.publish() else None
         pending = self.made.pending

@@ -1,0 +1,158 @@
+"""The small caches a build keeps beside the PDFs, each safe: what it keeps is found again only for the same input,
+a changed input is worked out afresh, and a damaged cache is never trusted.
+
+- each PDF's page count, by the PDF's name in the cache (outputs.downloads.PageCounts);
+- each file's compressed bytes in a zip, by a name for its bytes (outputs.archive.write_zip with a store), and
+  the offline copy made from them (outputs.downloads.write_offline_zip);
+- each QR code drawn (views.qr).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from iwe_pack.outputs import atomic
+from iwe_pack.outputs.archive import write_zip
+from iwe_pack.outputs.downloads import PageCounts, write_offline_zip
+from iwe_pack.sources.settings import Settings
+from iwe_pack.views import qr
+
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def pdf_of(path: Path, pages: int) -> Path:
+    with pikepdf.new() as doc:
+        for _ in range(pages):
+            doc.add_blank_page()
+        doc.save(path)
+    return path
+
+
+def test_a_pdfs_pages_are_counted_once_and_a_changed_pdf_is_counted_again(tmp_path):
+    cache, pdfs = tmp_path / "cache", tmp_path / "pdf"
+    pdfs.mkdir()
+    first = pdf_of(pdfs / "aaa.pdf", 3)
+    counts = PageCounts(cache)
+    assert counts(first) == 3
+    counts.save()
+    first.unlink()  # a count kept is not read from the PDF again ...
+    again = PageCounts(cache)
+    assert again(pdfs / "aaa.pdf") == 3
+    changed = pdf_of(pdfs / "bbb.pdf", 5)  # ... and a changed PDF (a new name in the cache) is counted from the file
+    assert again(changed) == 5
+    again.save()
+    assert PageCounts(cache)(changed) == 5
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"aaa.pdf": "three"}', '{"aaa.pdf": 0}', "[1, 2]"])
+def test_a_damaged_page_count_file_is_not_trusted(tmp_path, damage):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "page-counts.json").write_text(damage)
+    assert PageCounts(cache)(pdf_of(tmp_path / "aaa.pdf", 2)) == 2
+
+
+def members(tmp_path: Path) -> dict[str, bytes | Path]:
+    big = tmp_path / "big.bin"
+    big.write_bytes(os.urandom(3000) + b"the same words again " * 2000)
+    return {"pack/é-notes.txt": "Noted, with an accent.\n".encode() * 50, "pack/big.bin": big, "pack/empty": b""}
+
+
+def test_a_zip_from_kept_compressed_bytes_is_the_zip_made_afresh(tmp_path):
+    files = members(tmp_path)
+    ids = {name: f"id of {name}" for name in files}
+    store = tmp_path / "store"
+    write_zip(tmp_path / "afresh.zip", files, WHEN)
+    write_zip(tmp_path / "first.zip", files, WHEN, store=store, ids=ids)  # compressed, and the bytes kept
+    kept = sorted(store.iterdir())
+    assert len(kept) == 3
+    write_zip(tmp_path / "second.zip", files, WHEN, store=store, ids=ids)  # from what was kept
+    assert sorted(store.iterdir()) == kept
+    afresh = (tmp_path / "afresh.zip").read_bytes()
+    assert (tmp_path / "first.zip").read_bytes() == afresh
+    assert (tmp_path / "second.zip").read_bytes() == afresh
+    with zipfile.ZipFile(tmp_path / "second.zip") as z:
+        assert z.testzip() is None
+        assert z.read("pack/big.bin") == (tmp_path / "big.bin").read_bytes()
+
+
+def test_a_changed_file_is_compressed_again_and_a_damaged_kept_one_is_not_used(tmp_path):
+    files = members(tmp_path)
+    ids = {name: f"id of {name}" for name in files}
+    store = tmp_path / "store"
+    write_zip(tmp_path / "first.zip", files, WHEN, store=store, ids=ids)
+    files["pack/é-notes.txt"] = b"Changed words.\n"
+    ids["pack/é-notes.txt"] = "a new id"
+    for kept in store.iterdir():  # every kept one damaged: each is compressed again
+        kept.write_bytes(kept.read_bytes()[:-1] + b"?")
+    write_zip(tmp_path / "second.zip", files, WHEN, store=store, ids=ids)
+    write_zip(tmp_path / "afresh.zip", files, WHEN)
+    assert (tmp_path / "second.zip").read_bytes() == (tmp_path / "afresh.zip").read_bytes()
+    assert len(list(store.iterdir())) == 4  # the three, made again in place, and the changed file's
+
+
+def site_of(tmp_path: Path) -> tuple[Path, Path, dict[str, Path]]:
+    """A small built site: a page, and a PDF hard-linked from the cache (as a build links them)."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "downloads").mkdir(parents=True)
+    (site / "index.html").write_text("<p>The pack</p>")
+    (cache / "pdf").mkdir(parents=True)
+    cached = pdf_of(cache / "pdf" / "0123.pdf", 2)
+    atomic.link_or_copy(cached, site / "downloads" / "agenda.pdf")
+    return site, cache, {"downloads/agenda.pdf": cached}
+
+
+class Workshop:
+    version = "9.9.9"
+
+
+def offline(site: Path, cache: Path | None, kept: dict[str, Path]) -> bytes:
+    settings = Settings(source_date_epoch=int(WHEN.timestamp()))
+    return write_offline_zip(site, Workshop(), settings, cache=cache, kept_files=kept).read_bytes()
+
+
+def test_the_offline_copy_from_kept_parts_is_the_one_made_afresh_and_follows_a_change(tmp_path):
+    site, cache, kept = site_of(tmp_path)
+    afresh = offline(site, None, kept)
+    assert offline(site, cache, kept) == afresh
+    assert offline(site, cache, kept) == afresh
+    assert len(list((cache / "offline").glob("*.zip"))) == 1
+    (site / "index.html").write_text("<p>The pack, changed</p>")  # a page (not from the cache): read and hashed
+    changed = offline(site, cache, kept)
+    assert changed != afresh and changed == offline(site, None, kept)
+    assert len(list((cache / "offline").glob("*.zip"))) == 2
+
+
+def test_a_site_file_that_is_not_the_cache_files_link_is_read_for_what_it_holds(tmp_path):
+    site, cache, kept = site_of(tmp_path)
+    offline(site, cache, kept)
+    copy = site / "downloads" / "agenda.pdf"
+    copy.unlink()
+    pdf_of(copy, 4)  # no longer the cache file's link: its own bytes go in the zip, not the cache file's
+    with zipfile.ZipFile(io.BytesIO(offline(site, cache, kept))) as z:
+        inside = [n for n in z.namelist() if n.endswith("agenda.pdf")]
+        assert z.read(inside[0]) == copy.read_bytes()
+
+
+def test_a_qr_code_is_drawn_once_and_kept_between_builds(tmp_path, monkeypatch):
+    shelf = atomic.Shelf(tmp_path / "qr")
+    drawn: list[str] = []
+    real = qr._draw_svg
+    monkeypatch.setattr(qr, "_draw_svg", lambda address, label: drawn.append(address) or real(address, label))
+    monkeypatch.setattr(qr, "DRAWN", qr.Drawn())
+    qr.DRAWN.shelf = shelf
+    first = qr.qr_svg("https://forms.example.org/one", "QR code: one")
+    assert qr.qr_svg("https://forms.example.org/one", "QR code: one") == first
+    monkeypatch.setattr(qr, "DRAWN", qr.Drawn())  # the next build: a new process, the same shelf
+    qr.DRAWN.shelf = shelf
+    assert qr.qr_svg("https://forms.example.org/one", "QR code: one") == first
+    other = qr.qr_svg("https://forms.example.org/two", "QR code: one")
+    assert drawn == ["https://forms.example.org/one", "https://forms.example.org/two"]
+    assert other != first and other == real("https://forms.example.org/two", "QR code: one")
