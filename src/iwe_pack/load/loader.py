@@ -94,9 +94,8 @@ def read_learning(root: Path, workshop: Workshop, errors: Collector) -> tuple[Le
     if learning is None:
         return ()
     places = [p.stem for p in pack_files(root)]
-    listed = changelog.releases(root / "CHANGELOG.md", Collector(root)) or []  # its problems: load_workshop's
     check_learning(learning, places, [s.id for s in workshop.sections], [p.id for p in workshop.matrix.principles],
-                   [r.version for r in listed], errors)
+                   list(workshop.versions), errors)  # CHANGELOG.md as load_workshop read it
     return tuple(learning.lessons)
 
 
@@ -216,7 +215,7 @@ def load_workshop(root: Path) -> Workshop:
     return Workshop(title=wf.title, version=str(wf.version), budget=budget, prework=list(wf.prework), sections=sections,
                     handouts=handouts, matrix=matrix, advice=advice, deck=deck,
                     released=release.date if release else None,
-                    releases=[r for r in found or [] if r.date],
+                    releases=[r for r in found or [] if r.date], versions=tuple(r.version for r in found or []),
                     off_plan=off_plan(guide, [s.id for s in sections]))
 
 

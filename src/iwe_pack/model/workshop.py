@@ -23,6 +23,7 @@ class Workshop:
     deck: "Deck"
     released: object = None  # the date of this version in CHANGELOG.md
     releases: list = field(default_factory=list)  # every released version, newest first
+    versions: tuple[str, ...] = ()  # every version CHANGELOG.md lists (with "Unreleased", if it has one)
     off_plan: "OffPlan | None" = None  # when things go off plan, by section (content/off-plan.yml)
 
     @property
