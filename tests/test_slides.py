@@ -198,7 +198,7 @@ def decks(model, tmp_path_factory):
     """Every deck (the generic one and each place's) as a .pptx, made in-process: {folder: path}."""
     from iwe_pack.sources.fonts import truetype
     from iwe_pack.sources.layout import FONTS
-    from iwe_pack.views.slides import pptx_bytes
+    from iwe_pack.views.powerpoint import pptx_bytes
 
     workshop, plans = model
     folder = tmp_path_factory.mktemp("decks")

@@ -25,7 +25,7 @@ from ..sources.layout import FONTS, PACKS
 from ..sources.fonts import truetype
 from ..model.workshop import Workshop
 from ..sources.settings import Settings
-from ..views import pages, paths, print_counts, print_jobs, slides
+from ..views import pages, paths, powerpoint, print_counts, print_jobs
 from ..views.whole_site import Rendered
 from . import atomic, pdf
 from .archive import write_zip
@@ -297,14 +297,14 @@ def _kept_truetype(fonts_dir: Path, weight: int, cache: Path) -> bytes:
 
 def _kept_deck(workshop: Workshop, plan, fonts: dict[int, bytes], when, cache: Path) -> Path:
     """A place's .pptx, made only if no earlier build made it from the same words, diagrams, fonts and code
-    (``slides.pptx_inputs``): making one took 0.2 to 0.75 s, for every place, in every build."""
-    h = hashlib.sha256(slides.pptx_inputs(workshop, plan, when).encode())
+    (``powerpoint.pptx_inputs``): making one took 0.2 to 0.75 s, for every place, in every build."""
+    h = hashlib.sha256(powerpoint.pptx_inputs(workshop, plan, when).encode())
     h.update(_code_digest().encode())
     for weight in sorted(fonts):
         h.update(hashlib.sha256(fonts[weight]).digest())
     target = cache / "pptx-made" / f"{h.hexdigest()}.pptx"
     if not target.is_file():
-        atomic.write_bytes(target, slides.pptx_bytes(workshop, plan, fonts, when))
+        atomic.write_bytes(target, powerpoint.pptx_bytes(workshop, plan, fonts, when))
     return target
 
 
@@ -314,7 +314,7 @@ def _code_digest() -> str:
     from importlib.metadata import version
 
     h = hashlib.sha256(f"python-pptx {version('python-pptx')}".encode())
-    folder = Path(slides.__file__).parent
+    folder = Path(powerpoint.__file__).parent
     for path in sorted(folder.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
