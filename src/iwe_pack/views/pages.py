@@ -15,18 +15,24 @@ from dataclasses import dataclass
 from ..diagnostics.catalogue import guide_table
 from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.feedback import PAGE as FEEDBACK_PAGE
-from ..model.feedback import QUESTIONS
 from ..model.plan import Plan
 from ..model.project import Project
 from ..model.workshop import Workshop
 from ..sources import changelog
 from ..sources.format_blocks import MARKERS, labelled
 from ..sources.layout import FONTS, GUIDE, PACKS
-from ..sources.record_email import MAILTO_MOST, email_format
 from ..sources.schema import COPIES_LABELS, GROUP_LABELS
 from ..sources.templates import TemplateSet
 from . import offline_app, report
-from .day_words import for_day, notes_by_day
+from .day_tools import (
+    RUN_AMBER_SHARE,
+    SCORING_GUIDE_ANCHOR,
+    evaluation_pages,
+    place_scoring_pages,
+    run_pages,
+    scoring_data,
+)
+from .day_words import notes_by_day
 from .diagrams import DRAWINGS
 from .editor_markdown import expand_write_in
 from .learning import learning_page
@@ -37,7 +43,7 @@ from .qr import qr_figure
 from .record_page import record_pages
 from .slides import FALLBACK, FONT, present_html, slide_links
 from .steps_words import only_words
-from .templates import Trusted, md_code_block, md_escape, render
+from .templates import Trusted, json_for_html, md_code_block, md_escape, render
 
 ON_THE_DAY = "on-the-day"
 TEMPLATE_DIR = "iwe"  # inside overrides/
@@ -92,31 +98,6 @@ def print_off_pages(workshop: Workshop, templates: TemplateSet, generic: list) -
 MATRIX = "matrix"
 
 
-def json_for_html(value) -> Trusted:
-    """JSON that is safe inside <script type="application/json"> (no '</script>' can close it)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return Trusted(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
-def scoring_data(workshop: Workshop, plan: Plan | None = None) -> dict:
-    """What the scoring tool needs: the levels and principles and, for a place, its groups by name with the
-    principles each one scores (``None``: all of them)."""
-    m = workshop.matrix
-    data: dict = {
-        "levels": [{"score": lv.score, "name": lv.name} for lv in m.levels],
-        "principles": [{"id": p.id, "title": p.title} for p in m.principles],
-    }
-    if plan:
-        data["slug"] = plan.slug
-        data["groups"] = [{"name": g.name,
-                           "principles": [p.id for p in plan.allocation[g.name]] if plan.shared else None}
-                          for g in plan.pack.groups]
-    return data
-
-
-SCORING_GUIDE_ANCHOR = "how-to-run-the-scoring"  # the guide's heading on the matrix scoring page
-
-
 def matrix_pages(workshop: Workshop, templates: TemplateSet, guide: str) -> dict[str, str]:
     """The matrix to read (a card per principle) and the page for scoring it on the day, tool first, then the guide."""
     m = workshop.matrix
@@ -126,16 +107,6 @@ def matrix_pages(workshop: Workshop, templates: TemplateSet, guide: str) -> dict
         f"{MATRIX}/scoring.md": render(templates, "iwe/scoring.md.j2", data=json_for_html(scoring_data(workshop)),
                                        guide=Trusted(guide), p=None, plan=None, slug=None,
                                        anchor=Trusted(SCORING_GUIDE_ANCHOR)),
-    }
-
-
-def place_scoring_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
-    """A scoring page for each place (``packs/<slug>/scoring.md``): the tool with the place's groups by name."""
-    return {
-        f"{PACKS}/{plan.slug}/scoring.md": render(
-            templates, "iwe/scoring.md.j2", data=json_for_html(scoring_data(workshop, plan)), guide="",
-            p=plan.pack, plan=plan, slug=plan.slug, anchor=Trusted(SCORING_GUIDE_ANCHOR))
-        for plan in plans
     }
 
 
@@ -161,47 +132,6 @@ def slides_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet, 
     for plan in plans:
         out[f"{PACKS}/{plan.slug}/present.html"] = present_html(
             workshop, plan, templates, assets="../../assets", back=f"../{plan.slug}.html")
-    return out
-
-
-RUN_AMBER_SHARE = 0.2  # amber when a fifth of a section's time is left (at least a minute)
-
-
-def evaluation_subject(plan: Plan) -> str:
-    """The subject of the email the evaluation page prepares: the place and the date."""
-    return f"Workshop evaluation: {plan.pack.place}, {plan.pack.date.long}"
-
-
-def evaluation_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
-    """Each place's evaluation form for the people who came, a page that stands alone for a phone:
-    ``packs/<slug>/evaluation/index.html``, so its address is ``<site>/packs/<slug>/evaluation/``."""
-    return {
-        f"{PACKS}/{plan.slug}/{FEEDBACK_PAGE}/index.html": render(
-            templates, "standalone/evaluation.html", p=plan.pack, slug=plan.slug, questions=QUESTIONS,
-            email=plan.feedback.email, subject=evaluation_subject(plan), version=workshop.version,
-            assets="../../../assets", markers=email_format(), mailto_most=MAILTO_MOST)
-        for plan in plans
-    }
-
-
-def run_pages(workshop: Workshop, plans: list[Plan], templates: TemplateSet) -> dict[str, str]:
-    """Run mode for each place: a standalone page for the day (now and next, countdown, notes)."""
-    out = {}
-    for plan in plans:
-        data = {
-            "slug": plan.slug, "start": plan.pack.start.minutes, "total": plan.total, "amberShare": RUN_AMBER_SHARE,
-            "items": [{"title": i.title, "minutes": i.minutes, "least": i.least, "shortest": i.shortest,
-                       "ways": [{"step": w.index, "least": w.least, "title": w.title, "do": w.do} for w in i.ways],
-                       "section": i.section.id if i.section else None,
-                       "steps": [{"title": s.title, "minutes": s.minutes, "least": s.planned.least, "do": s.do}
-                                 for s in i.steps]}
-                      for i in plan.agenda],
-        }
-        out[f"{PACKS}/{plan.slug}/run.html"] = render(
-            templates, "run/run.html", p=plan.pack, plan=plan, data=json_for_html(data), to_html=for_day(plan),
-            advice_titles=ADVICE_TITLES,
-            assets="../../assets", back=f"../{plan.slug}.html", version=workshop.version,
-            guide=workshop.off_plan, sections=workshop.sections, online=plan.pack.format == "virtual")
     return out
 
 

@@ -180,3 +180,9 @@ def md_code_block(text: str, css_class: str = "text") -> Trusted:
 
 
 __all__ = ["Markup", "Trusted", "md_code_block", "md_escape", "render", "yaml_string"]
+
+
+def json_for_html(value) -> Trusted:
+    """JSON that is safe inside <script type="application/json"> (no '</script>' can close it)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Trusted(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
