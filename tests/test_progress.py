@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import inspect
 import logging
-from types import SimpleNamespace
 
+from conftest import ROOT
 from iwe_pack.outputs import site_build
+from iwe_pack.outputs.pdf import render_all
+from iwe_pack.views.print_jobs import PrintJob
 
 
 class Lines(logging.Handler):
@@ -19,20 +21,29 @@ class Lines(logging.Handler):
         self.lines.append(f"{record.name} {record.levelname} {record.getMessage()}")
 
 
-def test_each_rendered_print_off_is_said_on_the_progress_logger():
+def test_each_rendered_print_off_is_said_on_the_progress_logger(tmp_path):
+    """Rendered through the renderer itself: a print-off made is said; taken from the cache, it is not."""
     handler, logger = Lines(), logging.getLogger("iwe_pack.progress")
     logger.addHandler(handler)
     level = logger.level
     logger.setLevel(logging.INFO)
+    page = "<!doctype html><html lang=en><head><title>t</title></head><body><p>A sheet</p></body></html>"
+    jobs = [PrintJob("downloads/x/x-agenda.pdf", "Agenda", page), PrintJob("downloads/x/x-matrix.pdf", "Matrix",
+                                                                           page.replace("A sheet", "Another"))]
     try:
-        site_build.say_progress(1, 3, SimpleNamespace(name="hull-agenda.pdf"), cached=True)
-        site_build.say_progress(2, 3, SimpleNamespace(name="hull-matrix.pdf"), cached=False)
+        render_all(jobs[:1], ROOT, tmp_path, workers=1)  # the agenda, made once
+        handler.lines.clear()
+        render_all(jobs, ROOT, tmp_path, workers=1)  # the agenda from the cache, the matrix made
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-    assert handler.lines == ["iwe_pack.progress INFO Print-offs: 2/3 rendered (hull-matrix.pdf)"]
+    assert handler.lines == ["iwe_pack.progress INFO Print-offs: 2/2 rendered (x-matrix.pdf)"]
     assert logger.parent is logging.getLogger("iwe_pack")  # shown wherever the engine's log is
 
 
 def test_the_build_takes_no_progress_callback():
+    from iwe_pack.outputs.downloads import downloads
+
     assert list(inspect.signature(site_build.SiteBuild.generate).parameters) == ["self"]
+    assert "progress" not in inspect.signature(render_all).parameters
+    assert "progress" not in inspect.signature(downloads).parameters

@@ -38,8 +38,7 @@ class Downloads:
     jobs: list[print_jobs.PrintJob] = field(default_factory=list)
 
 
-def downloads(project: Project, rendered: Rendered, render: bool = True, progress: Callable | None = None
-              ) -> Downloads:
+def downloads(project: Project, rendered: Rendered, render: bool = True) -> Downloads:
     """Render the print jobs (from the cache where nothing changed), count their pages into each place's print
     list, then render what shows the counts (the facilitator pack and the print runs' own sheets), merge the print
     runs, and make each place's slides and zip. The place's page is made again with the counted print list.
@@ -107,7 +106,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True, progres
     try:
         if render:
             ahead = _guessed_ahead(per_place, plans_by_slug, workshop, first, page_counts, root, cache, late_jobs)
-            made = pdf.render_all(ahead + first, root, cache, progress=progress, then=counted_places)
+            made = pdf.render_all(ahead + first, root, cache, then=counted_places)
             out.files.update({path: file for path, file in made.items() if not path.endswith(GUESS)})
         else:
             _pending(out, first, root, cache)

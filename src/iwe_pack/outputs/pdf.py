@@ -39,6 +39,11 @@ from ..views.paths import PRINT
 from ..views.print_jobs import PrintJob
 from . import atomic
 
+# Each print-off rendered (none taken from the cache) is said on a logger of its own, a child of "iwe_pack", so
+# whatever shows the engine's log shows it too (the MkDocs hook attaches the site engine's handlers there), and a
+# program can listen to it, or quieten it, alone: as WeasyPrint says what it does on "weasyprint".
+progress = logging.getLogger("iwe_pack.progress")
+
 
 class RefusedFetch(Exception):
     """A print source asked for a resource that is not allowed."""
@@ -252,7 +257,6 @@ def cached(print_jobs: list[PrintJob], root: Path, cache: Path) -> dict[str, Pat
 
 
 def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int | None = None,
-               progress: Callable[[int, int, PrintJob, bool], None] | None = None,
                then: Callable[[dict[str, Path]], list[tuple[PrintJob, Path]]] | None = None) -> dict[str, Path]:
     """Render every job (from the cache where nothing changed); return {site path: cached PDF}.
 
@@ -285,8 +289,6 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
                 target = folder / f"{key}.pdf"
                 if target.is_file():
                     done[job.path] = target
-                    if progress:
-                        progress(len(done), total, job, True)
                     continue
                 if target in rendering:  # the same PDF is being made (for a job rendered ahead): wait for it
                     rendering[target].append(job)
@@ -306,8 +308,7 @@ def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int
                             errors.extend(_explain(each, problems, root))
                         else:
                             done[each.path] = target
-                        if progress:
-                            progress(len(done), total, each, False)
+                        progress.info("Print-offs: %d/%d rendered (%s)", len(done), total, each.name)
             if then and not errors:
                 more = then(done)
                 queue[:0] = more  # first: they wait on nothing more, and others wait on them

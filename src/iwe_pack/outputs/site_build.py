@@ -35,17 +35,6 @@ from .downloads import Downloads, downloads, write_offline_zip
 from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
 
 log = logging.getLogger("iwe_pack")
-# The print-offs' progress, on a logger of its own (as WeasyPrint says what it does on "weasyprint"): a child of
-# "iwe_pack", so whatever shows the engine's log shows it too (the MkDocs hook attaches the site engine's handlers
-# there), and a program can listen to it, or quieten it, alone.
-progress = logging.getLogger("iwe_pack.progress")
-
-
-def say_progress(done: int, total: int, job: PrintJob, cached: bool) -> None:
-    """One line for each print-off rendered (none for those taken from the cache). Handed to the renderer, which
-    still takes a callback (outputs/pdf.py; that file is being changed elsewhere): it can log here itself later."""
-    if not cached:
-        progress.info("Print-offs: %d/%d rendered (%s)", done, total, job.name)
 
 
 def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -> tuple[Project, Rendered]:
@@ -146,7 +135,7 @@ class SiteBuild:
         """The generated pages ({docs path: Markdown or bytes}) and the files to copy ({site path: file}); each
         print-off rendered is said on the ``iwe_pack.progress`` logger."""
         if self.project.settings.pdf:
-            self.made = downloads(self.project, self.rendered, render=not self.serving, progress=say_progress)
+            self.made = downloads(self.project, self.rendered, render=not self.serving)
         files = dict(self.made.files)
         cache = pdf.cache_dir(self.project.root, self.project.settings)
         for job in self.made.pending:  # serve: link now, render in the background
