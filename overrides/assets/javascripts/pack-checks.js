@@ -72,17 +72,19 @@
       if (pack.format === "virtual" && pack.joining_link && !bad["e-joining_link"] && !new RegExp(F.web_address.pattern).test(pack.joining_link))
         add("e-joining_link", msg("value.pattern", { found: pyRepr(pack.joining_link), allowed: F.web_address.allowed }));
       var att = F.attendees;
-      if (pack.attendees === "") add("e-attendees", msg("yaml.empty", { allowed: att.allowed }));
-      else if (!WHOLE.test(String(pack.attendees))) add("e-attendees", msg("yaml.wrong-type", { found: pyRepr(pack.attendees), allowed: att.allowed }));
-      else if (+pack.attendees < att.min || +pack.attendees > att.max) add("e-attendees", msg("yaml.wrong-type", { found: +pack.attendees, allowed: att.allowed }));
-      else clean.attendees = +pack.attendees;
-      // in person, how many the venue holds: optional, a whole number like the attendees
-      if (pack.format === "in-person" && pack.capacity !== undefined && pack.capacity !== "" && pack.capacity !== null) {
-        if (!WHOLE.test(String(pack.capacity))) add("e-capacity", msg("yaml.wrong-type", { found: pyRepr(pack.capacity), allowed: att.allowed }));
-        else if (+pack.capacity < att.min || +pack.capacity > att.max) add("e-capacity", msg("yaml.wrong-type", { found: +pack.capacity, allowed: att.allowed }));
-        else clean.capacity = +pack.capacity;
+      // a count of people (the attendees, the venue's capacity): a whole number in the range, else said beside it
+      function count(key) {
+        var v = pack[key], id = "e-" + key;
+        if (!WHOLE.test(String(v))) add(id, msg("yaml.wrong-type", { found: pyRepr(v), allowed: att.allowed }));
+        else if (+v < att.min || +v > att.max) add(id, msg("yaml.wrong-type", { found: +v, allowed: att.allowed }));
+        else clean[key] = +v;
       }
-      if (clean.capacity === "" || typeof clean.capacity !== "number" || pack.format !== "in-person") delete clean.capacity;
+      if (pack.attendees === "") add("e-attendees", msg("yaml.empty", { allowed: att.allowed }));
+      else count("attendees");
+      // in person, how many the venue holds: optional
+      var hasCapacity = pack.format === "in-person" && pack.capacity != null && pack.capacity !== "";
+      delete clean.capacity;
+      if (hasCapacity) count("capacity");
       if (!pack.groups.length) add("e-groups", msg("pack.no-groups"));
       if (pack.groups.length && typeof clean.attendees === "number" && pack.groups.length > clean.attendees)
         add("e-groups", msg("pack.more-groups-than-people", { found: pack.groups.length, allowed: clean.attendees }));
