@@ -146,8 +146,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.file.abs_src_path:  # generated pages were made from the model
-        return markdown
+    if not page.file.abs_src_path:  # generated pages were made from the model (some wait for print-offs' counts)
+        return _engine(_build(config).page, page.file.src_uri, markdown)
     return _build(config).editor_page(markdown)
 
 

@@ -123,3 +123,26 @@ def test_a_facilitator_pack_made_ahead_from_the_last_pages_is_never_the_one_ship
     assert len(guessed_made["pdf"]) == len(plain_made["pdf"]) + 1  # the facilitator pack made ahead, not used
     pack = "downloads/ynys-mon/ynys-mon-facilitator-pack.pdf"
     assert pack in guessed_site
+
+
+def test_a_new_place_has_its_facilitator_pack_made_ahead_by_the_pages_model_and_each_pdf_made_once(warm_copy, tmp_path):
+    """A place never built has no pages from a last build: its facilitator pack is made ahead from the pages model
+    (what the browser's planner shows, from the other places' pages). For a place like the others (here an example's
+    pack under another name) the model is right: no PDF is made twice, and the site is the one a build that
+    guesses nothing makes."""
+    project, cache = warm_copy
+    build(project, cache, IWE_PACKS="ynys-mon")
+    only = {"IWE_PACKS": "ynys-mon new-place"}
+    project.write("packs/new-place.yml", project.read("packs/ynys-mon.yml").replace("place: Ynys Môn", "place: New Place"))
+    unguessed = tmp_path / "cache-unguessed"
+    shutil.copytree(cache, unguessed)
+    (unguessed / "page-counts.json").unlink()  # no pages known from the last build: nothing is made ahead
+    result = run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(project.path / "mkdocs.yml")],
+                 cwd=project.path, IWE_PACK_CACHE=str(cache), **only)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "new-place-facilitator-pack.pdf#guessed" in result.stderr  # said as it is rendered
+    guessed_site, guessed_made = site_digests(project.path / "site"), made(cache)
+    plain_site, plain_made = build(project, unguessed, **only)
+    assert guessed_site == plain_site
+    assert len(guessed_made["pdf"]) == len(plain_made["pdf"])  # nothing made twice, or made and not used
+    assert "downloads/new-place/new-place-facilitator-pack.pdf" in guessed_site

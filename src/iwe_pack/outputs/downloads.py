@@ -38,10 +38,14 @@ class Downloads:
     jobs: list[print_jobs.PrintJob] = field(default_factory=list)
 
 
-def downloads(project: Project, rendered: Rendered, render: bool = True) -> Downloads:
+def downloads(project: Project, rendered: Rendered, render: bool = True,
+              pool: concurrent.futures.ProcessPoolExecutor | None = None,
+              page_ready: Callable[[str], None] = lambda uri: None) -> Downloads:
     """Render the print jobs (from the cache where nothing changed), count their pages into each place's print
     list, then render what shows the counts (the facilitator pack and the print runs' own sheets), merge the print
-    runs, and make each place's slides and zip. The place's page is made again with the counted print list.
+    runs, and make each place's slides and zip. The place's page is made again with the counted print list, and so
+    is "Plan your day" once every place is counted (:func:`counted_pages`): ``page_ready`` is told each one's path
+    as it is done. ``pool``: the processes to render in (``pdf.start_pool``).
 
     Without ``render`` (serving), what the cache lacks is left pending; the counts are those of the cache."""
     root, settings, workshop, plans = project.root, project.settings, project.workshop, project.plans
@@ -55,7 +59,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True) -> Down
     runs: dict[str | None, list[print_jobs.PrintRun]] = {}
     counted: dict[str | None, list] = {}
     second: list[print_jobs.PrintJob] = []
-    merged: dict[str | None, list[Path]] = {}
+    merged: dict[str | None, list[concurrent.futures.Future]] = {}
     page_counts = PageCounts(settings.cache_folder(root))
 
     def late_jobs(plan, items: list) -> list[print_jobs.PrintJob]:
@@ -76,7 +80,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True) -> Down
             late = late_jobs(plan, items)
             if plan:
                 plans_by_slug[slug] = plan = replace(plan, print_list=items)
-                _page_again(project, rendered, plan)
+                page_ready(_page_again(project, rendered, plan))
             per_place[slug] = [late[0] if _shows_counts(j) else j for j in place_jobs]
             second.extend(late)
             more += [(j, cache) for j in late]
@@ -84,7 +88,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True) -> Down
                 runs[slug] = print_jobs.print_runs(workshop, plan, items, project.templates, when)
                 more += [(r.job, sheets_cache) for r in runs[slug]]
             if len(counted) == len(per_place):  # the last counted: the planner's pages model is measured
-                _plan_page_again(project, rendered, counted)
+                page_ready(_plan_page_again(project, rendered, counted))
         for slug, place_runs in runs.items():  # merged as soon as their sheets are made, while the rest render
             if slug in merged or not all(r.job.path in done for r in place_runs):
                 continue
@@ -94,19 +98,24 @@ def downloads(project: Project, rendered: Rendered, render: bool = True) -> Down
                                                    project.templates, when, again)
                 more += [(r.job, sheets_cache) for r in runs[slug]]
                 continue
-            merged[slug] = [_merged(r, done, cache) for r in place_runs]
+            merged[slug] = [_merged(r, done, cache, submit) for r in place_runs]
         return more
+
+    # a print run is merged in a render process where there are some: copying pages holds the build's own thread
+    submit = pool.submit if pool is not None else _now
 
     kept = settings.cache_folder(root)
     fonts = {weight: _kept_truetype(root / FONTS, weight, kept) for weight in (400, 700)}
-    # each place's deck (not made from the print list) is made in a thread while the PDFs render in their processes
+    # each place's deck (not made from the print list) is looked for in a thread while the PDFs render, and made
+    # in a render process where there are some
     decks = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-    deck_of = {slug: decks.submit(_kept_deck, workshop, plans_by_slug.get(slug), fonts, when, kept)
+    deck_of = {slug: decks.submit(_kept_deck, workshop, plans_by_slug.get(slug), fonts, when, kept, submit)
                for slug in per_place}
     try:
         if render:
             ahead = _guessed_ahead(per_place, plans_by_slug, workshop, first, page_counts, root, cache, late_jobs)
-            made = pdf.render_all(ahead + first, root, cache, then=counted_places)
+            made = pdf.render_all(_counted_first(first, per_place, plans_by_slug, workshop, ahead), root, cache,
+                                  then=counted_places, pool=pool)
             out.files.update({path: file for path, file in made.items() if not path.endswith(GUESS)})
         else:
             _pending(out, first, root, cache)
@@ -122,7 +131,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True) -> Down
     for slug, place_jobs in per_place.items():
         plan = plans_by_slug.get(slug)
         out.files[paths.pptx_name(plan)] = deck_files[slug]
-        kit = [j for j in place_jobs if j.handout and workshop.handouts[j.handout].group == "wtfc"]
+        kit = [j for j in place_jobs if slug is None and j.handout and workshop.handouts[j.handout].group == "wtfc"]
         if kit and all(j.path in out.files for j in kit):
             out.files[paths.wtfc_kit_name(workshop)] = _zip({j.name: out.files[j.path] for j in kit}, kept, settings)
         for run in runs.get(slug, []):  # a run's own sheets are in the run, not a download of their own
@@ -130,7 +139,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True) -> Down
         if slug not in merged:
             continue
         for run, made in zip(runs[slug], merged[slug]):
-            out.files[run.path] = made
+            out.files[run.path] = made.result()
         # the zip holds what is printed for the day: the print runs, each print-off on the list, the facilitator
         # pack; records, reports, slides and letters are beside it on the place's page
         items = counted[slug]
@@ -151,14 +160,18 @@ def _guessed_ahead(per_place: dict, plans_by_slug: dict, workshop: Workshop, fir
     to render at once, ahead of the rest. It shows the counted print list, so it waited for the changed print-offs
     to render (about a second) before its own render (the longest of a place's, about two) began; an edit seldom
     changes a print-off's pages, and then the real job, the same, finds it made. Where the pages did change it
-    is only work wasted. A place with no print-off changed, or one never counted (a new place), is not guessed."""
+    is only work wasted. A place never counted (a new one) is guessed by the pages model (``views.print_counts``:
+    what the browser's planner shows), from the pages the other places' print-offs had; a place with no print-off
+    changed is not guessed."""
     digest = print_digest(root)
     by_path = {j.path: j for j in first}
     ahead = []
+    facts = None
     for slug in per_place:
         plan = plans_by_slug.get(slug)
         items = print_jobs.print_list_of(plan, workshop)
-        counts, changed = {}, False
+        counts: dict[tuple[str, str], int | None] = {}
+        changed = False
         for item in items:
             for who, path in print_jobs.file_paths(plan, item):
                 job = by_path.get(path)
@@ -168,9 +181,40 @@ def _guessed_ahead(per_place: dict, plans_by_slug: dict, workshop: Workshop, fir
                 else:
                     changed = True
                     counts[(item.name, who)] = page_counts.paths.get(path)
-        if changed and None not in counts.values():
-            ahead += [replace(j, path=j.path + GUESS) for j in late_jobs(plan, with_pages(items, counts))]
+        if not changed:
+            continue
+        if None in counts.values():  # never counted: the pages model's guess
+            facts = facts or print_counts.page_facts(workshop, _last_counted(per_place, plans_by_slug, workshop,
+                                                                             page_counts))
+            if not facts["measured"]:
+                continue
+            counts = {(item.name, who): pages for item in items
+                      for (who, _), pages in zip(item.files, print_counts.pages_of(item, plan, facts))}
+        ahead += [replace(j, path=j.path + GUESS) for j in late_jobs(plan, with_pages(items, counts))]
     return ahead
+
+
+def _last_counted(per_place: dict, plans_by_slug: dict, workshop: Workshop, page_counts: "PageCounts") -> dict:
+    """Each place's print list with the pages its files had in the last build (the places then counted)."""
+    out = {}
+    for slug in per_place:
+        plan = plans_by_slug.get(slug)
+        items = print_jobs.print_list_of(plan, workshop)
+        counts = {(item.name, who): page_counts.paths.get(path) for item in items
+                  for who, path in print_jobs.file_paths(plan, item)}
+        if None not in counts.values():
+            out[slug] = with_pages(items, counts)
+    return out
+
+
+def _counted_first(first: list, per_place: dict, plans_by_slug: dict, workshop: Workshop,
+                   ahead: list) -> list[print_jobs.PrintJob]:
+    """The order to render in: what a place's page waits for (the files of its print list, whose pages it shows),
+    longest first; then what is made ahead (its facilitator pack), then the rest (slides, records, letters)."""
+    counted = {path for slug in per_place for item in print_jobs.print_list_of(plans_by_slug.get(slug), workshop)
+               for _, path in print_jobs.file_paths(plans_by_slug.get(slug), item)}
+    waited = sorted((j for j in first if j.path in counted), key=lambda j: -len(j.html))
+    return waited + ahead + [j for j in first if j.path not in counted]
 
 
 def _shows_counts(job: print_jobs.PrintJob) -> bool:
@@ -248,34 +292,56 @@ def _order_pages(runs: list, files: dict[str, Path], pages: PageCounts) -> dict[
     return found if any(found[r.paper] != r.order_pages for r in runs if r.paper in found) else None
 
 
-def _merged(run, files: dict[str, Path], cache: Path) -> Path:
+def _merged(run, files: dict[str, Path], cache: Path, submit: Callable) -> concurrent.futures.Future:
     """The print run merged from its own sheets and the print-offs' PDFs, kept with the PDFs by a hash of what it is
-    made of."""
+    made of (merged by ``submit``, unless an earlier build made it)."""
     order = [(kind, what if kind == "page" else (files[what[0]], what[1])) for kind, what in run.order]
     h = hashlib.sha256(f"print run v1 {files[run.job.path].name}".encode())
     for kind, what in order:
         h.update(f"{kind} {what if kind == 'page' else (what[0].name, what[1])}\n".encode())
     target = cache / f"{h.hexdigest()}.pdf"
-    if not target.is_file():
-        with atomic.replacing(target) as tmp:
-            pdf.merge(files[run.job.path], order, Path(tmp))
+    return _now(Path, target) if target.is_file() else submit(_merge_into, files[run.job.path], order, target)
+
+
+def _merge_into(base: Path, order: list, target: Path) -> Path:
+    with atomic.replacing(target) as tmp:
+        pdf.merge(base, order, Path(tmp))
     return target
 
 
-def _page_again(project: Project, rendered: Rendered, plan) -> None:
+def _now(fn: Callable, *args) -> concurrent.futures.Future:
+    """``fn(*args)`` done here and now, as a finished future."""
+    done: concurrent.futures.Future = concurrent.futures.Future()
+    try:
+        done.set_result(fn(*args))
+    except Exception as exc:
+        done.set_exception(exc)
+    return done
+
+
+def counted_pages(project: Project, rendered: Rendered) -> set[str]:
+    """The pages :func:`downloads` makes again once the print-offs' pages are counted: each place's page and
+    "Plan your day"."""
+    return {f"{PACKS}/{plan.slug}.md" for plan in project.plans} & set(rendered.pages) | (
+        {pages.PLAN_PAGE} & set(rendered.pages))
+
+
+def _page_again(project: Project, rendered: Rendered, plan) -> str:
     """The place's page made again with its counted print list (the pages were made before the PDFs)."""
     page = f"{PACKS}/{plan.slug}.md"
     if page in rendered.pages:
         made = pages.pack_pages([plan], project.workshop, project.templates, rendered.letters, rendered.listings)
         rendered.pages[page] = made[page]
+    return page
 
 
-def _plan_page_again(project: Project, rendered: Rendered, counted: dict) -> None:
+def _plan_page_again(project: Project, rendered: Rendered, counted: dict) -> str:
     """"Plan your day" made again with each print-off's pages measured from the counted PDFs, for its print list."""
     if pages.PLAN_PAGE in rendered.pages:
         facts = print_counts.page_facts(project.workshop, counted)
         made = pages.plan_page(project.workshop, project.templates, project.root / FONTS, facts)
         rendered.pages[pages.PLAN_PAGE] = made[pages.PLAN_PAGE]
+    return pages.PLAN_PAGE
 
 
 def _kept_truetype(fonts_dir: Path, weight: int, cache: Path) -> bytes:
@@ -294,16 +360,19 @@ def _kept_truetype(fonts_dir: Path, weight: int, cache: Path) -> bytes:
     return data
 
 
-def _kept_deck(workshop: Workshop, plan, fonts: dict[int, bytes], when, cache: Path) -> Path:
-    """A place's .pptx, made only if no earlier build made it from the same words, diagrams, fonts and code
-    (``powerpoint.pptx_inputs``): making one took 0.2 to 0.75 s, for every place, in every build."""
+def _kept_deck(workshop: Workshop, plan, fonts: dict[int, bytes], when, cache: Path, submit: Callable) -> Path:
+    """A place's .pptx, made (by ``submit``) only if no earlier build made it from the same words, diagrams, fonts
+    and code (``powerpoint.pptx_inputs``): making one took 0.2 to 0.75 s, for every place, in every build."""
     h = hashlib.sha256(powerpoint.pptx_inputs(workshop, plan, when).encode())
     h.update(_code_digest().encode())
     for weight in sorted(fonts):
         h.update(hashlib.sha256(fonts[weight]).digest())
     target = cache / "pptx-made" / f"{h.hexdigest()}.pptx"
-    if not target.is_file():
-        atomic.write_bytes(target, powerpoint.pptx_bytes(workshop, plan, fonts, when))
+    return target if target.is_file() else submit(_make_deck, workshop, plan, fonts, when, target).result()
+
+
+def _make_deck(workshop: Workshop, plan, fonts: dict[int, bytes], when, target: Path) -> Path:
+    atomic.write_bytes(target, powerpoint.pptx_bytes(workshop, plan, fonts, when))
     return target
 
 

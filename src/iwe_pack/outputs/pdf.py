@@ -256,65 +256,91 @@ def cached(print_jobs: list[PrintJob], root: Path, cache: Path) -> dict[str, Pat
     return {job.path: target for job, target, _ in _targets(print_jobs, print_digest(root), cache) if target.is_file()}
 
 
+def start_pool(workers: int | None = None) -> concurrent.futures.ProcessPoolExecutor:
+    """The processes that render PDFs, started now: made from this process (forked, where the system forks) before
+    a thread of the build starts, so no worker begins life with a lock another thread held. The caller shuts it down."""
+    require_pdf_libraries()  # one line naming what to install, not WeasyPrint failing in every process
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    pool.submit(int)  # the first task starts every worker
+    return pool
+
+
 def render_all(print_jobs: list[PrintJob], root: Path, cache: Path, workers: int | None = None,
-               then: Callable[[dict[str, Path]], list[tuple[PrintJob, Path]]] | None = None) -> dict[str, Path]:
+               then: Callable[[dict[str, Path]], list[tuple[PrintJob, Path]]] | None = None,
+               pool: concurrent.futures.ProcessPoolExecutor | None = None) -> dict[str, Path]:
     """Render every job (from the cache where nothing changed); return {site path: cached PDF}.
 
-    Uncached jobs render in parallel, one process per job. ``then`` is asked, each time a job is done, for more
-    jobs that can now be made (with the cache folder of each): what shows the pages of other PDFs starts as soon
-    as they are rendered, ahead of the rest (only two jobs a worker wait in the pool, so they do not queue behind
-    every other). Raises SourceErrors naming every job that failed.
+    Every job found in the cache is done at once; the rest render in parallel, one process per job. ``then`` is
+    asked, at the start and each time a job is done, for more jobs that can now be made (with the cache folder of
+    each): what shows the pages of other PDFs starts as soon as they are rendered, ahead of the rest (only two jobs
+    a worker wait in the pool, so they do not queue behind every other). Raises SourceErrors naming every job that
+    failed. With ``pool`` (:func:`start_pool`), its processes render, and stay for the caller to shut down; else
+    processes are started when a job needs one.
     """
     root = Path(root)
     done: dict[str, Path] = {}
     digest = print_digest(root)
     errors: list[Diagnostic] = []
-    queue = [(job, cache) for job in print_jobs]
-    total = len(queue)
-    pool, futures = None, {}
+    waiting: list[tuple[PrintJob, Path, str]] = []  # not in the cache: each job, its PDF and the key naming it
+    total = len(print_jobs)
+    own = pool is None
+    futures: dict = {}
     rendering: dict[Path, list[PrintJob]] = {}  # each PDF being made: the other jobs that wait for it
-    swept = set()
+    swept: set[Path] = set()
     workers = workers or os.cpu_count() or 1
+
+    def sort(jobs: list[tuple[PrintJob, Path]]) -> list[tuple[PrintJob, Path, str]]:
+        """What the cache has is done now (so whatever waits only on those is not held behind a render)."""
+        out = []
+        for job, folder in jobs:
+            if folder not in swept:
+                swept.add(folder)
+                folder.mkdir(parents=True, exist_ok=True)
+                for stale in folder.glob(".tmp-*.part"):  # left by a killed build
+                    if time.time() - stale.stat().st_mtime > 3600:
+                        stale.unlink(missing_ok=True)
+            key = cache_key(job, digest)
+            target = folder / f"{key}.pdf"
+            if target.is_file():
+                done[job.path] = target
+            else:
+                out.append((job, target, key))
+        return out
+
+    waiting = sort([(job, cache) for job in print_jobs])
     try:
-        while queue or futures:
-            while queue and len(futures) < 2 * workers:
-                job, folder = queue.pop(0)
-                if folder not in swept:
-                    swept.add(folder)
-                    folder.mkdir(parents=True, exist_ok=True)
-                    for stale in folder.glob(".tmp-*.part"):  # left by a killed build
-                        if time.time() - stale.stat().st_mtime > 3600:
-                            stale.unlink(missing_ok=True)
-                key = cache_key(job, digest)
-                target = folder / f"{key}.pdf"
-                if target.is_file():
-                    done[job.path] = target
-                    continue
+        while True:
+            more = then(done) if then and not errors else []
+            total += len(more)
+            waiting[:0] = sort(more)  # first: they wait on nothing more, and others wait on them
+            while waiting and len(futures) < 2 * workers:
+                job, target, key = waiting.pop(0)
                 if target in rendering:  # the same PDF is being made (for a job rendered ahead): wait for it
                     rendering[target].append(job)
                     continue
+                if target.is_file():  # made since, for another job
+                    done[job.path] = target
+                    continue
                 if pool is None:
-                    require_pdf_libraries()  # one line naming what to install, not WeasyPrint failing in every process
-                    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers)
+                    pool = start_pool(workers)
                 futures[pool.submit(render_pdf, job.html, str(root), str(target), key, digest, job.alts)] = (job, target)
                 rendering[target] = []
-            if futures:
-                finished, _ = concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
-                for future in finished:
-                    job, target = futures.pop(future)
-                    problems = future.result()
-                    for each in [job, *rendering.pop(target)]:
-                        if problems:
-                            errors.extend(_explain(each, problems, root))
-                        else:
-                            done[each.path] = target
-                        progress.info("Print-offs: %d/%d rendered (%s)", len(done), total, each.name)
-            if then and not errors:
-                more = then(done)
-                queue[:0] = more  # first: they wait on nothing more, and others wait on them
-                total += len(more)
+            if not futures:
+                if more or waiting:  # what was asked for was in the cache: ask again
+                    continue
+                break
+            finished, _ = concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED)
+            for future in finished:
+                job, target = futures.pop(future)
+                problems = future.result()
+                for each in [job, *rendering.pop(target)]:
+                    if problems:
+                        errors.extend(_explain(each, problems, root))
+                    else:
+                        done[each.path] = target
+                    progress.info("Print-offs: %d/%d rendered (%s)", len(done), total, each.name)
     finally:
-        if pool is not None:
+        if pool is not None and own:
             pool.shutdown(cancel_futures=bool(errors))
     if errors:
         raise SourceErrors(errors)

@@ -31,6 +31,7 @@ from ..views.templates import REMEMBERED as COMPILED_TEMPLATES
 from ..views.templates import template_problem
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
+from .background import Background
 from .downloads import Downloads, downloads, write_offline_zip
 from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
 
@@ -80,6 +81,7 @@ class SiteBuild:
     serving: bool
     made: Downloads = field(default_factory=Downloads)
     output: SiteSwap | None = None  # the fresh folder this build writes, and the site it replaces
+    background: Background | None = None  # the downloads, made while the engine writes the pages
 
     @classmethod
     def start(cls, root: Path, settings: Settings, serving: bool = False, site_dir: Path | None = None,
@@ -132,15 +134,30 @@ class SiteBuild:
         return (pages.TEMPLATE_DIR, paths.PRINT)
 
     def generate(self) -> tuple[dict[str, str | bytes], dict[str, Path]]:
-        """The generated pages ({docs path: Markdown or bytes}) and the files to copy ({site path: file}); each
-        print-off rendered is said on the ``iwe_pack.progress`` logger."""
-        if self.project.settings.pdf:
-            self.made = downloads(self.project, self.rendered, render=not self.serving)
+        """The generated pages ({docs path: Markdown or bytes}) and the files to copy ({site path: file}).
+
+        A full build makes the downloads while the engine writes the pages (:mod:`.background`): each file is
+        named at a path that does not exist yet, so the engine copies nothing, and :meth:`finish` puts them in
+        place; the engine asks for each generated page again (:meth:`page`). Each print-off rendered is said on the
+        ``iwe_pack.progress`` logger."""
+        settings = self.project.settings
+        if not settings.pdf:
+            return self.rendered.pages, {}
+        if not self.serving:
+            self.background = Background.start(self.project, self.rendered)
+            later = settings.cache_folder(self.project.root) / "made-after-build"
+            return self.background.pages(), {path: later for path in sorted(self.background.offered())}
+        self.made = downloads(self.project, self.rendered, render=False)
         files = dict(self.made.files)
-        cache = pdf.cache_dir(self.project.root, self.project.settings)
+        cache = pdf.cache_dir(self.project.root, settings)
         for job in self.made.pending:  # serve: link now, render in the background
             files[job.path] = cache / "pending" / job.name
         return self.rendered.pages, files
+
+    def page(self, uri: str, markdown: str) -> str:
+        """A generated page, as it is once the print-offs it lists are counted (waiting for them if need be)."""
+        return self.background.page(uri, markdown) if self.background else markdown
+
 
     def offline_zip(self) -> tuple[str, Path]:
         """The offline copy's path in the site, and a placeholder (it is written after the build)."""
@@ -168,7 +185,12 @@ class SiteBuild:
         (strict) writes nothing more, and leaves the last site as it was.
         """
         settings = self.project.settings
-        if not self.serving and settings.pdf and not (self.output and self.output.doomed):
+        doomed = bool(self.output and self.output.doomed)
+        if self.background and doomed:
+            self.background.abandon()
+        elif self.background:
+            self.made = self.background.link(Path(site_dir))
+        if not self.serving and settings.pdf and not doomed:
             write_offline_zip(Path(site_dir), self.project.workshop, settings,
                               cache=settings.cache_folder(self.project.root), kept_files=self.made.files)
         if self.output:
