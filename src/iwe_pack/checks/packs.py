@@ -18,7 +18,7 @@ from ..sources.packs import (
     safe_file_slug,
     slugify,
 )
-from ..sources.schema import MinuteRange
+from ..sources.sourced import MinuteRange
 from ..sources.typed_yaml import LineDict
 from .timing import Timed, check_fit
 

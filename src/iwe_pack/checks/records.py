@@ -13,8 +13,9 @@ from pathlib import Path
 
 from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.fonts import describe, missing
+from ..sources.matrix_schema import Matrix
 from ..sources.record_schema import RecordFile, Ref, score_range
-from ..sources.schema import Matrix, Section
+from ..sources.schema import Section
 
 
 def report(errors: Collector, ref: Ref, problem: str, **details) -> None:

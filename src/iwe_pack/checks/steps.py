@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..diagnostics.problems import Collector, did_you_mean
 from ..sources.format_blocks import ALLOWED as KINDS_ALLOWED
 from ..sources.format_blocks import block_problems, contains, parts
-from ..sources.schema import Section, Step, StepMinutes, StepsFile
+from ..sources.schema import Section
+from ..sources.steps_schema import Step, StepMinutes, StepsFile
 
 
 def check_steps(section: Section, steps: StepsFile, handouts: dict, errors: Collector) -> None:

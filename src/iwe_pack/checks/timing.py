@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..sources.schema import MinuteRange
+from ..sources.sourced import MinuteRange
 
 
 @dataclass(frozen=True)

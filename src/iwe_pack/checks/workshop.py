@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from ..diagnostics.problems import Collector, did_you_mean
-from ..sources.schema import DIAGRAM_POINTS, SHORT_WORDS, Deck, Matrix, MinuteRange, Section, WorkshopFile
+from ..sources.matrix_schema import SHORT_WORDS, Matrix
+from ..sources.schema import Section, WorkshopFile
+from ..sources.slides_schema import DIAGRAM_POINTS, Deck
+from ..sources.sourced import MinuteRange
 from .timing import Timed, check_fit
 
 # An id: part of page and file names (a handout's is part of each place's PDF names: see packs.MAX_HANDOUT_ID).

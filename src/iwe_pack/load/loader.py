@@ -35,13 +35,17 @@ from ..model.project import Project
 from ..model.record import EvaluationSummary, Record, make_record, record_path, summarise
 from ..model.workshop import Workshop
 from ..sources import changelog, record_csv, record_email, typed_yaml
+from ..sources.advice_schema import AdviceRules
 from ..sources.layout import FONTS, NOT_PAGES, PACKS, TEXTS
 from ..sources.learning import LEARNING, LearningFile, Lesson
+from ..sources.matrix_schema import Matrix
 from ..sources.off_plan import OFF_PLAN, OffPlanFile
 from ..sources.packs import PackFile, slugify
 from ..sources.record_schema import RECORDS, FromFile, RecordFile, Ref, load_record
-from ..sources.schema import AdviceRules, Deck, Handout, HandoutsFile, Matrix, Section, StepsFile, WorkshopFile
+from ..sources.schema import Handout, HandoutsFile, Section, WorkshopFile
 from ..sources.settings import Settings
+from ..sources.slides_schema import Deck
+from ..sources.steps_schema import StepsFile
 from ..sources.templates import read_templates
 from ..sources.text import read_text
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..sources.packs import PackFile
-from ..sources.schema import EmailAddress
+from ..sources.sourced import EmailAddress
 
 PAGE = "evaluation"  # a place's evaluation page: packs/<slug>/evaluation/
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
+from ..sources.matrix_schema import Principle
 from ..sources.packs import Break, Group, PackFile, format_clock
-from ..sources.schema import Handout, Principle, Section
+from ..sources.schema import Handout, Section
 from ..sources.typed_yaml import LineDict
 from .advice import Advice, advise
 from .feedback import Feedback, feedback

@@ -21,10 +21,11 @@ from statistics import mean
 from typing import Optional
 
 from ..sources import record_csv
+from ..sources.matrix_schema import Level, Matrix, Principle
 from ..sources.packs import PackDate, PackFile
 from ..sources.record_csv import RATINGS, TEXTS
 from ..sources.record_schema import RECORDS, Governance, NotNow, RecordFile, Ref
-from ..sources.schema import Level, Matrix, Principle, Section
+from ..sources.schema import Section
 from . import feedback
 
 # The evaluation's questions, in the words the evaluation page asks them (the ids are the record's ``columns:`` fields).

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..sources.schema import Section, Step, StepMinutes, StepVariant
+from ..sources.schema import Section
+from ..sources.steps_schema import Step, StepMinutes, StepVariant
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..sources.schema import AdviceRules, Budget, Deck, Handout, Matrix, MinuteRange, PreworkItem, Section
+from ..sources.advice_schema import AdviceRules
+from ..sources.matrix_schema import Matrix
+from ..sources.schema import Budget, Handout, PreworkItem, Section
+from ..sources.slides_schema import Deck
+from ..sources.sourced import MinuteRange
 from .off_plan import OffPlan
 
 

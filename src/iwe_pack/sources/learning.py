@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .schema import Sourced
+from .sourced import Sourced
 
 LEARNING = "content/learning.yml"
 NOT_YET = "not yet"

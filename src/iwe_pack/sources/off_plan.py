@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
-from .schema import Sourced
+from .sourced import Sourced
 
 OFF_PLAN = "content/off-plan.yml"
 

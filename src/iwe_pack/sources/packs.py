@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
-from .schema import COUNT, EmailAddress, Sourced, WebAddress
+from .advice_schema import COUNT
+from .sourced import EmailAddress, Sourced, WebAddress
 from .typed_yaml import Invalid, LineDict, ScalarType
 
 

@@ -23,8 +23,9 @@ from typing import Optional, Union, get_args, get_origin
 import yaml
 
 from ..diagnostics.problems import Collector, did_you_mean
+from .matrix_schema import Matrix
 from .packs import PackDate
-from .schema import Matrix, Sourced
+from .sourced import Sourced
 from .typed_yaml import _FAILED, Converter, Invalid, ScalarType, compose, line_of
 
 RECORDS = "records"  # the folder inside packs/ that holds the records and the files they name

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..diagnostics.problems import Diagnostic, SourceErrors
-from .schema import EmailAddress, WebAddress
+from .sourced import EmailAddress, WebAddress
 from .typed_yaml import Invalid
 
 ENVIRONMENT = {

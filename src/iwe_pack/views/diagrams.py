@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..model.plan import Plan, default_minutes
 from ..model.workshop import Workshop
-from ..sources.schema import Slide
+from ..sources.slides_schema import Slide
 
 
 @dataclass(frozen=True)

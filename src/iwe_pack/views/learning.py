@@ -18,7 +18,8 @@ from ..model.record import RatingSummary, Record, ScoreEntry, SectionTime, TextS
 from ..model.workshop import Workshop
 from ..sources.changelog import anchor
 from ..sources.learning import NOT_YET, Lesson
-from ..sources.schema import Principle, Section
+from ..sources.matrix_schema import Principle
+from ..sources.schema import Section
 from ..sources.templates import TemplateSet
 from .report import difference, h, minutes, number, report_uri
 from .templates import Trusted, render

@@ -6,7 +6,7 @@ scoring sheets say the same thing and follow the sources.
 
 from __future__ import annotations
 
-from ..sources.schema import Level, Matrix, Principle
+from ..sources.matrix_schema import Level, Matrix, Principle
 
 OWN_MARK = "Pack's own"
 

@@ -30,7 +30,7 @@ from ..sources.packs import (
     PackDate,
     PackFile,
 )
-from ..sources.schema import WebAddress
+from ..sources.sourced import WebAddress
 from ..sources.templates import TemplateSet
 from ..sources.typed_yaml import UNPRINTABLE
 from .day_words import notes_by_day

@@ -1,5 +1,5 @@
 from iwe_pack.checks.steps import check_steps, check_text_blocks
-from iwe_pack.sources.schema import StepsFile
+from iwe_pack.sources.steps_schema import StepsFile
 
 from ..conftest import codes, load_text
 

@@ -1,5 +1,5 @@
 from iwe_pack.checks.timing import Timed, check_fit
-from iwe_pack.sources.schema import MinuteRange
+from iwe_pack.sources.sourced import MinuteRange
 
 
 def items(*ranges):

@@ -1,7 +1,7 @@
 import dataclasses
 
 from iwe_pack.checks import workshop as checks
-from iwe_pack.sources.schema import MinuteRange
+from iwe_pack.sources.sourced import MinuteRange
 
 from ..conftest import codes
 

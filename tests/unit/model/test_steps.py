@@ -51,18 +51,18 @@ def test_online_days_read_the_online_words(workshop):
 
 
 def _step(*variants):
-    from iwe_pack.sources.schema import Step, StepMinutes
+    from iwe_pack.sources.steps_schema import Step, StepMinutes
     return Step(title="Groups feed back", minutes=StepMinutes(per_group=3), do="Each group in turn.",
                 variants=list(variants))
 
 
 def _variant(name, minutes, **when):
-    from iwe_pack.sources.schema import StepVariant, VariantWhen
+    from iwe_pack.sources.steps_schema import StepVariant, VariantWhen
     return StepVariant(name=name, applies=VariantWhen(**when), minutes=minutes, do=f"{name}, done.", source="Ours.")
 
 
 def test_the_first_variant_that_applies_is_used_and_its_rule_counts():
-    from iwe_pack.sources.schema import StepMinutes
+    from iwe_pack.sources.steps_schema import StepMinutes
     walk = _variant("Gallery walk", StepMinutes(fixed=10), format="in-person", groups_at_least=9)
     pairs = _variant("Pairs merge", StepMinutes(per_pair=2, plus=4), groups_at_least=6)
     step = _step(walk, pairs)
@@ -70,7 +70,7 @@ def test_the_first_variant_that_applies_is_used_and_its_rule_counts():
     assert st.variant_for(step, shape(groups=7)) is pairs and st.least_minutes(step, shape(groups=7)) == 2 * 4 + 4
     assert st.variant_for(step, shape(groups=9)) is walk and st.least_minutes(step, shape(groups=9)) == 10
     assert st.variant_for(step, shape(groups=9, format="virtual")) is pairs  # the walk is for a room only
-    from iwe_pack.sources.schema import Section  # planned, the step's title and words become the variant's
+    from iwe_pack.sources.schema import Section
     section = Section(id="s", title="S", minutes=_range(10, 40), format="break-out", lead="F", purpose="P",
                       steps=(step,))
     (p,) = st.plan_section(section, 20, shape(groups=9))
@@ -79,12 +79,13 @@ def test_the_first_variant_that_applies_is_used_and_its_rule_counts():
 
 
 def _range(lo, hi):
-    from iwe_pack.sources.schema import MinuteRange
+    from iwe_pack.sources.sourced import MinuteRange
     return MinuteRange(min=lo, max=hi)
 
 
 def test_quicker_ways_offer_the_fastest_variant_for_the_format_whatever_the_groups():
-    from iwe_pack.sources.schema import Section, StepMinutes
+    from iwe_pack.sources.schema import Section
+    from iwe_pack.sources.steps_schema import StepMinutes
     walk = _variant("Gallery walk", StepMinutes(fixed=8), format="in-person", groups_at_least=9)
     point = _variant("One new point", StepMinutes(per_group=1), groups_at_least=6)
     section = Section(id="s", title="S", minutes=_range(10, 40), format="break-out", lead="F", purpose="P",

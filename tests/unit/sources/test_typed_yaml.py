@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from iwe_pack.sources import typed_yaml
-from iwe_pack.sources.schema import Sourced
+from iwe_pack.sources.sourced import Sourced
 
 from ..conftest import codes
 
