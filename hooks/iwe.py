@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from iwe_pack.diagnostics.problems import SourceErrors
 from iwe_pack.outputs import atomic
-from iwe_pack.outputs.site_build import COMPILED_TEMPLATES, OutputError, SiteBuild
+from iwe_pack.outputs.site_build import OutputError, SiteBuild
 from iwe_pack.sources import markdown_config
 from iwe_pack.sources.settings import Settings
 
@@ -141,7 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = COMPILED_TEMPLATES  # the theme's templates, compiled once for the life of the process
+    env.bytecode_cache = _build(config).compiled_templates  # the theme's templates, compiled once, kept
     return env
 
 

@@ -18,9 +18,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from conftest import ROOT
 from iwe_pack.outputs import atomic
 from iwe_pack.outputs.archive import write_zip
 from iwe_pack.outputs.downloads import PageCounts, write_offline_zip
+from iwe_pack.outputs.site_build import validate
 from iwe_pack.sources.settings import Settings
 from iwe_pack.views import qr
 
@@ -141,18 +143,28 @@ def test_a_site_file_that_is_not_the_cache_files_link_is_read_for_what_it_holds(
         assert z.read(inside[0]) == copy.read_bytes()
 
 
-def test_a_qr_code_is_drawn_once_and_kept_between_builds(tmp_path, monkeypatch):
-    shelf = atomic.Shelf(tmp_path / "qr")
+def test_a_qr_code_is_drawn_once_a_process(monkeypatch):
     drawn: list[str] = []
     real = qr._draw_svg
     monkeypatch.setattr(qr, "_draw_svg", lambda address, label: drawn.append(address) or real(address, label))
-    monkeypatch.setattr(qr, "DRAWN", qr.Drawn())
-    qr.DRAWN.shelf = shelf
+    qr.qr_svg.cache_clear()
     first = qr.qr_svg("https://forms.example.org/one", "QR code: one")
     assert qr.qr_svg("https://forms.example.org/one", "QR code: one") == first
-    monkeypatch.setattr(qr, "DRAWN", qr.Drawn())  # the next build: a new process, the same shelf
-    qr.DRAWN.shelf = shelf
-    assert qr.qr_svg("https://forms.example.org/one", "QR code: one") == first
     other = qr.qr_svg("https://forms.example.org/two", "QR code: one")
+    qr.qr_svg.cache_clear()
     assert drawn == ["https://forms.example.org/one", "https://forms.example.org/two"]
     assert other != first and other == real("https://forms.example.org/two", "QR code: one")
+
+
+def test_compiled_templates_are_the_builds_and_kept_between_builds(tmp_path):
+    """Each build keeps its compiled templates on its own object (no module holds them), and on the cache folder's
+    shelf: the next build, in a new process, loads them from there instead of compiling them again."""
+    settings = Settings(cache=tmp_path / "cache", pdf=False)
+    first, _ = validate(ROOT, settings)
+    kept = sorted(p.name for p in (tmp_path / "cache" / "templates").iterdir())
+    assert kept and first.templates.compiled.store  # compiled, kept in memory and on the shelf
+    second, _ = validate(ROOT, settings)
+    assert second.templates.compiled is not first.templates.compiled
+    loaded = second.templates.compiled
+    assert set(loaded.store) == set()  # nothing compiled again: every template came from the shelf
+    assert sorted(p.name for p in (tmp_path / "cache" / "templates").iterdir()) == kept

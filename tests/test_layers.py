@@ -135,8 +135,9 @@ def file_access(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-            if name in FILE_CALLS and (name != "replace" or _path_replace(node)):
+            method = isinstance(node.func, ast.Attribute)  # p.read_text(): a bare read_text(p) is the sources' own
+            name = node.func.attr if method else getattr(node.func, "id", None)
+            if name in FILE_CALLS and (method or name == "open") and (name != "replace" or _path_replace(node)):
                 found.append(f"line {node.lineno}: {name}()")
         elif isinstance(node, ast.Import):
             found += [f"line {node.lineno}: import {a.name}" for a in node.names if a.name.split(".")[0] in FILE_MODULES]
@@ -168,10 +169,17 @@ def test_the_model_and_views_read_no_files_and_call_no_checks():
     assert still == STILL_LOADING, f"no longer loading (remove from STILL_LOADING): {sorted(STILL_LOADING - still)}"
 
 
+def test_the_loader_opens_no_file_itself():
+    """One loader (load/) reads through sources/ (sources/files.py finds and reads the project's files), then
+    calls the checks and makes the model."""
+    found = [f"{module_name(p)}: {where}" for p in sorted((PACKAGE / "load").rglob("*.py")) for where in file_access(p)]
+    assert found == [], "reading files is the sources' work:\n" + "\n".join(found)
+
+
 def test_file_access_finds_reads_and_leaves_string_replace_alone(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("import os\nfrom shutil import copy\nx = 'a'.replace('a', 'b')\nPath('f').read_text()\n"
-                      "open('g')\np.replace(q)\nreplace(plan, slug='x')\n", encoding="utf-8")
+                      "open('g')\np.replace(q)\nreplace(plan, slug='x')\nread_text(p, errors)\n", encoding="utf-8")
     assert file_access(sample) == ["line 1: import os", "line 2: from shutil import", "line 4: read_text()",
                                    "line 5: open()", "line 6: replace()"]
 
@@ -180,11 +188,18 @@ MUTATING = {"append", "add", "update", "setdefault", "pop", "clear", "extend", "
 
 
 def module_state(path: Path) -> list[str]:
-    """Where a module keeps state of its own: a 'global' statement, or a container made at module level (a list,
-    dict or set) that the module changes later (item assignment, or a method such as append)."""
+    """Where a module keeps state of its own: a 'global' statement, an object of a class of its own made at module
+    level (a cache or registry others reach through the module), or a container made at module level (a list, dict
+    or set) that the module changes later (item assignment, or a method such as append)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     containers = set()
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef) and _holds_state(node)}
     for node in tree.body:
+        if (isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name) and node.value.func.id in classes):
+            names = node.targets if isinstance(node, ast.Assign) else [node.target]
+            found_names = ", ".join(t.id for t in names if isinstance(t, ast.Name))
+            containers.add(f"line {node.lineno}: {found_names} = {node.value.func.id}()")
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
             value = node.value
             mutable = isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)) or (
@@ -193,7 +208,8 @@ def module_state(path: Path) -> list[str]:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if mutable:
                 containers |= {t.id for t in targets if isinstance(t, ast.Name)}
-    found = []
+    found = sorted(c for c in containers if c.startswith("line "))  # an object of the module's own class
+    containers -= set(found)
     for node in ast.walk(tree):
         if isinstance(node, ast.Global):
             found.append(f"line {node.lineno}: global {', '.join(node.names)}")
@@ -208,6 +224,21 @@ def module_state(path: Path) -> list[str]:
     return found
 
 
+def _holds_state(cls: ast.ClassDef) -> bool:
+    """Whether objects of a class can be changed: it sets attributes in a method, or is a dataclass that is not
+    frozen (a frozen value, or a marker with no fields, is a constant)."""
+    for deco in cls.decorator_list:
+        if isinstance(deco, ast.Call) and getattr(deco.func, "id", "") == "dataclass":
+            frozen = any(k.arg == "frozen" and getattr(k.value, "value", False) for k in deco.keywords)
+            return not frozen and any(isinstance(n, ast.AnnAssign) for n in cls.body)
+        if getattr(deco, "id", "") == "dataclass":
+            return any(isinstance(n, ast.AnnAssign) for n in cls.body)
+    return any(isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and any(
+        isinstance(t, ast.Attribute) and getattr(t.value, "id", "") == "self"
+        for t in (n.targets if isinstance(n, ast.Assign) else [n.target]))
+        for method in cls.body if isinstance(method, ast.FunctionDef) for n in ast.walk(method))
+
+
 def test_the_engine_keeps_no_module_level_state():
     """Caches live on the build or in the cache folder: no module changes a container of its own, or a global."""
     found = [f"{module_name(p)} {where}" for p in sorted(PACKAGE.rglob("*.py")) for where in module_state(p)]
@@ -217,5 +248,8 @@ def test_the_engine_keeps_no_module_level_state():
 def test_module_state_finds_a_registry_and_a_global(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("SEEN = []\nCOUNTS: dict = {}\nN = 0\n\ndef f(x):\n    global N\n    SEEN.append(x)\n"
-                      "    COUNTS[x] = 1\n    local = []\n    local.append(x)\n", encoding="utf-8")
-    assert sorted(w.split(": ", 1)[1] for w in module_state(sample)) == ["COUNTS[...] =", "SEEN.append(...)", "global N"]
+                      "    COUNTS[x] = 1\n    local = []\n    local.append(x)\n\nclass Kept:\n    def __init__(self):\n"
+                      "        self.shelf = None\n\nclass Marker:\n    pass\n\nKEPT = Kept()\nNOTHING = Marker()\n"
+                      "PLAIN = str(1)\n", encoding="utf-8")
+    assert sorted(w.split(": ", 1)[1] for w in module_state(sample)) == [
+        "COUNTS[...] =", "KEPT = Kept()", "SEEN.append(...)", "global N"]

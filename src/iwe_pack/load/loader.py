@@ -34,9 +34,9 @@ from ..model.plan import Plan, make_plan, with_site_url
 from ..model.project import Project
 from ..model.record import EvaluationSummary, Record, make_record, record_path, summarise
 from ..model.workshop import Workshop
-from ..sources import changelog, record_csv, record_email, typed_yaml
+from ..sources import changelog, files, record_csv, record_email, typed_yaml
 from ..sources.advice_schema import AdviceRules
-from ..sources.layout import FONTS, NOT_PAGES, PACKS, TEXTS
+from ..sources.layout import FONTS, PACKS, TEXTS
 from ..sources.learning import LEARNING, LearningFile, Lesson
 from ..sources.matrix_schema import Matrix
 from ..sources.off_plan import OFF_PLAN, OffPlanFile
@@ -50,16 +50,18 @@ from ..sources.templates import read_templates
 from ..sources.text import read_text
 
 
-def load_project(root: Path, settings: Settings | None = None, extra_packs: Sequence[Path] = ()) -> Project:
+def load_project(root: Path, settings: Settings | None = None, extra_packs: Sequence[Path] = (),
+                 compiled: object = None) -> Project:
     """Read and check every source; raise SourceErrors listing every problem found.
 
-    With ``extra_packs`` (pack files to check by themselves), those are the only packs loaded.
+    With ``extra_packs`` (pack files to check by themselves), those are the only packs loaded. ``compiled``: where
+    the build keeps compiled templates (a jinja2.BytecodeCache), given to the template set.
     """
-    root = Path(root).resolve()  # the print styles are checked by file address, which needs a full path
+    root = files.full(root)  # the print styles are checked by file address, which needs a full path
     settings = settings or Settings()
     errors = Collector(root)
-    templates = read_templates(root, errors)
-    texts = {name: _read_optional(root / name, errors) for name in TEXTS}
+    templates = dataclasses.replace(read_templates(root, errors), compiled=compiled)
+    texts = {name: files.read_optional(root / name, errors) for name in TEXTS}
     for name, text in texts.items():  # pages are made from these too: what they would fetch is checked
         for n, code, found in resource_problems(text, root / name, root / "content"):
             errors.add(root / name, n, None, code, found=found)
@@ -92,38 +94,26 @@ def read_learning(root: Path, workshop: Workshop, errors: Collector) -> tuple[Le
     """``content/learning.yml`` (optional), checked against the packs, the workshop and the versions CHANGELOG.md
     lists."""
     path = root / LEARNING
-    if not path.is_file():
+    if not files.present(path):
         return ()
     learning: LearningFile | None = typed_yaml.load(path, LearningFile, errors)
     if learning is None:
         return ()
-    places = [p.stem for p in pack_files(root)]
+    places = [p.stem for p in files.pack_files(root)]
     check_learning(learning, places, [s.id for s in workshop.sections], [p.id for p in workshop.matrix.principles],
                    list(workshop.versions), errors)  # CHANGELOG.md as load_workshop read it
     return tuple(learning.lessons)
-
-
-def _read_optional(path: Path, errors: Collector) -> str:
-    if not path.is_file():
-        return ""
-    return read_text(path, errors) or ""
 
 
 def _read_pages(root: Path, errors: Collector) -> dict[str, str]:
     """Hand-written pages (every .md in content/ outside the folders the model reads), checked."""
     content = root / "content"
     out = {}
-    for path in sorted(content.rglob("*.md")):
-        rel = path.relative_to(content)
-        if rel.parts[0] in NOT_PAGES:
-            continue
-        text = read_text(path, errors)
-        if text is None:
-            continue
+    for rel, (path, text) in files.hand_written_pages(content, errors).items():
         for n, code, found in resource_problems(text, path, content):
             errors.add(path, n, None, code, found=found)
-        check_markers(text, f"content/{rel.as_posix()}", {"prework", "contact"}, errors)
-        out[rel.as_posix()] = text
+        check_markers(text, f"content/{rel}", {"prework", "contact"}, errors)
+        out[rel] = text
     return out
 
 
@@ -231,11 +221,11 @@ def load_pack(path: Path, workshop: Workshop, root: Path) -> Plan:
     assert pack is not None
     check_pack(pack, Path(path), workshop.sections, Path(root) / FONTS, errors)
     errors.raise_if_any()
-    plan = make_plan(pack, workshop, Path(path).stem, Path(path).resolve())
+    plan = make_plan(pack, workshop, Path(path).stem, files.full(path))
     check_plan_fit(pack, plan.agenda, workshop.budget.session, errors)
     errors.raise_if_any()
     record = record_path(Path(path))
-    if record.is_file():  # read once, with its pack
+    if files.present(record):  # read once, with its pack
         planned = [(i.section, i.minutes) for i in plan.agenda if i.section is not None]
         found = read_record(record, pack, workshop.matrix, planned, Path(root) / FONTS, errors)
         errors.raise_if_any()
@@ -324,14 +314,14 @@ def _evaluation(rf: RecordFile, records: Path, attendees: int, errors: Collector
 def load_packs(root: Path, workshop: Workshop, only: list[str] | None = None) -> list[Plan]:
     """Load every pack (or those named in ``only``); raise SourceErrors for all problems together."""
     plans, problems = [], []
-    known = {p.stem for p in pack_files(root)}
+    known = {p.stem for p in files.pack_files(root)}
     for name in only or []:
         if name not in known:
             hint = did_you_mean(name, sorted(known))
             problems.append(Diagnostic("pack.unknown-pack", "IWE_PACKS", found=repr(name), hint=hint,
                                         allowed=", ".join(sorted(known))))
     try:
-        plans = _load_each([p for p in pack_files(root) if not only or p.stem in only], workshop, root)
+        plans = _load_each([p for p in files.pack_files(root) if not only or p.stem in only], workshop, root)
     except SourceErrors as exc:
         problems.extend(exc.errors)
     problems.extend(orphan_records(root, sorted(known)))
@@ -346,10 +336,7 @@ def stray_pack_files(root: Path) -> list[Diagnostic]:
     ``leeds.yml.txt``): named, so a place's pack is never silently left out. Hidden files (``.DS_Store``) are not
     packs, and folders (records/) hold other things."""
     errors = Collector(Path(root))
-    folder = Path(root) / PACKS
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if path.name.startswith(".") or not path.is_file() or path.suffix == ".yml":
-            continue
+    for path in files.other_files_in_packs(root):
         stem = path.name.split(".")[0]
         errors.add(path, None, None, "pack.wrong-extension", found=repr("".join(path.suffixes) or "(no ending)"),
                    allowed=f"{slugify(stem)}.yml")
@@ -373,13 +360,12 @@ def orphan_records(root: Path, slugs: list[str]) -> list[Diagnostic]:
     named .yaml (or .YML), or one in a folder inside packs/records/ (it would never be read)."""
     errors = Collector(Path(root))
     folder = Path(root) / PACKS / RECORDS
-    for path in sorted(folder.glob("*.yml")):
+    read, every = files.record_files(root)
+    for path in read:
         if path.stem not in slugs:
             errors.add(path, None, None, "record.orphan", found=path.stem, hint=did_you_mean(path.stem, slugs),
                        allowed=", ".join(f"{s}.yml" for s in slugs) or "no packs yet")
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-        if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file():
-            continue  # the files records name (CSV) may be kept here
+    for path in every:  # the files records name (CSV) may be kept here too
         rel = path.relative_to(folder)
         if len(rel.parts) > 1:
             errors.add(path, None, None, "record.in-folder", found=f"packs/{RECORDS}/{rel.parent.as_posix()}/",
@@ -389,9 +375,7 @@ def orphan_records(root: Path, slugs: list[str]) -> list[Diagnostic]:
     return errors.errors
 
 
-def pack_files(root: Path) -> list[Path]:
-    folder = Path(root) / PACKS
-    return sorted(folder.glob("*.yml")) if folder.is_dir() else []
+pack_files = files.pack_files  # the command line lists the packs by it
 
 
 HANDOUT_MARKER = re.compile(r"<!--\s*iwe:handout\s+([a-z0-9-]+)\s*-->")
@@ -412,7 +396,7 @@ def expand_handouts(notes: str, handouts: dict, section: Section, errors: Collec
 def _read_steps(content: Path, s: Section, handouts: dict, errors: Collector) -> tuple:
     """A section's step by step, from content/sections/<id>.yml."""
     path = content / s.steps_path
-    if not path.is_file():
+    if not files.present(path):
         errors.add(s.origin.file, s.origin.line_for("id"), s.origin.field("id"), "step.file-missing",
                    found=f"content/{s.steps_path}")
         return (), None, None
@@ -436,12 +420,12 @@ def _read_markdown(content: Path, rel: str, obj, key: str, errors: Collector, re
     ``chosen`` means the editor named the file (so it must be a .md inside content/);
     otherwise it is the file expected by convention, and ``required`` says whether it must exist.
     """
-    path = (content / rel).resolve()
+    path, within = files.inside(content, rel)
     line, field = obj.origin.line_for(key), obj.origin.field(key)
-    if chosen and (not path.is_relative_to(content.resolve()) or path.suffix != ".md"):
+    if chosen and (not within or path.suffix != ".md"):
         errors.add(obj.origin.file, line, field, "workshop.notes-not-markdown", found=repr(rel))
         return None
-    if not path.is_file():
+    if not files.present(path):
         if required:
             what = "facilitator notes" if isinstance(obj, Section) else "text"
             hint = "set 'notes:' to the right file" if isinstance(obj, Section) else "or choose another layout"

@@ -1,9 +1,14 @@
 """One build of the site, whatever the site engine: what the MkDocs hook (or another engine's adapter) calls.
 
-A :class:`SiteBuild` is made once a build: :meth:`SiteBuild.start` reads and
-checks every source (``load.loader.load_project``) and renders every view in
-memory (``views.whole_site``), so every mistake an editor can make is found
-before anything is written, and ``iwe-pack check`` runs the same two steps.
+A :class:`SiteBuild` is made once a build. :meth:`SiteBuild.start` runs :func:`validate`, in three phases:
+
+1. read and check every source, and make the model (``load.loader.load_project``);
+2. render every view in memory (``views.whole_site``);
+3. check what only a rendered site shows (:func:`check_rendered`: links between pages). The last checks run as
+   the engine and the renderer finish: each page's HTML (:meth:`SiteBuild.rendered_page`) and the print styles
+   as WeasyPrint reads them (``outputs.pdf``), each raising the same clear errors.
+
+So every mistake an editor can make is found before anything is written, and ``iwe-pack check`` runs the same.
 Then it gives the engine the navigation, the generated pages and the files to
 copy. It holds nothing between builds. Unless serving, it builds the site into a fresh
 folder and swaps it in only when complete (:mod:`.site_swap`).
@@ -26,9 +31,7 @@ from ..sources.layout import PACKS
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
-from ..views.qr import DRAWN as DRAWN_CODES
-from ..views.templates import REMEMBERED as COMPILED_TEMPLATES
-from ..views.templates import template_problem
+from ..views.templates import RememberedBytecode, template_problem
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .background import Background
@@ -45,10 +48,9 @@ def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -
     when given, only those of ``packs/`` are loaded. Raises SourceErrors listing every problem, with
     file and line (a template's too).
     """
-    # compiled templates are kept beside the PDFs for the next build (the theme's, through the adapter, too)
-    COMPILED_TEMPLATES.shelf = atomic.Shelf(settings.cache_folder(root) / "templates")
-    DRAWN_CODES.shelf = atomic.Shelf(settings.cache_folder(root) / "qr")  # and the QR codes drawn
-    project = load_project(root, settings, extra_packs)
+    # compiled templates are kept beside the PDFs for the next build (the theme's too: SiteBuild.compiled_templates)
+    compiled = RememberedBytecode(atomic.Shelf(settings.cache_folder(root) / "templates"))
+    project = load_project(root, settings, extra_packs, compiled=compiled)
     try:
         rendered = render_site(project, downloads=settings.pdf)
     except Exception as exc:  # a mistake inside a template an editor can change
@@ -57,12 +59,13 @@ def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -
             raise
         file, line, detail = where
         raise SourceErrors([Diagnostic("template.error", file, line, found=detail)]) from None
-    _check_links(project, rendered)
+    check_rendered(project, rendered)
     return project, rendered
 
 
-def _check_links(project: Project, rendered: Rendered) -> None:
-    """Links in section notes and handout texts must reach a page the build makes."""
+def check_rendered(project: Project, rendered: Rendered) -> None:
+    """The checks' last phase, once the views are rendered: links in section notes and handout texts must reach a
+    page the build makes."""
     errors = Collector(project.root)
     content = project.root / "content"
     known = set(rendered.pages) | set(project.pages)
@@ -108,6 +111,11 @@ class SiteBuild:
     def site_dir(self) -> Path | None:
         """Where this build writes the site (a fresh folder); None: in the engine's own (serving, or a mount point)."""
         return self.output.fresh if self.output else None
+
+    @property
+    def compiled_templates(self) -> RememberedBytecode:
+        """Where this build keeps compiled templates: the site engine's theme templates may be kept there too."""
+        return self.project.templates.compiled
 
     @property
     def version(self) -> str:

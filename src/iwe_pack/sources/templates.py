@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics.problems import Collector
 from .text import read_text
@@ -33,6 +34,7 @@ class TemplateSet:
     """Every template by name. Compared by identity: one set per loaded project."""
 
     items: tuple[Template, ...]
+    compiled: Any = None  # where the build keeps compiled templates (a jinja2.BytecodeCache): none, compile each
 
     def get(self, name: str) -> Template | None:
         return next((t for t in self.items if t.name == name), None)

@@ -6,52 +6,21 @@ off a printed sheet or a projected slide. Shown beside the address as text, for 
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
-from typing import Protocol
+from functools import lru_cache
 
 import segno
 
 ERROR = "m"
 
 
-class _Shelf(Protocol):
-    def get(self, key: str) -> bytes | None: ...
-    def __setitem__(self, key: str, data: bytes) -> None: ...
-
-
-class Drawn:
-    """The codes drawn, kept in memory for the life of the process by what each is drawn from (a place's code is
-    on its page, its print-offs and its slides), and, when the build gives one (``outputs.site_build``), on a
-    ``shelf`` between builds: any object with ``get(key)`` and ``[key] = bytes``. Drawing one took about 3 ms, for
-    every place, in every build."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, str] = {}
-        self.shelf: _Shelf | None = None
-
-    def svg(self, address: str, label: str) -> str:
-        key = hashlib.sha256(f"qr svg v1 segno {segno.__version__}\0{ERROR}\0{address}\0{label}".encode()).hexdigest()
-        svg = self.store.get(key)
-        if svg is None and self.shelf is not None:
-            kept = self.shelf.get(key)
-            svg = kept.decode("utf-8") if kept is not None else None
-        if svg is None:
-            svg = _draw_svg(address, label)
-            if self.shelf is not None:
-                self.shelf[key] = svg.encode("utf-8")
-        self.store[key] = svg
-        return svg
-
-
-DRAWN = Drawn()
-
-
+@lru_cache(maxsize=1024)
 def qr_svg(address: str, label: str) -> str:
     """An inline SVG image of the QR code of ``address``; ``label`` is its text alternative. Its size is the
-    page's to set (CSS): the image scales to its box."""
-    return DRAWN.svg(address, label)
+    page's to set (CSS): the image scales to its box. Each is drawn once a process (about 3 ms): a place's code
+    is on its page, its print-offs and its slides."""
+    return _draw_svg(address, label)
 
 
 def _draw_svg(address: str, label: str) -> str:

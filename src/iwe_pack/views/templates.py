@@ -82,15 +82,14 @@ class _Shelf(Protocol):
 
 
 class RememberedBytecode(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the life of the process, by file and source: a rebuild
-    (``mkdocs serve``, or one test after another) compiles only the templates that changed.
+    """Compiled templates kept by file and source, for a build: in memory, and on ``shelf`` (when the build gives
+    one: any object with ``get(key)`` and ``[key] = bytes``) between builds, so a build compiles only the templates
+    that changed. Jinja checks each against its template's source as it loads. The build makes one
+    (``outputs.site_build``) and gives it to the template set it loads, and to the site engine for its theme."""
 
-    ``shelf``, when the build gives one (``outputs.site_build``), also keeps them between processes: any
-    object with ``get(key)`` and ``[key] = bytes``. Jinja checks each against its template's source as it loads."""
-
-    def __init__(self) -> None:
+    def __init__(self, shelf: _Shelf | None = None) -> None:
         self.store: dict[str, bytes] = {}
-        self.shelf: _Shelf | None = None
+        self.shelf = shelf
 
     def load_bytecode(self, bucket) -> None:
         data = self.store.get(bucket.key)
@@ -108,8 +107,6 @@ class RememberedBytecode(jinja2.BytecodeCache):
             self.shelf[bucket.key] = data
 
 
-REMEMBERED = RememberedBytecode()
-
 
 @lru_cache(maxsize=8)
 def environments(templates: TemplateSet) -> tuple[jinja2.Environment, jinja2.Environment, jinja2.Environment]:
@@ -122,7 +119,7 @@ def environments(templates: TemplateSet) -> tuple[jinja2.Environment, jinja2.Env
     text_env = jinja2.sandbox.SandboxedEnvironment(loader=loader, autoescape=False, undefined=jinja2.StrictUndefined,
                                                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     for env in (html_env, md_env, text_env):
-        env.bytecode_cache = REMEMBERED
+        env.bytecode_cache = templates.compiled
         env.filters["yaml_string"] = yaml_string
         env.filters["trusted"] = Trusted
     return html_env, md_env, text_env
