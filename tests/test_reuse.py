@@ -146,3 +146,21 @@ def test_a_new_place_has_its_facilitator_pack_made_ahead_by_the_pages_model_and_
     assert guessed_site == plain_site
     assert len(guessed_made["pdf"]) == len(plain_made["pdf"])  # nothing made twice, or made and not used
     assert "downloads/new-place/new-place-facilitator-pack.pdf" in guessed_site
+
+
+def test_the_version_remakes_every_output_that_shows_it(warm_copy):
+    """Every print-off, deck and zip names the pack's version: a new version makes each again, none is reused."""
+    project, cache = warm_copy
+    only = {"IWE_PACKS": "ynys-mon"}
+    site, kept = build(project, cache, **only)
+    project.replace("content/workshop.yml", "version: 1.0.0", "version: 1.0.1")
+    project.replace("CHANGELOG.md", "## [1.0.0] - 2026-11-22", "## [1.0.1] - 2026-12-01\n\n### Fixed\n\n- A typo.\n\n"
+                    "## [1.0.0] - 2026-11-22")
+    after, kept_after = build(project, cache, **only)
+    made_now = new(kept, kept_after)
+    pdfs = {n for n in after if n.endswith(".pdf")}
+    assert made_now["pdf"] == len(pdfs)  # each print-off and print run of the site, made again
+    assert made_now["pptx-made"] == 2  # the blank pack's deck and the place's
+    assert {n for n in after if n.endswith(".zip")} == {n.replace("1.0.0", "1.0.1") for n in site if n.endswith(".zip")}
+    assert made_now["zip"] == len({n for n in after if n.endswith(".zip") and "offline" not in n})
+    assert not any("1.0.0" in n for n in after)
