@@ -7,7 +7,8 @@ the build's own thread (:func:`pdf.start_pool`), then makes the downloads in a t
 - the engine is given every file the pages offer (``Rendered.listings``) at a path that does not exist yet, so
   links to them check and nothing is copied; :meth:`Background.link` puts the made files in place at the end;
 - a page made again once the print-offs are counted (a place's page, "Plan your day") waits for its counts
-  (:meth:`Background.page`): the engine is given those pages last, when they are most likely ready.
+  (:meth:`Background.page`): the engine is given those pages last, those likely to wait longest last of all,
+  so that while it waits for one, the rest are written.
 
 A failed render is raised by :meth:`Background.made`, before the site is swapped in: the last good site stays.
 """
@@ -30,6 +31,7 @@ class Background:
     project: Project
     rendered: Rendered
     waiting: dict[str, threading.Event]  # pages made again once counted
+    lateness: dict[str, int]  # and how late each is likely to be ready (downloads.counted_pages)
     pool: concurrent.futures.ProcessPoolExecutor
     result: Downloads | None = None
     error: BaseException | None = None
@@ -37,8 +39,9 @@ class Background:
 
     @classmethod
     def start(cls, project: Project, rendered: Rendered) -> "Background":
-        waiting = {uri: threading.Event() for uri in counted_pages(project, rendered)}
-        made = cls(project, rendered, waiting, pdf.start_pool())
+        lateness = counted_pages(project, rendered)
+        waiting = {uri: threading.Event() for uri in lateness}
+        made = cls(project, rendered, waiting, lateness, pdf.start_pool())
         made.thread = threading.Thread(target=made._run, name="iwe-pack downloads", daemon=True)
         made.thread.start()
         return made
@@ -58,9 +61,9 @@ class Background:
             self.waiting[uri].set()
 
     def pages(self) -> dict[str, str | bytes]:
-        """The generated pages, those that wait for counts last."""
+        """The generated pages, those that wait for counts last, the likely latest last of all."""
         pages = self.rendered.pages
-        return {uri: pages[uri] for uri in sorted(pages, key=lambda uri: uri in self.waiting)}
+        return {uri: pages[uri] for uri in sorted(pages, key=lambda uri: self.lateness.get(uri, 0))}
 
     def page(self, uri: str, markdown: str) -> str:
         """A generated page's Markdown as it is once its print list is counted (waiting for it if need be)."""

@@ -52,7 +52,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
     out = Downloads()
     when = settings.source_date
     per_place = dict(rendered.jobs)
-    first = [j for place_jobs in per_place.values() for j in place_jobs if not _shows_counts(j)]
+    first = [j for place_jobs in per_place.values() for j in place_jobs if not shows_counts(j)]
     cache = pdf.cache_dir(root, settings)
     sheets_cache = settings.cache_folder(root) / "print-run-sheets"  # only inside a run: kept apart from the PDFs
     plans_by_slug = {p.slug: p for p in plans}
@@ -81,7 +81,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
             if plan:
                 plans_by_slug[slug] = plan = replace(plan, print_list=items)
                 page_ready(_page_again(project, rendered, plan))
-            per_place[slug] = [late[0] if _shows_counts(j) else j for j in place_jobs]
+            per_place[slug] = [late[0] if shows_counts(j) else j for j in place_jobs]
             second.extend(late)
             more += [(j, cache) for j in late]
             if render:  # print runs, like zips, only in a full build
@@ -122,7 +122,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
             counted_places(out.files)
             late = {j.path for j in second}
             _pending(out, second + [j for place_jobs in per_place.values() for j in place_jobs
-                                    if _shows_counts(j) and j.path not in late], root, cache)
+                                    if shows_counts(j) and j.path not in late], root, cache)
         deck_files = {slug: made.result() for slug, made in deck_of.items()}
     finally:
         decks.shutdown(cancel_futures=True)
@@ -144,7 +144,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
         # pack; records, reports, slides and letters are beside it on the place's page
         items = counted[slug]
         wanted = [r.path for r in runs[slug]] + [path for item in items for _, path in print_jobs.file_paths(plan, item)]
-        wanted += [j.path for j in place_jobs if _shows_counts(j)]
+        wanted += [j.path for j in place_jobs if shows_counts(j)]
         if all(path in out.files for path in wanted):
             members = {path.rsplit("/", 1)[-1]: out.files[path] for path in wanted}
             out.files[paths.zip_name(workshop, plan)] = _zip(members, kept, settings)
@@ -217,7 +217,7 @@ def _counted_first(first: list, per_place: dict, plans_by_slug: dict, workshop: 
     return waited + ahead + [j for j in first if j.path not in counted]
 
 
-def _shows_counts(job: print_jobs.PrintJob) -> bool:
+def shows_counts(job: print_jobs.PrintJob) -> bool:
     """The facilitator pack prints the counted print list: it is rendered once the pages are counted."""
     return job.handout is None and job.path.endswith("-facilitator-pack.pdf")
 
@@ -319,11 +319,20 @@ def _now(fn: Callable, *args) -> concurrent.futures.Future:
     return done
 
 
-def counted_pages(project: Project, rendered: Rendered) -> set[str]:
-    """The pages :func:`downloads` makes again once the print-offs' pages are counted: each place's page and
-    "Plan your day"."""
-    return {f"{PACKS}/{plan.slug}.md" for plan in project.plans} & set(rendered.pages) | (
-        {pages.PLAN_PAGE} & set(rendered.pages))
+def counted_pages(project: Project, rendered: Rendered) -> dict[str, int]:
+    """The pages :func:`downloads` makes again once the print-offs' pages are counted, each with how late it is
+    likely to be ready: 1, a place's page whose print-offs are all in the cache (counted at once); 2, a place's
+    page with a print-off to render; 3, "Plan your day" (counted from every place's)."""
+    cache = pdf.cache_dir(project.root, project.settings)
+    out = {}
+    for plan in project.plans:
+        page = f"{PACKS}/{plan.slug}.md"
+        if page in rendered.pages:
+            jobs = [j for j in rendered.jobs.get(plan.slug, []) if not shows_counts(j)]
+            out[page] = 1 if len(pdf.cached(jobs, project.root, cache)) == len(jobs) else 2
+    if pages.PLAN_PAGE in rendered.pages:
+        out[pages.PLAN_PAGE] = 3
+    return out
 
 
 def _page_again(project: Project, rendered: Rendered, plan) -> str:
