@@ -8,11 +8,12 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Mapping
 
 from . import atomic
 
 
-def write_zip(out: Path, members: dict[str, bytes | Path], when: dt.datetime | None = None,
+def write_zip(out: Path, members: Mapping[str, bytes | Path], when: dt.datetime | None = None,
               store: Path | None = None, ids: dict[str, str] | None = None) -> None:
     """Write a zip atomically, with members in name order and fixed timestamps (reproducible).
 

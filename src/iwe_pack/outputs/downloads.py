@@ -11,19 +11,17 @@ import concurrent.futures
 import contextlib
 import hashlib
 import json
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
-from dataclasses import replace
-
-from ..model.plan import with_pages
 from ..checks.styles import print_digest
+from ..model.plan import Plan, with_pages
 from ..model.project import Project
-from ..sources.layout import FONTS, PACKS
-from ..sources.fonts import truetype
 from ..model.workshop import Workshop
+from ..sources.fonts import truetype
+from ..sources.layout import FONTS, PACKS
 from ..sources.settings import Settings
 from ..views import pages, paths, powerpoint, print_counts, print_jobs
 from ..views.whole_site import Rendered
@@ -55,7 +53,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
     first = [j for place_jobs in per_place.values() for j in place_jobs if not shows_counts(j)]
     cache = pdf.cache_dir(root, settings)
     sheets_cache = settings.cache_folder(root) / "print-run-sheets"  # only inside a run: kept apart from the PDFs
-    plans_by_slug = {p.slug: p for p in plans}
+    plans_by_slug: dict[str | None, Plan] = {p.slug: p for p in plans}
     runs: dict[str | None, list[print_jobs.PrintRun]] = {}
     counted: dict[str | None, list] = {}
     second: list[print_jobs.PrintJob] = []
@@ -86,17 +84,17 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
             more += [(j, cache) for j in late]
             if render:  # print runs, like zips, only in a full build
                 runs[slug] = print_jobs.print_runs(workshop, plan, items, project.templates, when)
-                more += [(r.job, sheets_cache) for r in runs[slug]]
+                more += [(r.sheets_job, sheets_cache) for r in runs[slug]]
             if len(counted) == len(per_place):  # the last counted: the planner's pages model is measured
                 page_ready(_plan_page_again(project, rendered, counted))
         for slug, place_runs in runs.items():  # merged as soon as their sheets are made, while the rest render
-            if slug in merged or not all(r.job.path in done for r in place_runs):
+            if slug in merged or not all(r.sheets_job.path in done for r in place_runs):
                 continue
             again = _order_pages(place_runs, done, page_counts)
             if again:  # an order for the print room longer than its one page: made again with its pages
                 runs[slug] = print_jobs.print_runs(workshop, plans_by_slug.get(slug), counted[slug],
                                                    project.templates, when, again)
-                more += [(r.job, sheets_cache) for r in runs[slug]]
+                more += [(r.sheets_job, sheets_cache) for r in runs[slug]]
                 continue
             merged[slug] = [_merged(r, done, cache, submit) for r in place_runs]
         return more
@@ -135,11 +133,11 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
         if kit and all(j.path in out.files for j in kit):
             out.files[paths.wtfc_kit_name(workshop)] = _zip({j.name: out.files[j.path] for j in kit}, kept, settings)
         for run in runs.get(slug, []):  # a run's own sheets are in the run, not a download of their own
-            out.files.pop(run.job.path, None)
+            out.files.pop(run.sheets_job.path, None)
         if slug not in merged:
             continue
-        for run, made in zip(runs[slug], merged[slug]):
-            out.files[run.path] = made.result()
+        for run, merging in zip(runs[slug], merged[slug]):
+            out.files[run.path] = merging.result()
         # the zip holds what is printed for the day: the print runs, each print-off on the list, the facilitator
         # pack; records, reports, slides and letters are beside it on the place's page
         items = counted[slug]
@@ -183,14 +181,15 @@ def _guessed_ahead(per_place: dict, plans_by_slug: dict, workshop: Workshop, fir
                     counts[(item.name, who)] = page_counts.paths.get(path)
         if not changed:
             continue
-        if None in counts.values():  # never counted: the pages model's guess
+        known = {key: pages for key, pages in counts.items() if pages is not None}
+        if len(known) < len(counts):  # never counted: the pages model's guess
             facts = facts or print_counts.page_facts(workshop, _last_counted(per_place, plans_by_slug, workshop,
                                                                              page_counts))
             if not facts["measured"]:
                 continue
-            counts = {(item.name, who): pages for item in items
-                      for (who, _), pages in zip(item.files, print_counts.pages_of(item, plan, facts))}
-        ahead += [replace(j, path=j.path + GUESS) for j in late_jobs(plan, with_pages(items, counts))]
+            known = {(item.name, who): pages for item in items
+                     for (who, _), pages in zip(item.files, print_counts.pages_of(item, plan, facts))}
+        ahead += [replace(j, path=j.path + GUESS) for j in late_jobs(plan, with_pages(items, known))]
     return ahead
 
 
@@ -202,8 +201,9 @@ def _last_counted(per_place: dict, plans_by_slug: dict, workshop: Workshop, page
         items = print_jobs.print_list_of(plan, workshop)
         counts = {(item.name, who): page_counts.paths.get(path) for item in items
                   for who, path in print_jobs.file_paths(plan, item)}
-        if None not in counts.values():
-            out[slug] = with_pages(items, counts)
+        known = {key: pages for key, pages in counts.items() if pages is not None}
+        if len(known) == len(counts):
+            out[slug] = with_pages(items, known)
     return out
 
 
@@ -288,7 +288,7 @@ def _pages(path: Path) -> int:
 
 def _order_pages(runs: list, files: dict[str, Path], pages: PageCounts) -> dict[str, int] | None:
     """The pages each run's order for the print room took, if any took other than it was made for."""
-    found = {r.paper: pages(files[r.job.path]) - len(r.entries) - 1 for r in runs if r.job.path in files}
+    found = {r.paper: pages(files[r.sheets_job.path]) - len(r.entries) - 1 for r in runs if r.sheets_job.path in files}
     return found if any(found[r.paper] != r.order_pages for r in runs if r.paper in found) else None
 
 
@@ -296,11 +296,11 @@ def _merged(run, files: dict[str, Path], cache: Path, submit: Callable) -> concu
     """The print run merged from its own sheets and the print-offs' PDFs, kept with the PDFs by a hash of what it is
     made of (merged by ``submit``, unless an earlier build made it)."""
     order = [(kind, what if kind == "page" else (files[what[0]], what[1])) for kind, what in run.order]
-    h = hashlib.sha256(f"print run v1 {files[run.job.path].name}".encode())
+    h = hashlib.sha256(f"print run v1 {files[run.sheets_job.path].name}".encode())
     for kind, what in order:
         h.update(f"{kind} {what if kind == 'page' else (what[0].name, what[1])}\n".encode())
     target = cache / f"{h.hexdigest()}.pdf"
-    return _now(Path, target) if target.is_file() else submit(_merge_into, files[run.job.path], order, target)
+    return _now(Path, target) if target.is_file() else submit(_merge_into, files[run.sheets_job.path], order, target)
 
 
 def _merge_into(base: Path, order: list, target: Path) -> Path:
@@ -397,7 +397,7 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def _zip(members: dict[str, bytes | Path], cache: Path, settings: Settings) -> Path:
+def _zip(members: Mapping[str, bytes | Path], cache: Path, settings: Settings) -> Path:
     """Build (or reuse) a zip in the cache, named by the hash of what it holds."""
     h = hashlib.sha256(f"zip v1 {settings.source_date}".encode())
     for name in sorted(members):
@@ -423,16 +423,16 @@ def write_offline_zip(site_dir: Path, workshop: Workshop, settings: Settings, ca
     inside = {p.relative_to(site_dir).as_posix(): p for p in sorted(site_dir.rglob("*"))
               if p.is_file() and p.relative_to(site_dir).as_posix() != name and not p.name.startswith(".tmp-")}
     members: dict[str, bytes | Path] = {f"{top}/{rel}": p for rel, p in inside.items()}
-    members[f"{top}/README.txt"] = (
-        "The wellbeing workshop pack, for use without an internet connection.\n"
-        "Unzip this folder, then open index.html in a web browser.\n"
-        f"Pack version {workshop.version}.\n").encode()
+    readme = ("The wellbeing workshop pack, for use without an internet connection.\n"
+              "Unzip this folder, then open index.html in a web browser.\n"
+              f"Pack version {workshop.version}.\n").encode()
+    members[f"{top}/README.txt"] = readme
     target = site_dir / name
     if cache is None:
         write_zip(target, members, settings.source_date)
         return target
     ids = {f"{top}/{rel}": _identity(p, (kept_files or {}).get(rel)) for rel, p in inside.items()}
-    ids[f"{top}/README.txt"] = "sha256 " + hashlib.sha256(members[f"{top}/README.txt"]).hexdigest()
+    ids[f"{top}/README.txt"] = "sha256 " + hashlib.sha256(readme).hexdigest()
     h = hashlib.sha256(f"offline v2 {settings.source_date}".encode())
     for member in sorted(members):
         h.update(f"{member}\0{ids[member]}\n".encode())

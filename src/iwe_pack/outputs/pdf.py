@@ -17,8 +17,6 @@ for web and print design). :func:`render_all` renders the print jobs (``views.pr
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import concurrent.futures
 import hashlib
 import logging
@@ -26,8 +24,9 @@ import mimetypes
 import os
 import re
 import time
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Mapping, cast
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
@@ -410,13 +409,14 @@ def finish_tags(path: str | Path, alts: tuple[str, ...] = ()) -> list[str]:
     return problems
 
 
-def merge(base: Path, order: list[tuple[str, object]], out: Path) -> int:
+def merge(base: Path, order: list[tuple[str, Any]], out: Path) -> int:
     """Write ``out``: a tagged PDF of pages of ``base`` and whole other PDFs, in ``order``; return its pages.
 
     ``base`` (a rendered PDF: the print run's own sheets) gives the title, language and metadata. ``order``
     holds ``("page", n)`` for page ``n`` of ``base`` and ``("file", (path, n))`` for page ``n`` of another PDF
-    (each top-level structure element of a WeasyPrint PDF is drawn on one page). A page may come many times (the copies of a print-off): each time is a page of its own with its own copy of
-    the structure elements drawn on it, so the document's structure tree stays whole; pages that are the same
+    (each top-level structure element of a WeasyPrint PDF is drawn on one page). A page may come many times
+    (the copies of a print-off): each time is a page of its own with its own copy of the structure elements
+    drawn on it, so the document's structure tree stays whole; pages that are the same
     share their drawing and fonts, so a hundred copies cost little more than one. The parent tree (which marked
     content belongs to which element) is made anew."""
     import pikepdf
@@ -464,7 +464,7 @@ def merge(base: Path, order: list[tuple[str, object]], out: Path) -> int:
                     src = pikepdf.open(path)
                     opened.append(src)
                     copied = [pdf.copy_foreign(page.obj) for page in src.pages]
-                    at = {page.objgen: n for n, page in enumerate(src.pages)}
+                    at: dict[Any, int] = {page.objgen: n for n, page in enumerate(src.pages)}
                     src_root = src.Root.StructTreeRoot
                     src_document = src_root.K[0] if isinstance(src_root.K, pikepdf.Array) else src_root.K
                     by_page: list[list] = [[] for _ in copied]
@@ -503,7 +503,7 @@ def _copy_element(pdf, element, mapping: dict, parent):
             if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
                 out.append(_copy_element(pdf, kid, mapping, new))
             elif isinstance(kid, pikepdf.Dictionary):  # a marked-content or object reference
-                ref = pikepdf.Dictionary(kid)
+                ref = pikepdf.Dictionary(cast(Mapping[str, Any], kid))
                 for key in ("/Pg", "/Obj"):
                     if key in kid and kid[key].objgen in mapping:
                         ref[key] = mapping[kid[key].objgen]

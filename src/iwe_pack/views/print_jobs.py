@@ -179,6 +179,12 @@ class PrintRun:
     order_pages: int  # pages of the order for the print room (the first pages of ``job``)
 
     @property
+    def sheets_job(self) -> PrintJob:
+        """The print job of the run's own sheets (a run is drafted without it, to lay them out)."""
+        assert self.job is not None, "a draft print run has no sheets yet"
+        return self.job
+
+    @property
     def blank(self) -> int:
         """The page of ``job`` left blank (the back of a one-sided page)."""
         return self.order_pages + len(self.entries)
