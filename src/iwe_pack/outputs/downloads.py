@@ -141,7 +141,7 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
         # the zip holds what is printed for the day: the print runs, each print-off on the list, the facilitator
         # pack; records, reports, slides and letters are beside it on the place's page
         items = counted[slug]
-        wanted = [r.path for r in runs[slug]] + [path for item in items for _, path in print_jobs.file_paths(plan, item)]
+        wanted = [r.path for r in runs[slug]] + [path for _, path in _counted_files(plan, items)]
         wanted += [j.path for j in place_jobs if shows_counts(j)]
         if all(path in out.files for path in wanted):
             members = {path.rsplit("/", 1)[-1]: out.files[path] for path in wanted}
@@ -170,15 +170,14 @@ def _guessed_ahead(per_place: dict, plans_by_slug: dict, workshop: Workshop, fir
         items = print_jobs.print_list_of(plan, workshop)
         counts: dict[tuple[str, str], int | None] = {}
         changed = False
-        for item in items:
-            for who, path in print_jobs.file_paths(plan, item):
-                job = by_path.get(path)
-                target = cache / f"{pdf.cache_key(job, digest)}.pdf" if job else None
-                if target is not None and target.is_file():
-                    counts[(item.name, who)] = page_counts(target, path)
-                else:
-                    changed = True
-                    counts[(item.name, who)] = page_counts.paths.get(path)
+        for key, path in _counted_files(plan, items):
+            job = by_path.get(path)
+            target = cache / f"{pdf.cache_key(job, digest)}.pdf" if job else None
+            if target is not None and target.is_file():
+                counts[key] = page_counts(target, path)
+            else:
+                changed = True
+                counts[key] = page_counts.paths.get(path)
         if not changed:
             continue
         known = {key: pages for key, pages in counts.items() if pages is not None}
@@ -199,8 +198,7 @@ def _last_counted(per_place: dict, plans_by_slug: dict, workshop: Workshop, page
     for slug in per_place:
         plan = plans_by_slug.get(slug)
         items = print_jobs.print_list_of(plan, workshop)
-        counts = {(item.name, who): page_counts.paths.get(path) for item in items
-                  for who, path in print_jobs.file_paths(plan, item)}
+        counts = {key: page_counts.paths.get(path) for key, path in _counted_files(plan, items)}
         known = {key: pages for key, pages in counts.items() if pages is not None}
         if len(known) == len(counts):
             out[slug] = with_pages(items, known)
@@ -211,8 +209,8 @@ def _counted_first(first: list, per_place: dict, plans_by_slug: dict, workshop: 
                    ahead: list) -> list[print_jobs.PrintJob]:
     """The order to render in: what a place's page waits for (the files of its print list, whose pages it shows),
     longest first; then what is made ahead (its facilitator pack), then the rest (slides, records, letters)."""
-    counted = {path for slug in per_place for item in print_jobs.print_list_of(plans_by_slug.get(slug), workshop)
-               for _, path in print_jobs.file_paths(plans_by_slug.get(slug), item)}
+    counted = {path for slug in per_place for _, path in _counted_files(
+        plans_by_slug.get(slug), print_jobs.print_list_of(plans_by_slug.get(slug), workshop))}
     waited = sorted((j for j in first if j.path in counted), key=lambda j: -len(j.html))
     return waited + ahead + [j for j in first if j.path not in counted]
 
@@ -232,12 +230,16 @@ def _pending(out: Downloads, jobs: list, root: Path, cache: Path) -> None:
 def _counts(plan, items, files: dict[str, Path], pages: "PageCounts") -> dict[tuple[str, str], int] | None:
     """Each file's pages, {(print-off name, group): pages}, from the rendered PDFs; None if one is not there yet."""
     counts = {}
-    for item in items:
-        for who, path in print_jobs.file_paths(plan, item):
-            if path not in files:
-                return None
-            counts[(item.name, who)] = pages(files[path], path)
+    for key, path in _counted_files(plan, items):
+        if path not in files:
+            return None
+        counts[key] = pages(files[path], path)
     return counts
+
+
+def _counted_files(plan, items: list) -> list[tuple[tuple[str, str], str]]:
+    """Each file of a print list, whose pages the list counts: ((print-off name, group), its PDF in the site)."""
+    return [((item.name, who), path) for item in items for who, path in print_jobs.file_paths(plan, item)]
 
 
 class PageCounts:
