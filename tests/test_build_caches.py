@@ -4,7 +4,8 @@ a changed input is worked out afresh, and a damaged cache is never trusted.
 - each PDF's page count, by the PDF's name in the cache (outputs.downloads.PageCounts);
 - each file's compressed bytes in a zip, by a name for its bytes (outputs.archive.write_zip with a store), and
   the offline copy made from them (outputs.downloads.write_offline_zip);
-- each QR code drawn (views.qr).
+- each QR code drawn (views.qr);
+- each page found to fetch nothing from elsewhere (outputs.page_checks.CleanPages).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pikepdf
 import pytest
 
 from conftest import ROOT
-from iwe_pack.outputs import atomic
+from iwe_pack.outputs import atomic, page_checks
 from iwe_pack.outputs.archive import write_zip
 from iwe_pack.outputs.downloads import PageCounts, write_offline_zip
 from iwe_pack.outputs.site_build import validate
@@ -59,6 +60,67 @@ def test_a_damaged_page_count_file_is_not_trusted(tmp_path, damage):
     cache.mkdir()
     (cache / "page-counts.json").write_text(damage)
     assert PageCounts(cache)(pdf_of(tmp_path / "aaa.pdf", 2)) == 2
+
+
+CLEAN = '<html><body><img src="assets/images/logo.png" alt=""><p>Nothing from elsewhere.</p></body></html>'
+FETCHES = '<html><body><img src="https://tracker.example.org/pixel.gif" alt=""></body></html>'
+
+
+def test_a_page_found_clean_is_not_parsed_again_and_any_change_is(tmp_path, monkeypatch):
+    parsed: list[str] = []
+    real = page_checks.resources.html_resource_problems
+    monkeypatch.setattr(page_checks.resources, "html_resource_problems",
+                        lambda html, path: parsed.append(path) or real(html, path))
+    cache = tmp_path / "cache"
+    first = page_checks.CleanPages(cache)
+    assert first.problems(CLEAN, "packs/hull.html") == []
+    assert first.problems(FETCHES, "packs/york.html") == [("page.fetches-outside", "'https://tracker.example.org/pixel.gif'")]
+    first.save()
+    assert parsed == ["packs/hull.html", "packs/york.html"]
+    parsed.clear()
+    again = page_checks.CleanPages(cache)  # the next build
+    assert again.problems(CLEAN, "packs/hull.html") == []  # kept: not parsed
+    assert again.problems(FETCHES, "packs/york.html")  # a problem is never kept: found again
+    assert again.problems(CLEAN, "packs/york.html") == []  # the same HTML at another path: checked
+    assert again.problems(CLEAN.replace("assets/images/logo.png", "https://cdn.example.org/logo.png"), "packs/hull.html")
+    assert parsed == ["packs/york.html", "packs/york.html", "packs/hull.html"]
+    again.save()  # keeps what this build wrote clean, and only that
+    assert page_checks.CleanPages(cache).known == again.seen and len(again.seen) == 2
+
+
+def test_a_change_to_the_check_checks_every_page_again(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = page_checks.CleanPages(cache)
+    first.problems(CLEAN, "index.html")
+    first.save()
+    monkeypatch.setattr(page_checks, "_check_digest", lambda: b"another version of the check")
+    parsed: list[str] = []
+    monkeypatch.setattr(page_checks.resources, "html_resource_problems", lambda html, path: parsed.append(path) or [])
+    page_checks.CleanPages(cache).problems(CLEAN, "index.html")
+    assert parsed == ["index.html"]
+
+
+DAMAGE = {
+    "its hash changed": lambda kept: kept[:31] + bytes([kept[31] ^ 1]) + kept[32:],
+    "cut short": lambda kept: kept[:40],
+    "grown": lambda kept: kept + b"x",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_clean_pages_file_is_not_trusted(tmp_path, monkeypatch, damage):
+    """A changed hash and a grown file leave the page's key readable: a reader that did not check the file's hash
+    would trust them."""
+    cache = tmp_path / "cache"
+    first = page_checks.CleanPages(cache)
+    first.problems(CLEAN, "index.html")
+    first.save()
+    (kept,) = (cache / "checks").glob(page_checks.KEY)
+    kept.write_bytes(DAMAGE[damage](kept.read_bytes()))
+    parsed: list[str] = []
+    monkeypatch.setattr(page_checks.resources, "html_resource_problems", lambda html, path: parsed.append(path) or [])
+    page_checks.CleanPages(cache).problems(CLEAN, "index.html")
+    assert parsed == ["index.html"]
 
 
 def members(tmp_path: Path) -> dict[str, bytes | Path]:

@@ -38,10 +38,13 @@ class Background:
     thread: threading.Thread | None = field(default=None, repr=False)
 
     @classmethod
-    def start(cls, project: Project, rendered: Rendered) -> "Background":
+    def start(cls, project: Project, rendered: Rendered,
+              pool: concurrent.futures.ProcessPoolExecutor | None = None) -> "Background":
+        """Make the downloads in a thread of their own, in ``pool`` (``pdf.start_pool``: shut down here once they
+        are made), or in processes started now."""
         lateness = counted_pages(project, rendered)
         waiting = {uri: threading.Event() for uri in lateness}
-        made = cls(project, rendered, waiting, lateness, pdf.start_pool())
+        made = cls(project, rendered, waiting, lateness, pool or pdf.start_pool(ready_for=project.root))
         made.thread = threading.Thread(target=made._run, name="iwe-pack downloads", daemon=True)
         made.thread.start()
         return made

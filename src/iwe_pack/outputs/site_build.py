@@ -16,6 +16,7 @@ folder and swaps it in only when complete (:mod:`.site_swap`).
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -23,7 +24,6 @@ from pathlib import Path
 from typing import Sequence
 
 from ..checks.links import check_links
-from ..checks.resources import html_resource_problems
 from ..diagnostics.problems import Collector, Diagnostic, SourceErrors
 from ..load.loader import load_project
 from ..model.project import Project
@@ -36,6 +36,7 @@ from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .background import Background
 from .downloads import Downloads, downloads, write_offline_zip
+from .page_checks import CleanPages
 from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
 
 log = logging.getLogger("iwe_pack")
@@ -63,6 +64,16 @@ def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -
     return project, rendered
 
 
+def _render_processes(root: Path) -> concurrent.futures.ProcessPoolExecutor | None:
+    """The render processes, started before the sources are read (no thread of the build exists yet), each getting
+    ready to render meanwhile; None where the PDF libraries are missing (the build says so once the sources are
+    checked, as it did before)."""
+    try:
+        return pdf.start_pool(ready_for=root)
+    except SourceErrors:
+        return None
+
+
 def check_rendered(project: Project, rendered: Rendered) -> None:
     """The checks' last phase, once the views are rendered: links in section notes and handout texts must reach a
     page the build makes."""
@@ -85,6 +96,8 @@ class SiteBuild:
     made: Downloads = field(default_factory=Downloads)
     output: SiteSwap | None = None  # the fresh folder this build writes, and the site it replaces
     background: Background | None = None  # the downloads, made while the engine writes the pages
+    pool: concurrent.futures.ProcessPoolExecutor | None = None  # the render processes, started with the build
+    clean_pages: CleanPages | None = None  # the pages the last builds found fetching nothing from elsewhere
 
     @classmethod
     def start(cls, root: Path, settings: Settings, serving: bool = False, site_dir: Path | None = None,
@@ -96,16 +109,19 @@ class SiteBuild:
         ``strict_logger``: the logger whose warnings will stop the build, so that it must not swap.
         """
         output = SiteSwap.begin(site_dir, strict_logger) if site_dir is not None and not serving else None
+        pool = _render_processes(Path(root)) if settings.pdf and not serving else None
         try:
             project, rendered = validate(Path(root), settings)
         except BaseException:
             if output:
                 output.discard()
+            if pool:
+                pool.shutdown(cancel_futures=True)
             raise
         if not settings.accessibility_contact:
             log.info("The accessibility statement gives no email address or phone number for requests and "
                      "complaints: set IWE_ACCESSIBILITY_EMAIL or IWE_ACCESSIBILITY_PHONE (a release needs one).")
-        return cls(project, rendered, serving, output=output)
+        return cls(project, rendered, serving, output=output, pool=pool)
 
     @property
     def site_dir(self) -> Path | None:
@@ -152,7 +168,7 @@ class SiteBuild:
         if not settings.pdf:
             return self.rendered.pages, {}
         if not self.serving:
-            self.background = Background.start(self.project, self.rendered)
+            self.background = Background.start(self.project, self.rendered, self.pool)
             later = settings.cache_folder(self.project.root) / "made-after-build"
             return self.background.pages(), {path: later for path in sorted(self.background.offered())}
         self.made = downloads(self.project, self.rendered, render=False)
@@ -179,8 +195,11 @@ class SiteBuild:
                                     settings.accessibility_email, settings.accessibility_phone)
 
     def rendered_page(self, html: str, dest_uri: str, src_uri: str | None) -> str:
-        """Check a page's HTML for what it would fetch from elsewhere; label tick boxes."""
-        problems = html_resource_problems(html, dest_uri)
+        """Check a page's HTML for what it would fetch from elsewhere (unless an earlier build found the same HTML
+        clean: :mod:`.page_checks`); label tick boxes."""
+        if self.clean_pages is None:
+            self.clean_pages = CleanPages(self.project.settings.cache_folder(self.project.root))
+        problems = self.clean_pages.problems(html, dest_uri)
         if problems:
             where = f"content/{src_uri}" if src_uri else f"the page {dest_uri}"
             raise SourceErrors([Diagnostic(code, where, found=found) for code, found in problems])
@@ -194,6 +213,8 @@ class SiteBuild:
         """
         settings = self.project.settings
         doomed = bool(self.output and self.output.doomed)
+        if self.clean_pages is not None:
+            self.clean_pages.save()
         if self.background and doomed:
             self.background.abandon()
         elif self.background:
