@@ -99,13 +99,15 @@ def test_search_index_holds_the_sections(built):
 def test_search_finds_each_places_page_but_not_its_copies_of_the_tools(built):
     """A place's record and scoring pages are the same tools for every place: indexed for each of hundreds of places
     they made the index (which every tablet loads to search) grow by the place. Search finds the place's own page,
-    which links to them, and the scoring tool's own page."""
+    which links to them, and the scoring tool's own page. A place's report of its day is its own: it is found."""
     index = json.loads((built.path / "site/search/search_index.json").read_text())
     pages = {d["location"].split("#")[0] for d in index["docs"]}
     places = [p.stem for p in (built.path / "packs").glob("*.yml")]
     assert places and all(f"packs/{slug}.html" in pages for slug in places)
     assert all((built.path / f"site/packs/{slug}/{tool}.html").is_file() for slug in places for tool in ("record", "scoring"))
-    assert [p for p in pages if re.match(r"packs/[^/]+/", p)] == []
+    assert [p for p in pages if re.match(r"packs/[^/]+/(record|scoring)\.html", p)] == []
+    reports = [slug for slug in places if (built.path / f"site/packs/{slug}/report.html").is_file()]
+    assert reports and all(f"packs/{slug}/report.html" in pages for slug in reports)  # a place's own day: found
     assert "matrix/scoring.html" in pages
 
 
