@@ -153,3 +153,28 @@ def test_prework_on_before_the_day_comes_from_the_running_order_data(project):
     assert "Preston &lt;em&gt;case&lt;/em&gt; study</a>" in page
     assert "It takes about 15 to 20 minutes." in text_of(page)
     assert "<!-- iwe:prework -->" not in page
+
+
+def _primary_nav(html: str) -> str:
+    start = html.index('class="md-nav md-nav--primary"')
+    return html[start:html.index("</nav>", start)]
+
+
+def test_the_navigation_does_not_grow_with_the_places(project):
+    """Every page carries the navigation: a place listed there would make every page grow with the places. The
+    packs index lists them, and each place's page links back to it."""
+    first = project.build_here()
+    assert first.returncode == 0, first.stderr
+    before = {page: _primary_nav(project.page(page)) for page in ("index.html", "packs/index.html", "packs/ynys-mon.html")}
+    text = (project.path / "packs/ynys-mon.yml").read_text(encoding="utf-8")
+    (project.path / "packs/another-place.yml").write_text(re.sub(r"^place: .*$", "place: Another Place", text,
+                                                                 count=1, flags=re.M), encoding="utf-8")
+    second = project.build_here()
+    assert second.returncode == 0, second.stderr
+    for page, nav in before.items():
+        assert _primary_nav(project.page(page)) == nav, page
+        assert "Ynys" not in nav and "another-place" not in nav, page
+    index = project.page("packs/index.html")
+    for slug in ("another-place", "ynys-mon", "north-yorkshire", "kingston-upon-hull"):
+        assert f'href="{slug}.html"' in index, slug
+        assert 'href="index.html">all place packs</a>' in project.page(f"packs/{slug}.html"), slug

@@ -27,7 +27,6 @@ from ..checks.links import check_links
 from ..diagnostics.problems import Collector, Diagnostic, SourceErrors
 from ..load.loader import load_project
 from ..model.project import Project
-from ..sources.layout import PACKS
 from ..sources.settings import Settings
 from ..views import pages, paths
 from ..views.print_jobs import PrintJob
@@ -142,7 +141,6 @@ class SiteBuild:
         workshop = self.project.workshop
         return {
             f"{pages.ON_THE_DAY}/index.md": pages.nav(workshop),
-            f"{PACKS}/index.md": pages.packs_nav(self.project.plans),
             f"{pages.PRINT_OFFS}/index.md": pages.print_offs_nav(workshop),
             f"{pages.MATRIX}/index.md": pages.matrix_nav(),
         }

@@ -111,10 +111,11 @@ def matrix_pages(workshop: Workshop, templates: TemplateSet, guide: str) -> dict
 
 
 def in_nav(uri: str) -> bool:
-    """Whether a generated page belongs in the navigation: not a place's own tool pages (``packs/<slug>/…``),
-    which its pack page links to."""
-    parts = uri.split("/")
-    return not (len(parts) == 3 and parts[0] == PACKS)
+    """Whether a generated page belongs in the navigation: not a place's page (``packs/<slug>.md``) nor its tool
+    pages (``packs/<slug>/…``). The navigation is in every page of the site: listing each place there would make
+    every page grow with the number of places, and a list of 300 councils is no help to read on a tablet. The
+    packs index lists them, and each place's page links to its tools."""
+    return uri == f"{PACKS}/index.md" or uri.split("/", 1)[0] != PACKS
 
 
 SLIDES = "slides"
@@ -210,12 +211,6 @@ def pack_pages(plans: list[Plan], workshop: Workshop, templates: TemplateSet, le
             if plan.feedback.link else None, feedback=plan.feedback, feedback_page=Trusted(FEEDBACK_PAGE),
         )
     return out
-
-
-def packs_nav(plans: list[Plan]) -> list:
-    return [{"All places": f"{PACKS}/index.md"}] + [
-        {html.escape(plan.pack.place): f"{PACKS}/{plan.slug}.md"} for plan in plans
-    ]
 
 
 def pages(workshop: Workshop, templates: TemplateSet) -> dict[str, str]:
