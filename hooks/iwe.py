@@ -8,12 +8,17 @@ build's own config (``config.extra["iwe_build"]``).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
+import markdown
 from jinja2 import Environment
+from markdown.extensions import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -23,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from iwe_pack.diagnostics.problems import SourceErrors
 from iwe_pack.outputs import atomic
+from iwe_pack.outputs.converted_pages import ConvertedPages
 from iwe_pack.outputs.site_build import OutputError, SiteBuild
 from iwe_pack.sources import markdown_config
 from iwe_pack.sources.settings import Settings
@@ -93,7 +99,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[BUILD] = build
     config.extra["pack_version"] = build.version
     config.nav = _expand_nav(config.nav, build.nav_expansions())
-    return with_pack_markdown(config)
+    config = with_pack_markdown(config)
+    config.markdown_extensions.append(ReusedConversions(build.converted_pages(_conversion_settings(config))))
+    return config
 
 
 def with_pack_markdown(config: MkDocsConfig) -> MkDocsConfig:
@@ -102,6 +110,109 @@ def with_pack_markdown(config: MkDocsConfig) -> MkDocsConfig:
                                   *(e for e in config.markdown_extensions if e not in markdown_config.EXTENSIONS)]
     config.mdx_configs = {**markdown_config.CONFIGS, **config.mdx_configs}
     return config
+
+
+def _conversion_settings(config: MkDocsConfig) -> str:
+    """What converting a page depends on besides its Markdown, path and links: the extensions, their settings and
+    versions, and this adapter's own code."""
+    engine = MkDocsConfig.__module__.split(".")[0]
+    versions = {}
+    for dist in (engine, "markdown", "pymdown-extensions"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = ""
+    names = [e for e in config.markdown_extensions if isinstance(e, str)]
+    return json.dumps([names, config.mdx_configs, versions, hashlib.sha256(Path(__file__).read_bytes()).hexdigest()],
+                      sort_keys=True, default=repr)
+
+
+class ReusedConversions(Extension):
+    """Each page's Markdown converted once, not in every build.
+
+    MkDocs converts every page in every build. This asks the engine (``SiteBuild.converted_pages``) what an earlier
+    build made of the very same Markdown at the same path, and uses it if the page's links still lead where they
+    did: each link is checked again against this build's files by MkDocs' own check, which says again whatever it
+    said then (a link whose page has gone since is still found, and an anchor still checked). Anywhere else (a
+    Markdown instance that is not converting a page) it converts as usual."""
+
+    def __init__(self, pages: ConvertedPages) -> None:
+        super().__init__()
+        self.pages = pages
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        convert = md.convert
+        md.convert = lambda source: self._convert(md, convert, source)
+
+    def _convert(self, md: markdown.Markdown, convert: Callable[[str], str], source: str) -> str:
+        engine = _engine_logger()  # what the engine's Page.render registers on each page's Markdown instance
+        try:
+            links, title = md.treeprocessors["relpath"], md.treeprocessors[f"{engine}_extract_title"]
+            anchors, raw = md.treeprocessors[f"{engine}_extract_anchors"], md.preprocessors[f"{engine}_raw_html"]
+            file = links.file
+            context = f"{file.url}\0{file.inclusion.name}"
+        except (KeyError, AttributeError):
+            return convert(source)
+        made = self.pages.get(file.src_uri, source, context)
+        if made is not None and _links_lead_where_they_did(links, made):
+            md.toc_tokens = made["toc"]
+            title.title = made["title"]
+            anchors.present_anchor_ids = set(made["anchors"])
+            raw.present_anchor_ids = set(made["raw_anchors"])
+            self.pages.reused += 1
+            return str(made["html"])
+        links.links_to_anchors = {}  # what a check that fell through noted
+        found: list[list[str]] = []
+        check = links.path_to_url
+
+        def path_to_url(url: str) -> str:
+            new = check(url)
+            found.append([url, new])
+            return new
+
+        links.path_to_url = path_to_url
+        try:
+            html = convert(source)
+        finally:
+            del links.path_to_url
+        self.pages.converted += 1
+        try:
+            self.pages.put(file.src_uri, source, {
+                "html": html, "toc": getattr(md, "toc_tokens", []), "title": title.title,
+                "anchors": sorted(anchors.present_anchor_ids),
+                "raw_anchors": sorted(raw.present_anchor_ids),
+                "links": found}, context)
+        except (TypeError, ValueError):  # something that does not keep as JSON: converted again next time
+            pass
+        return html
+
+
+class _Held(logging.Filter):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.records.append(record)
+        return False
+
+
+def _links_lead_where_they_did(links: Any, made: dict[str, Any]) -> bool:
+    """Check each of the page's links again, as converting it would; say what the check says only if every link
+    still leads where it did (else the page is converted, and says it then)."""
+    said = logging.getLogger(Page.__module__)
+    held = _Held()
+    said.addFilter(held)
+    try:
+        same = all(links.path_to_url(url) == new for url, new in made["links"])
+    except (TypeError, ValueError, KeyError):
+        same = False
+    finally:
+        said.removeFilter(held)
+    if same:
+        for record in held.records:
+            said.handle(record)
+    return same
 
 
 def _expand_nav(nav: list | None, expansions: dict[str, list]) -> list | None:

@@ -185,8 +185,8 @@ def assert_clean_failure(result, *needles) -> str:
 def _environment(**values: str):
     """The variables a person's shell would set (and the tests' shared PDF cache), for a run in this process."""
     saved = dict(os.environ)
-    os.environ.update(NO_MKDOCS_2_WARNING="1", NO_COLOR="1", IWE_PACK_CACHE=str(SHARED_CACHE),
-                      SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, **values)
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "IWE_PACK_CACHE": str(SHARED_CACHE),
+                       "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **values})
     try:
         yield
     finally:

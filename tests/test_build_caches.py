@@ -5,7 +5,8 @@ a changed input is worked out afresh, and a damaged cache is never trusted.
 - each file's compressed bytes in a zip, by a name for its bytes (outputs.archive.write_zip with a store), and
   the offline copy made from them (outputs.downloads.write_offline_zip);
 - each QR code drawn (views.qr);
-- each page found to fetch nothing from elsewhere (outputs.page_checks.CleanPages).
+- each page found to fetch nothing from elsewhere (outputs.page_checks.CleanPages);
+- each page the site engine converted from Markdown (outputs.converted_pages, used by hooks/iwe.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import markdown
 import pikepdf
 import pytest
 
@@ -230,3 +232,64 @@ def test_compiled_templates_are_the_builds_and_kept_between_builds(tmp_path):
     loaded = second.templates.compiled
     assert set(loaded.store) == set()  # nothing compiled again: every template came from the shelf
     assert sorted(p.name for p in (tmp_path / "cache" / "templates").iterdir()) == kept
+
+
+def pages_converted(monkeypatch) -> list[str]:
+    """The pages MkDocs converts from Markdown in this process (a Markdown instance with MkDocs' link check)."""
+    converted: list[str] = []
+    convert = markdown.Markdown.convert
+
+    def counting(self, source):
+        if "relpath" in self.treeprocessors:
+            converted.append(self.treeprocessors["relpath"].file.src_uri)
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
+    return converted
+
+
+def site_pages(project) -> dict[str, bytes]:
+    site = project.path / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_a_page_is_converted_once_and_again_only_when_its_markdown_changes(project, tmp_path, monkeypatch):
+    cache = str(tmp_path / "cache")
+    converted = pages_converted(monkeypatch)
+    assert project.build_here(IWE_PACK_CACHE=cache).returncode == 0
+    assert "after-the-day.md" in converted and "packs/ynys-mon.md" in converted, converted
+    afresh = site_pages(project)
+    converted.clear()
+    assert project.build_here(IWE_PACK_CACHE=cache).returncode == 0
+    assert converted == []
+    assert site_pages(project) == afresh  # the same bytes as converted afresh
+    project.replace("content/after-the-day.md", "The actions.", "The actions agreed.")
+    assert project.build_here(IWE_PACK_CACHE=cache).returncode == 0
+    assert converted == ["after-the-day.md"]
+    assert "The actions agreed." in project.page("after-the-day.html")
+    converted.clear()  # a damaged entry is converted again, to the same page
+    for kept in (tmp_path / "cache" / "pages").iterdir():
+        kept.write_bytes(kept.read_bytes()[:-3] + b"}}}")
+    assert project.build_here(IWE_PACK_CACHE=cache).returncode == 0
+    assert "after-the-day.md" in converted and "packs/ynys-mon.md" in converted, converted
+    assert site_pages(project)["after-the-day.html"] == project.page("after-the-day.html").encode()
+
+
+def test_a_reused_page_still_has_its_links_checked(project, tmp_path):
+    """A page reused from an earlier build still has its links checked against this build's pages: a link to a
+    place's page that has gone, or to a heading that has, stops a strict build as it did before the cache."""
+    cache = str(tmp_path / "cache")
+    project.write("packs/another-place.yml", project.read("packs/ynys-mon.yml").replace("place: Ynys Môn", "place: Elsewhere"))
+    project.replace("content/after-the-day.md", "The actions.", "The actions ([as elsewhere](packs/another-place.md)).")
+    assert project.build_here(IWE_PACK_CACHE=cache).returncode == 0
+    (project.path / "packs/another-place.yml").unlink()
+    gone = project.build_here(IWE_PACK_CACHE=cache)
+    assert gone.returncode != 0
+    assert "'after-the-day.md' contains a link 'packs/another-place.md'" in gone.stderr, gone.stderr
+    project.replace("content/after-the-day.md", " ([as elsewhere](packs/another-place.md))", "")
+    assert project.build_here(IWE_PACK_CACHE=cache).returncode == 0
+    project.replace("content/reference/glossary.md", "## Midpoint rule", "## The middle score")
+    renamed = project.build_here(IWE_PACK_CACHE=cache)
+    assert renamed.returncode != 0
+    assert "'after-the-day.md' contains a link 'reference/glossary.md#midpoint-rule'" in renamed.stderr, \
+        renamed.stderr

@@ -34,6 +34,7 @@ from ..views.templates import RememberedBytecode, template_problem
 from ..views.whole_site import Rendered, render_site
 from . import atomic, pdf
 from .background import Background
+from .converted_pages import ConvertedPages
 from .downloads import Downloads, downloads, write_offline_zip
 from .page_checks import CleanPages
 from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
@@ -97,6 +98,7 @@ class SiteBuild:
     background: Background | None = None  # the downloads, made while the engine writes the pages
     pool: concurrent.futures.ProcessPoolExecutor | None = None  # the render processes, started with the build
     clean_pages: CleanPages | None = None  # the pages the last builds found fetching nothing from elsewhere
+    converted: ConvertedPages | None = None  # the pages the last builds converted from Markdown, to reuse
 
     @classmethod
     def start(cls, root: Path, settings: Settings, serving: bool = False, site_dir: Path | None = None,
@@ -192,6 +194,13 @@ class SiteBuild:
         return pages.expand_markers(markdown, self.project.workshop, self.project.templates, settings.issues_url,
                                     settings.accessibility_email, settings.accessibility_phone)
 
+    def converted_pages(self, settings: str) -> ConvertedPages:
+        """What earlier builds made of each page's Markdown (:mod:`.converted_pages`), for the site engine to reuse.
+        ``settings``: what the engine's conversion depends on besides the Markdown and the page's path."""
+        if self.converted is None or self.converted.settings != settings:
+            self.converted = ConvertedPages(self.project.settings.cache_folder(self.project.root), settings)
+        return self.converted
+
     def rendered_page(self, html: str, dest_uri: str, src_uri: str | None) -> str:
         """Check a page's HTML for what it would fetch from elsewhere (unless an earlier build found the same HTML
         clean: :mod:`.page_checks`); label tick boxes."""
@@ -213,6 +222,9 @@ class SiteBuild:
         doomed = bool(self.output and self.output.doomed)
         if self.clean_pages is not None:
             self.clean_pages.save()
+        if self.converted is not None:
+            log.debug(f"Pages converted from Markdown: {self.converted.converted}; "
+                      f"reused from earlier builds: {self.converted.reused}")
         if self.background and doomed:
             self.background.abandon()
         elif self.background:
