@@ -28,7 +28,6 @@ from mkdocs.structure.pages import Page
 
 from iwe_pack.diagnostics.problems import SourceErrors
 from iwe_pack.outputs import atomic
-from iwe_pack.outputs.converted_pages import ConvertedPages
 from iwe_pack.outputs.site_build import OutputError, SiteBuild
 from iwe_pack.sources import markdown_config
 from iwe_pack.sources.settings import Settings
@@ -100,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["pack_version"] = build.version
     config.nav = _expand_nav(config.nav, build.nav_expansions())
     config = with_pack_markdown(config)
-    config.markdown_extensions.append(ReusedConversions(build.converted_pages(_conversion_settings(config))))
+    config.markdown_extensions.append(ReusedConversions(build, _conversion_settings(config)))
     return config
 
 
@@ -136,9 +135,9 @@ class ReusedConversions(Extension):
     said then (a link whose page has gone since is still found, and an anchor still checked). Anywhere else (a
     Markdown instance that is not converting a page) it converts as usual."""
 
-    def __init__(self, pages: ConvertedPages) -> None:
+    def __init__(self, build: SiteBuild, settings: str) -> None:
         super().__init__()
-        self.pages = pages
+        self.pages = build.converted_pages(settings)
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         convert = md.convert

@@ -132,10 +132,17 @@ def test_more_bad_csv(tmp_path, body, needle):
     assert_clean_failure(result, needle)
 
 
-def test_titles_are_escaped_once_in_the_footer(project):
+def test_titles_are_escaped_once_in_the_navigation_and_footer(project):
+    """Titles from the sources reach the navigation (a print-off's) and the packs index (a place's) escaped once."""
     project.write(PACK, BASE.replace("place: Testville", "place: Brighton & Hove"))
+    project.replace("content/handouts.yml", "title: Sign-in sheet", "title: Sign-in & sign-out sheet")
     assert project.build_here().returncode == 0
-    pages = [p.read_text() for p in (project.path / "site/packs").glob("*.html")]
+    pages = [p.read_text() for p in (project.path / "site/print-offs").glob("*.html")]
     labels = [m for page in pages for m in re.findall(r'aria-label="(?:Next|Previous): ([^"]*)"', page)]
-    assert "Brighton &amp; Hove" in labels
-    assert not any("&amp;amp;" in label for label in labels)
+    assert "Sign-in &amp; sign-out sheet" in labels
+    nav = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>',
+                     project.page("index.html"))
+    assert "Sign-in &amp; sign-out sheet" in nav, nav
+    assert ">Brighton &amp; Hove</a>" in project.page("packs/index.html")
+    every = labels + nav + [project.page("packs/index.html")]
+    assert not any("&amp;amp;" in text for text in every)
