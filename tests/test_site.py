@@ -178,3 +178,13 @@ def test_the_navigation_does_not_grow_with_the_places(project):
     for slug in ("another-place", "ynys-mon", "north-yorkshire", "kingston-upon-hull"):
         assert f'href="{slug}.html"' in index, slug
         assert 'href="index.html">all place packs</a>' in project.page(f"packs/{slug}.html"), slug
+
+
+def test_pages_that_wait_for_the_print_counts_show_no_front_matter(built):
+    """A place's page and "Plan your day" are written once the print-offs are counted: what the site engine gets
+    then is the page's text alone, as the first time (its title was read from the front matter already)."""
+    for page in ["plan.html", *(f"packs/{p.stem}.html" for p in sorted((ROOT / "packs").glob("*.yml")))]:
+        html = built.page(page)
+        text = text_of(html[html.index('<article'):html.index('</article>')])
+        assert "title:" not in text, page
+        assert len(re.findall(r"<h1[ >]", html)) == 1, page

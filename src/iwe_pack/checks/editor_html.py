@@ -376,7 +376,6 @@ VALUE_CHECKS: dict[tuple[str, str], Callable[[str, str], Iterator[tuple]]] = {
 
 
 # Front matter: MkDocs puts a page's title and description into the page as they are (no escaping).
-YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 MMD_META = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
 MMD_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(.*)")
 FRONT_BAD = re.compile(r"[<>\"]")
@@ -393,7 +392,7 @@ def _front_matter(text: str) -> Iterator[tuple[str, str, int]]:
     import yaml
 
     text = text.replace("\r\n", "\n")
-    m = YAML_FRONT.match(text)
+    m = markdown_config.YAML_FRONT.match(text)
     if m:
         try:
             node = yaml.compose(m.group(1), Loader=yaml.SafeLoader)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.project import Project
+from ..sources.markdown_config import without_front_matter
 from ..views.whole_site import Rendered
 from . import atomic, pdf
 from .downloads import Downloads, counted_pages, downloads
@@ -69,13 +70,14 @@ class Background:
         return {uri: pages[uri] for uri in sorted(pages, key=lambda uri: self.lateness.get(uri, 0))}
 
     def page(self, uri: str, markdown: str) -> str:
-        """A generated page's Markdown as it is once its print list is counted (waiting for it if need be)."""
+        """A generated page's Markdown as it is once its print list is counted (waiting for it if need be): its text
+        alone, as the engine handed it (the engine read the front matter, which the counts do not change)."""
         event = self.waiting.get(uri)
         if event is None:
             return markdown
         event.wait()
         made = self.rendered.pages[uri]
-        return made if isinstance(made, str) else markdown
+        return without_front_matter(made) if isinstance(made, str) else markdown
 
     def offered(self) -> set[str]:
         """Every file a page offers: each will be made."""
