@@ -11,6 +11,7 @@ a changed input is worked out afresh, and a damaged cache is never trusted.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -22,12 +23,17 @@ import pikepdf
 import pytest
 
 from conftest import ROOT
+from iwe_pack.load.loader import load_project
 from iwe_pack.outputs import atomic, page_checks
 from iwe_pack.outputs.archive import write_zip
 from iwe_pack.outputs.downloads import PageCounts, write_offline_zip
+from iwe_pack.outputs.fingerprint import Fingerprints, Unknown
+from iwe_pack.outputs.kept_jobs import KeptJobs
 from iwe_pack.outputs.site_build import validate
+from iwe_pack.sources.layout import FONTS
 from iwe_pack.sources.settings import Settings
 from iwe_pack.views import qr
+from iwe_pack.views.whole_site import render_site
 
 WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -293,3 +299,78 @@ def test_a_reused_page_still_has_its_links_checked(project, tmp_path):
     assert renamed.returncode != 0
     assert "'after-the-day.md' contains a link 'reference/glossary.md#midpoint-rule'" in renamed.stderr, \
         renamed.stderr
+
+
+# Each edit, and the places whose print jobs it changes ("all": the generic pack's and every place's).
+JOB_INPUTS = {
+    "a pack field": ("packs/ynys-mon.yml", "attendees: 10", "attendees: 11", {"ynys-mon"}),
+    "a record of the day": ("packs/records/ynys-mon.yml", "shared-understanding: 2.5", "shared-understanding: 3",
+                            {"ynys-mon"}),
+    "a handout's text": ("content/handouts/parking-space.md", "Park it here", "Park it there", "all"),
+    "a section's notes": ("content/sections/introductions.md", "The check-in question:", "The check-in question now:",
+                          "all"),
+    "a print template": ("overrides/print/base.html", "<title>{{ title }}</title>", "<title>{{ title }} </title>", "all"),
+}
+
+
+def jobs_of(root: Path, cache: Path, **settings) -> tuple[KeptJobs, dict]:
+    kept = KeptJobs(cache)
+    _, rendered = validate(root, Settings(cache=cache, **settings), jobs=kept)
+    return kept, rendered.jobs
+
+
+def afresh(root: Path, **settings) -> dict:
+    return render_site(load_project(root, Settings(**settings))).jobs
+
+
+@pytest.mark.parametrize("edit", sorted(JOB_INPUTS))
+def test_print_jobs_are_kept_and_made_again_only_for_the_places_an_input_changes(project, tmp_path, edit):
+    """A build keeps each place's print jobs by what they are made from: the next build makes none, and gives the
+    same jobs as made afresh; a change to one input makes again the jobs of the places it is part of, and no other."""
+    cache = tmp_path / "cache"
+    first, made = jobs_of(project.path, cache)
+    assert (first.made, first.reused) == (4, 0)  # the blank pack and three places
+    again, kept = jobs_of(project.path, cache)
+    assert (again.made, again.reused) == (0, 4)
+    assert kept == made == afresh(project.path)
+    rel, old, new, places = JOB_INPUTS[edit]
+    project.replace(rel, old, new)
+    changed, after = jobs_of(project.path, cache)
+    expected = set(made) if places == "all" else places
+    assert {slug for slug in made if after[slug] != made[slug]} == expected
+    assert (changed.made, changed.reused) == (len(expected), 4 - len(expected))
+    assert after == afresh(project.path)
+
+
+def test_kept_print_jobs_follow_the_date_and_the_fonts_and_a_damaged_entry_is_made_again(project, tmp_path):
+    cache = tmp_path / "cache"
+    jobs_of(project.path, cache, source_date_epoch=1767225600)
+    dated, jobs = jobs_of(project.path, cache, source_date_epoch=1767225601)
+    assert dated.made == 4 and jobs == afresh(project.path, source_date_epoch=1767225601)
+    font = next((project.path / FONTS).glob("*.woff2"))
+    font.write_bytes(font.read_bytes() + b"\0")
+    fonts, _ = jobs_of(project.path, cache, source_date_epoch=1767225601)
+    assert fonts.made == 4
+    for entry in (cache / "print-jobs").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-4] + b"\0\0\0\0")
+    damaged, jobs = jobs_of(project.path, cache, source_date_epoch=1767225601)
+    assert (damaged.made, damaged.reused) == (4, 0) and jobs == afresh(project.path, source_date_epoch=1767225601)
+
+
+def test_a_fingerprint_sees_every_field_and_refuses_what_it_cannot_vouch_for():
+    """Fields left out of a value's repr (a section's notes, a handout's body) change its fingerprint; a function
+    or an object from outside the engine is not guessed at."""
+    workshop = load_project(ROOT, Settings(pdf=False)).workshop
+    section = workshop.sections[0]
+    handout = next(iter(workshop.handouts.values()))
+    base = Fingerprints().of(workshop)
+    for changed in (dataclasses.replace(section, notes_markdown=section.notes_markdown + " more"),
+                    dataclasses.replace(section, steps=section.steps[:-1])):
+        assert repr(changed) == repr(section)
+        assert Fingerprints().of(dataclasses.replace(workshop, sections=[changed, *workshop.sections[1:]])) != base
+    moved = dataclasses.replace(handout, body=handout.body + " more")
+    assert Fingerprints().of(dataclasses.replace(workshop, handouts={**workshop.handouts, handout.id: moved})) != base
+    assert Fingerprints().of(workshop) == base
+    for unknown in (len, object(), {"a": io.BytesIO()}):
+        with pytest.raises(Unknown):
+            Fingerprints().of(unknown)

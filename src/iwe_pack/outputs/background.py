@@ -22,6 +22,8 @@ from pathlib import Path
 
 from ..model.project import Project
 from ..sources.markdown_config import without_front_matter
+from ..views import print_jobs
+from ..views.print_jobs import JobMaker
 from ..views.whole_site import Rendered
 from . import atomic, pdf
 from .downloads import Downloads, counted_pages, downloads
@@ -34,25 +36,28 @@ class Background:
     waiting: dict[str, threading.Event]  # pages made again once counted
     lateness: dict[str, int]  # and how late each is likely to be ready (downloads.counted_pages)
     pool: concurrent.futures.ProcessPoolExecutor
+    make_jobs: JobMaker
     result: Downloads | None = None
     error: BaseException | None = None
     thread: threading.Thread | None = field(default=None, repr=False)
 
     @classmethod
-    def start(cls, project: Project, rendered: Rendered,
-              pool: concurrent.futures.ProcessPoolExecutor | None = None) -> "Background":
+    def start(cls, project: Project, rendered: Rendered, pool: concurrent.futures.ProcessPoolExecutor | None = None,
+              make_jobs: JobMaker | None = None) -> "Background":
         """Make the downloads in a thread of their own, in ``pool`` (``pdf.start_pool``: shut down here once they
-        are made), or in processes started now."""
+        are made), or in processes started now. ``make_jobs``: what makes print jobs (what made ``rendered``'s)."""
         lateness = counted_pages(project, rendered)
         waiting = {uri: threading.Event() for uri in lateness}
-        made = cls(project, rendered, waiting, lateness, pool or pdf.start_pool(ready_for=project.root))
+        made = cls(project, rendered, waiting, lateness, pool or pdf.start_pool(ready_for=project.root),
+                   make_jobs or print_jobs.jobs)
         made.thread = threading.Thread(target=made._run, name="iwe-pack downloads", daemon=True)
         made.thread.start()
         return made
 
     def _run(self) -> None:
         try:
-            self.result = downloads(self.project, self.rendered, pool=self.pool, page_ready=self._ready)
+            self.result = downloads(self.project, self.rendered, pool=self.pool, page_ready=self._ready,
+                                    make_jobs=self.make_jobs)
         except BaseException as exc:  # raised again, in the build's thread, by made()
             self.error = exc
         finally:

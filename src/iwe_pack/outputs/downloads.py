@@ -38,14 +38,16 @@ class Downloads:
 
 def downloads(project: Project, rendered: Rendered, render: bool = True,
               pool: concurrent.futures.ProcessPoolExecutor | None = None,
-              page_ready: Callable[[str], None] = lambda uri: None) -> Downloads:
+              page_ready: Callable[[str], None] = lambda uri: None,
+              make_jobs: print_jobs.JobMaker = print_jobs.jobs) -> Downloads:
     """Render the print jobs (from the cache where nothing changed), count their pages into each place's print
     list, then render what shows the counts (the facilitator pack and the print runs' own sheets), merge the print
     runs, and make each place's slides and zip. The place's page is made again with the counted print list, and so
     is "Plan your day" once every place is counted (:func:`counted_pages`): ``page_ready`` is told each one's path
     as it is done. ``pool``: the processes to render in (``pdf.start_pool``).
 
-    Without ``render`` (serving), what the cache lacks is left pending; the counts are those of the cache."""
+    Without ``render`` (serving), what the cache lacks is left pending; the counts are those of the cache.
+    ``make_jobs``: what makes the print jobs (what made ``rendered``'s)."""
     root, settings, workshop, plans = project.root, project.settings, project.workshop, project.plans
     out = Downloads()
     when = settings.source_date
@@ -62,8 +64,8 @@ def downloads(project: Project, rendered: Rendered, render: bool = True,
 
     def late_jobs(plan, items: list) -> list[print_jobs.PrintJob]:
         """What shows the counted print list: the facilitator pack."""
-        return print_jobs.jobs(workshop, replace(plan, print_list=items) if plan else None, project.templates, when,
-                               root / FONTS, names={"facilitator-pack"})
+        return make_jobs(workshop, replace(plan, print_list=items) if plan else None, project.templates, when,
+                         root / FONTS, names={"facilitator-pack"})
 
     def counted_places(done: dict[str, Path]) -> list[tuple[print_jobs.PrintJob, Path]]:
         """Each place whose print-offs are all rendered: its counted print list, page, facilitator pack and runs."""

@@ -28,7 +28,7 @@ from ..diagnostics.problems import Collector, Diagnostic, SourceErrors
 from ..load.loader import load_project
 from ..model.project import Project
 from ..sources.settings import Settings
-from ..views import pages, paths
+from ..views import pages, paths, print_jobs
 from ..views.print_jobs import PrintJob
 from ..views.templates import RememberedBytecode, template_problem
 from ..views.whole_site import Rendered, render_site
@@ -36,24 +36,27 @@ from . import atomic, pdf
 from .background import Background
 from .converted_pages import ConvertedPages
 from .downloads import Downloads, downloads, write_offline_zip
+from .kept_jobs import KeptJobs
 from .page_checks import CleanPages
 from .site_swap import OutputError, SiteSwap  # noqa: F401  (OutputError: raised by start, for the adapter)
 
 log = logging.getLogger("iwe_pack")
 
 
-def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = ()) -> tuple[Project, Rendered]:
+def validate(root: Path, settings: Settings, extra_packs: Sequence[Path] = (),
+             jobs: KeptJobs | None = None) -> tuple[Project, Rendered]:
     """Read and check every source, then render every view: the build's whole validation.
 
     ``extra_packs`` are pack files to check as if they were in ``packs/`` (``iwe-pack check FILE``);
     when given, only those of ``packs/`` are loaded. Raises SourceErrors listing every problem, with
-    file and line (a template's too).
+    file and line (a template's too). ``jobs``: what makes (or keeps) the print jobs, for the build to ask again.
     """
     # compiled templates are kept beside the PDFs for the next build (the theme's too: SiteBuild.compiled_templates)
     compiled = RememberedBytecode(atomic.Shelf(settings.cache_folder(root) / "templates"))
     project = load_project(root, settings, extra_packs, compiled=compiled)
     try:
-        rendered = render_site(project, downloads=settings.pdf)
+        rendered = render_site(project, downloads=settings.pdf,
+                               make_jobs=jobs or KeptJobs(settings.cache_folder(root)))
     except Exception as exc:  # a mistake inside a template an editor can change
         where = template_problem(exc, project.templates)
         if where is None:
@@ -99,6 +102,7 @@ class SiteBuild:
     pool: concurrent.futures.ProcessPoolExecutor | None = None  # the render processes, started with the build
     clean_pages: CleanPages | None = None  # the pages the last builds found fetching nothing from elsewhere
     converted: ConvertedPages | None = None  # the pages the last builds converted from Markdown, to reuse
+    jobs: KeptJobs | None = None  # each place's print jobs, kept between builds
 
     @classmethod
     def start(cls, root: Path, settings: Settings, serving: bool = False, site_dir: Path | None = None,
@@ -111,8 +115,9 @@ class SiteBuild:
         """
         output = SiteSwap.begin(site_dir, strict_logger) if site_dir is not None and not serving else None
         pool = _render_processes(Path(root)) if settings.pdf and not serving else None
+        jobs = KeptJobs(settings.cache_folder(Path(root)))
         try:
-            project, rendered = validate(Path(root), settings)
+            project, rendered = validate(Path(root), settings, jobs=jobs)
         except BaseException:
             if output:
                 output.discard()
@@ -122,7 +127,7 @@ class SiteBuild:
         if not settings.accessibility_contact:
             log.info("The accessibility statement gives no email address or phone number for requests and "
                      "complaints: set IWE_ACCESSIBILITY_EMAIL or IWE_ACCESSIBILITY_PHONE (a release needs one).")
-        return cls(project, rendered, serving, output=output, pool=pool)
+        return cls(project, rendered, serving, output=output, pool=pool, jobs=jobs)
 
     @property
     def site_dir(self) -> Path | None:
@@ -168,10 +173,10 @@ class SiteBuild:
         if not settings.pdf:
             return self.rendered.pages, {}
         if not self.serving:
-            self.background = Background.start(self.project, self.rendered, self.pool)
+            self.background = Background.start(self.project, self.rendered, self.pool, self.jobs)
             later = settings.cache_folder(self.project.root) / "made-after-build"
             return self.background.pages(), {path: later for path in sorted(self.background.offered())}
-        self.made = downloads(self.project, self.rendered, render=False)
+        self.made = downloads(self.project, self.rendered, render=False, make_jobs=self.jobs or print_jobs.jobs)
         files = dict(self.made.files)
         cache = pdf.cache_dir(self.project.root, settings)
         for job in self.made.pending:  # serve: link now, render in the background
@@ -225,6 +230,8 @@ class SiteBuild:
         if self.converted is not None:
             log.debug(f"Pages converted from Markdown: {self.converted.converted}; "
                       f"reused from earlier builds: {self.converted.reused}")
+        if self.jobs is not None:
+            log.debug(f"Places' print jobs made: {self.jobs.made}; reused from earlier builds: {self.jobs.reused}")
         if self.background and doomed:
             self.background.abandon()
         elif self.background:

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Protocol
 
 from ..model.advice import TITLES as ADVICE_TITLES
 from ..model.plan import PARTS, Plan, PrintItem, default_minutes, generic_print_list
@@ -47,6 +47,13 @@ class PrintJob:
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
 
+
+
+class JobMaker(Protocol):
+    """What makes a place's print jobs: :func:`jobs`, or whatever keeps what it made (``outputs.kept_jobs``)."""
+
+    def __call__(self, workshop: Workshop, plan: Plan | None, templates: TemplateSet, when: dt.datetime | None = None,
+                 fonts_dir: Path | None = None, names: set[str] | None = None) -> list[PrintJob]: ...
 
 
 def _labelled_html(text: str, shift_headings: int = 0, keep_links: bool = False, **more) -> str:

@@ -13,7 +13,7 @@ from ..model.project import Project
 from ..sources.layout import FONTS
 from . import letters, pages, paths, print_jobs
 from .paths import Download
-from .print_jobs import PrintJob
+from .print_jobs import JobMaker, PrintJob
 
 
 @dataclass(frozen=True)
@@ -24,15 +24,16 @@ class Rendered:
     listings: dict[str | None, list[Download]]  # what each place's page offers to download
 
 
-def render_site(project: Project, downloads: bool = True) -> Rendered:
-    """Render every page and print job; ``downloads=False`` leaves out print-offs (a pages-only build)."""
+def render_site(project: Project, downloads: bool = True, make_jobs: JobMaker = print_jobs.jobs) -> Rendered:
+    """Render every page and print job; ``downloads=False`` leaves out print-offs (a pages-only build).
+    ``make_jobs``: what makes each place's print jobs (:func:`print_jobs.jobs`, or what keeps them between builds)."""
     workshop, templates = project.workshop, project.templates
     when = project.settings.source_date
     jobs: dict[str | None, list[PrintJob]] = {}
     listings: dict[str | None, list[Download]] = {}
     for plan in [None, *project.plans]:
         slug = plan.slug if plan else None
-        jobs[slug] = print_jobs.jobs(workshop, plan, templates, when, project.root / FONTS) if downloads else []
+        jobs[slug] = make_jobs(workshop, plan, templates, when, project.root / FONTS) if downloads else []
         listings[slug] = paths.listing(workshop, plan, jobs[slug]) if downloads else []
     texts = {plan.slug: letters.letters(plan, workshop, templates, when) for plan in project.plans}
     return Rendered(pages.all_pages(project, listings, texts), jobs, texts, listings)
