@@ -328,12 +328,13 @@ def counted_pages(project: Project, rendered: Rendered) -> dict[str, int]:
     likely to be ready: 1, a place's page whose print-offs are all in the cache (counted at once); 2, a place's
     page with a print-off to render; 3, "Plan your day" (counted from every place's)."""
     cache = pdf.cache_dir(project.root, project.settings)
+    waited = {plan.slug: [j for j in rendered.jobs.get(plan.slug, []) if not shows_counts(j)] for plan in project.plans}
+    found = pdf.cached([j for jobs in waited.values() for j in jobs], project.root, cache)  # one look at the cache
     out = {}
     for plan in project.plans:
         page = f"{PACKS}/{plan.slug}.md"
         if page in rendered.pages:
-            jobs = [j for j in rendered.jobs.get(plan.slug, []) if not shows_counts(j)]
-            out[page] = 1 if len(pdf.cached(jobs, project.root, cache)) == len(jobs) else 2
+            out[page] = 1 if all(j.path in found for j in waited[plan.slug]) else 2
     if pages.PLAN_PAGE in rendered.pages:
         out[pages.PLAN_PAGE] = 3
     return out
