@@ -249,7 +249,8 @@ def test_every_control_is_seen_with_its_focus_ring(browser, site_url, size):
     context.close()
     assert any("advance" in k for k in seen) and any("next-step" in k for k in seen)
     assert sum("<summary" in k for k in seen) == page_summaries
-    assert any("Times for the record" in k for k in seen) and any("Pack page" in k or "kingston-upon-hull.html" in k for k in seen)
+    assert any("Times for the record" in k for k in seen)
+    assert any("Pack page" in k or "kingston-upon-hull.html" in k for k in seen)
     assert problems == []
 
 
