@@ -101,6 +101,7 @@ def day(tmp_path_factory, browser):
             page.clock.fast_forward(minutes * 60_000)
             page.click("#advance")
         assert page.locator("#now-title").inner_text() == "Finished"
+        assert page.locator("#times").evaluate("d => d.open")  # folded all day, open once the day is over
         with page.expect_download() as info:
             page.get_by_role("button", name="Download times (CSV)").click()
         times_file = folder / info.value.suggested_filename

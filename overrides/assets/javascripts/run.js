@@ -187,6 +187,7 @@
     if (marks[k]) marks[k].classList.add("current-step");
   }
 
+  var timesShown = false;  // opened once when the day is over; closed again if the facilitator closes it
   function tick() {
     var now = Date.now();
     $("clock").textContent = clock(now);
@@ -220,6 +221,7 @@
       $("finish").textContent = "Planned finish was " + plannedFinish() + ".";
       $("advance").hidden = true;
       $("extend").disabled = true;
+      if (!timesShown) { timesShown = true; $("times").open = true; }  // the day is over: the times are wanted now
       return;
     }
     var left = state.startedAt + planned(i) - now;
