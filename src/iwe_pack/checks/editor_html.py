@@ -104,7 +104,7 @@ RESERVED_IDS = frozenset("""
     no-plan notes-data planned print print-stamp print-stamp-style run run-place
     plan-advice plan-agenda plan-groups plan-letter plan-print plan-steps plan-summary plan-title
     print-agenda print-buttons-label print-doc-style print-pack print-scoring print-sign-in
-    evaluation questions send-title send sent privacy-title clear download-times times-what
+    evaluation questions send-title send sent privacy-title clear download-times times times-what
     answers-list answers-text copied copy copy-box handin handin-email handin-long handin-title privacy-notice
     off-plan off-plan-close off-plan-open off-plan-title
     apply format-note plan-changed plan-stale plan-stale-list plan-stale-text plan-stale-title print-status
