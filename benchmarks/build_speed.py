@@ -14,7 +14,8 @@ and prints each in seconds and as a ratio to plain, the cost of each place (the 
 sizes, divided by N), and each kind of build worked out for 400 places. CPU seconds (this process's children)
 are printed beside wall seconds: the machine's speed drifts, the work done does not.
 
-Plain is the median of three builds. Then, in each of three rounds, a no-change build is followed by an edit
+Plain is the median of three builds (with a cache of its own, as a pages-only build keeps). Then, in each of three
+rounds, a plain build is followed by a no-change build ("paired: no-change × plain"), and a no-change build by an edit
 (a different one each round), and another by an addition (another place each round): edited and added are the
 medians of their three, no-change of its six, and "× no-change" is the median of each round's ratio to the
 no-change build just before it, so a drift in the machine's speed between rounds does not count.
@@ -79,13 +80,16 @@ def measure(work: Path, extra: int) -> dict:
     for number in range(1, extra + 1):
         make_pack(project, number)
     cache = work / f"cache-{extra}"
-    out: dict = {"plain": median([timed_build(project, cache, IWE_PDF="0") for _ in range(3)])}
+    plain_cache = work / f"cache-plain-{extra}"  # its own: a pages-only build's converted pages are not a full build's
+    out: dict = {"plain": median([timed_build(project, plain_cache, IWE_PDF="0") for _ in range(3)])}
     out["cold"] = timed_build(project, cache)
     edited = project / "packs" / f"{EXAMPLES[0]}.yml"
     text = edited.read_text(encoding="utf-8")
     runs: dict[str, list[tuple[float, float]]] = {"no-change": [], "edited": [], "added": []}
-    ratios: dict[str, list[float]] = {"edited": [], "added": []}
+    ratios: dict[str, list[float]] = {"edited": [], "added": [], "plain": []}
     for round_ in range(1, ROUNDS + 1):
+        plain = timed_build(project, plain_cache, IWE_PDF="0")  # no change against plain, back to back
+        ratios["plain"].append(timed_build(project, cache)[0] / plain[0])
         for kind in ("edited", "added"):
             before = timed_build(project, cache)
             if kind == "edited":  # a new number of attendees each round: print-offs the cache has never seen
@@ -126,6 +130,8 @@ def main() -> None:
     print(f"\nWith {n_large} packs: no-change {nc / large['plain'][0]:.2f}x plain; edited "
           f"{paired['edited']:.2f}x no-change; added {paired['added']:.2f}x no-change "
           f"(medians of {ROUNDS} rounds, each against the no-change build just before it)")
+    print(f"Paired: no-change {paired['plain']:.2f}x plain (median of {ROUNDS} rounds, each a plain build and a "
+          f"no-change build back to back)")
 
 
 if __name__ == "__main__":
